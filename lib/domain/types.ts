@@ -1,0 +1,68 @@
+// Shared shapes of the decision engine. Pure data: no next, react, prisma or env here.
+import { z } from "zod";
+
+/** How far a fact was checked, from facts.json's `verification_levels`. */
+export const ZVerification = z.enum(["verified-primary", "verified-copy", "cross-checked", "secondary", "unverified", "user"]);
+export type TVerification = z.infer<typeof ZVerification>;
+
+/** Where a value comes from. Every catalog entry and every default carries one. */
+export const ZProvenance = z.object({
+  sourceUrls: z.array(z.string().min(1)).min(1),
+  /** ISO date (or month) the source was read or the price was valid. */
+  asOf: z.string().min(4),
+  verification: ZVerification,
+  note: z.string().optional(),
+});
+export type TProvenance = z.infer<typeof ZProvenance>;
+
+export const ZAttentionType = z.enum(["mha", "gqa", "mqa", "mla"]);
+export type TAttentionType = z.infer<typeof ZAttentionType>;
+
+/**
+ * A model's architecture as the sizing formulas need it. Counts are plain numbers; parameter
+ * totals are in units of parameters (not billions) so no formula has to guess a scale.
+ */
+export const ZModelArchitecture = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  hfId: z.string().optional(),
+  licenceId: z.string().min(1),
+  totalParams: z.number().positive().max(1e13),
+  /** Parameters touched per token; equals totalParams for dense models. */
+  activeParams: z.number().positive().max(1e13),
+  layers: z.number().int().positive().max(1000),
+  hiddenSize: z.number().int().positive().max(1_000_000),
+  intermediateSize: z.number().int().positive().max(10_000_000).optional(),
+  attentionHeads: z.number().int().positive().max(10_000),
+  kvHeads: z.number().int().positive().max(10_000),
+  headDim: z.number().int().positive().max(10_000),
+  vocabSize: z.number().int().positive().max(10_000_000),
+  contextTokens: z.number().int().positive().max(100_000_000),
+  attentionType: ZAttentionType,
+  /** Sliding-window attention: window size and how many of `layers` use it (rest are global). */
+  slidingWindowTokens: z.number().int().positive().optional(),
+  slidingWindowLayers: z.number().int().nonnegative().optional(),
+  /** MLA (DeepSeek-V2/V3): cached latent width per layer = kvLoraRank + qkRopeHeadDim. */
+  kvLoraRank: z.number().int().positive().optional(),
+  qkRopeHeadDim: z.number().int().positive().optional(),
+  /** MoE */
+  experts: z.number().int().positive().optional(),
+  expertsPerToken: z.number().int().positive().optional(),
+  sharedExperts: z.number().int().nonnegative().optional(),
+  provenance: ZProvenance,
+});
+export type TModelArchitecture = z.infer<typeof ZModelArchitecture>;
+
+export const ZGpu = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  vendor: z.string().min(1),
+  memoryGb: z.number().positive().max(10_000),
+  memoryBandwidthTbps: z.number().positive().max(1000),
+  bf16DenseTflops: z.number().positive().max(1_000_000),
+  fp8DenseTflops: z.number().positive().max(1_000_000).optional(),
+  int8DenseTops: z.number().positive().max(1_000_000).optional(),
+  tdpWatts: z.number().positive().max(100_000),
+  provenance: ZProvenance,
+});
+export type TGpu = z.infer<typeof ZGpu>;
