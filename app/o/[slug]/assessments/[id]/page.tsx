@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireOrgMember, or404 } from "@/lib/auth/guards";
+import { getAssessment } from "@/lib/dal/assessments";
+import { listAssessmentAudit } from "@/lib/dal/audit";
+import { canEdit } from "@/lib/auth/roles";
+import { StatusBadge } from "@/components/assessments/status-badge";
+import { RenameForm } from "@/components/assessments/rename-form";
+import { DeleteForm } from "@/components/assessments/delete-form";
+import { describeCandidate, describeIncumbent } from "@/lib/domain/catalog-options";
+import { formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Assessment" };
+
+const ACTION_LABELS: Record<string, string> = {
+  "assessment.created": "created the assessment",
+  "assessment.updated": "saved changes",
+  "assessment.deleted": "deleted the assessment",
+};
+
+function describeChange(detail: unknown): string {
+  const changed = (detail as { changed?: Record<string, { from: unknown; to: unknown }> })?.changed;
+  if (!changed) return "";
+  return Object.entries(changed)
+    .map(([k, v]) => (k === "inputs" ? "stage inputs" : `${k}: “${String(v.from)}” → “${String(v.to)}”`))
+    .join("; ");
+}
+
+export default async function AssessmentPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const { user, org } = await requireOrgMember(slug, `/o/${slug}/assessments/${id}`);
+  const a = await or404(getAssessment(user.id, slug, id));
+  const audit = await listAssessmentAudit(user.id, slug, id);
+  const editable = canEdit(org.role);
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/o/${slug}/assessments`} className="text-brand-700 underline">
+          Assessments
+        </Link>
+      </nav>
+      <header className="flex flex-col gap-2">
+        <h1 className="text-2xl font-semibold">{a.title}</h1>
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+          <StatusBadge status={a.status} />
+          <span>Version {a.version}</span>
+          <span>· updated {formatDateTime(a.updatedAt)} by {a.updatedByName}</span>
+        </p>
+        {a.description ? <p className="text-slate-800">{a.description}</p> : null}
+      </header>
+      <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+        <div>
+          <dt className="text-sm text-slate-600">Candidate open-weights model</dt>
+          <dd className="font-medium">{describeCandidate(a.candidateModelId)}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-600">Incumbent closed API</dt>
+          <dd className="font-medium">{describeIncumbent(a.incumbentApiId)}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-600">Created</dt>
+          <dd>
+            {formatDateTime(a.createdAt)} by {a.createdByName}
+          </dd>
+        </div>
+      </dl>
+      {editable ? (
+        <section aria-labelledby="edit-heading" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="edit-heading" className="text-lg font-semibold">
+            Edit
+          </h2>
+          <RenameForm slug={slug} id={a.id} title={a.title} version={a.version} />
+          <DeleteForm slug={slug} id={a.id} title={a.title} />
+        </section>
+      ) : (
+        <p className="text-sm text-slate-700">Your role is viewer: this assessment is read-only for you.</p>
+      )}
+      <section aria-labelledby="history-heading" className="flex flex-col gap-2">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          History
+        </h2>
+        <ol className="flex flex-col gap-1 text-sm">
+          {audit.map((e) => (
+            <li key={e.id} className="text-slate-800">
+              <time dateTime={e.createdAt.toISOString()} className="text-slate-600">
+                {formatDateTime(e.createdAt)}
+              </time>{" "}
+              <strong>{e.actorName}</strong> {ACTION_LABELS[e.action] ?? e.action}
+              {describeChange(e.detail) ? <span className="text-slate-700"> ({describeChange(e.detail)})</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

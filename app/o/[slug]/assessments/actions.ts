@@ -1,0 +1,89 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { actorOrThrow } from "@/lib/auth/guards";
+import { createAssessment, deleteAssessment, updateAssessment } from "@/lib/dal/assessments";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
+import { isKnownCandidate, isKnownIncumbent } from "@/lib/domain/catalog-options";
+
+const ZSlug = z.string().min(1).max(80);
+const ZId = z.string().min(1).max(64);
+
+const ZTitle = z.string().trim().min(3, "Give the assessment a title of at least 3 characters.").max(120, "Keep the title under 120 characters.");
+
+const ZCreate = z.object({
+  title: ZTitle,
+  description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
+  candidateModelId: z.string().refine(isKnownCandidate, "Choose a candidate model from the list."),
+  incumbentApiId: z.string().refine(isKnownIncumbent, "Choose the API you use today from the list."),
+});
+
+type TCreateFields = "title" | "description" | "candidateModelId" | "incumbentApiId";
+export type TCreateState = { errors?: Partial<Record<TCreateFields | "form", string>>; values?: Partial<Record<TCreateFields, string>> };
+
+function fieldErrors<K extends string>(error: z.ZodError): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0]) as K;
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+function messageFor(e: unknown): string {
+  if (e instanceof ForbiddenError || e instanceof ConflictError) return e.message;
+  if (e instanceof NotFoundError) return "This assessment no longer exists, or you are not a member of its organisation.";
+  console.error(e);
+  return "Something went wrong; nothing was changed. Try again.";
+}
+
+export async function createAssessmentAction(slug: string, _prev: TCreateState, formData: FormData): Promise<TCreateState> {
+  const actor = await actorOrThrow();
+  const values = {
+    title: String(formData.get("title") ?? ""),
+    description: String(formData.get("description") ?? ""),
+    candidateModelId: String(formData.get("candidateModelId") ?? ""),
+    incumbentApiId: String(formData.get("incumbentApiId") ?? ""),
+  };
+  const parsed = ZCreate.safeParse(values);
+  if (!parsed.success) return { values, errors: fieldErrors<TCreateFields>(parsed.error) };
+  let id: string;
+  try {
+    id = (await createAssessment(actor, ZSlug.parse(slug), parsed.data)).id;
+  } catch (e) {
+    return { values, errors: { form: messageFor(e) } };
+  }
+  redirect(`/o/${slug}/assessments/${id}`);
+}
+
+export type TRenameState = { ok?: boolean; errors?: { title?: string; form?: string }; version?: number; values?: { title: string } };
+
+export async function renameAssessmentAction(slug: string, id: string, _prev: TRenameState, formData: FormData): Promise<TRenameState> {
+  const actor = await actorOrThrow();
+  const values = { title: String(formData.get("title") ?? "") };
+  const version = z.coerce.number().int().positive().safeParse(formData.get("version"));
+  const title = ZTitle.safeParse(values.title);
+  if (!title.success) return { values, errors: { title: title.error.issues[0]?.message } };
+  if (!version.success) return { values, errors: { form: "The form is missing its version; reload the page." } };
+  try {
+    const updated = await updateAssessment(actor, ZSlug.parse(slug), ZId.parse(id), { expectedVersion: version.data, title: title.data });
+    revalidatePath(`/o/${slug}/assessments`);
+    return { ok: true, version: updated.version, values: { title: updated.title } };
+  } catch (e) {
+    return { values, errors: { form: messageFor(e) } };
+  }
+}
+
+export type TDeleteState = { error?: string };
+
+export async function deleteAssessmentAction(slug: string, id: string, _prev: TDeleteState, _formData: FormData): Promise<TDeleteState> {
+  const actor = await actorOrThrow();
+  try {
+    await deleteAssessment(actor, ZSlug.parse(slug), ZId.parse(id));
+  } catch (e) {
+    return { error: messageFor(e) };
+  }
+  revalidatePath(`/o/${slug}/assessments`);
+  redirect(`/o/${slug}/assessments`);
+}

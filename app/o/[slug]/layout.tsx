@@ -1,0 +1,17 @@
+import { requireOrgMember } from "@/lib/auth/guards";
+import { listMyOrganizations } from "@/lib/dal/organizations";
+import { AppHeader } from "@/components/layout/app-header";
+
+export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { user, org } = await requireOrgMember(slug, `/o/${slug}/assessments`);
+  const orgs = await listMyOrganizations(user.id);
+  return (
+    <>
+      <AppHeader user={user} org={org} orgs={orgs} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+import { useActionState } from "react";
+import { createAssessmentAction, type TCreateState } from "@/app/o/[slug]/assessments/actions";
+import { Button } from "@/components/ui/button";
+import { Field, FormMessage } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import type { TOptionGroup } from "@/lib/domain/catalog-options";
+
+export function CreateAssessmentForm({ slug, candidates, incumbents }: { slug: string; candidates: TOptionGroup[]; incumbents: TOptionGroup[] }) {
+  const [state, action, pending] = useActionState<TCreateState, FormData>(createAssessmentAction.bind(null, slug), {});
+  const e = state.errors ?? {};
+  return (
+    <form action={action} noValidate className="grid gap-4 sm:grid-cols-2">
+      {e.form ? (
+        <div className="sm:col-span-2">
+          <FormMessage kind="error">{e.form}</FormMessage>
+        </div>
+      ) : null}
+      <Field label="Title" name="title" defaultValue={state.values?.title} error={e.title} className="sm:col-span-2" placeholder="e.g. Support summarisation on Llama 3.3 70B" />
+      <SelectField
+        label="Candidate open-weights model"
+        name="candidateModelId"
+        groups={candidates}
+        placeholder="Choose a model…"
+        defaultValue={state.values?.candidateModelId ?? ""}
+        error={e.candidateModelId}
+      />
+      <SelectField
+        label="Incumbent closed API"
+        name="incumbentApiId"
+        groups={incumbents}
+        placeholder="Choose the API you use today…"
+        defaultValue={state.values?.incumbentApiId ?? ""}
+        error={e.incumbentApiId}
+        hint="Prices are dated; you can override them in the economics stage."
+      />
+      <div className="flex flex-col gap-1 sm:col-span-2">
+        <label htmlFor="field-description" className="text-sm font-medium text-slate-800">
+          Description <span className="font-normal text-slate-600">(optional)</span>
+        </label>
+        <textarea
+          id="field-description"
+          name="description"
+          rows={2}
+          defaultValue={state.values?.description}
+          aria-invalid={e.description ? true : undefined}
+          aria-describedby={e.description ? "field-description-error" : undefined}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        />
+        {e.description ? (
+          <p id="field-description-error" className="text-sm text-red-700">
+            {e.description}
+          </p>
+        ) : null}
+      </div>
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create assessment"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+import { useActionState } from "react";
+import { deleteAssessmentAction, type TDeleteState } from "@/app/o/[slug]/assessments/actions";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/field";
+
+export function DeleteForm({ slug, id, title }: { slug: string; id: string; title: string }) {
+  const [state, action, pending] = useActionState<TDeleteState, FormData>(deleteAssessmentAction.bind(null, slug, id), {});
+  return (
+    <form
+      action={action}
+      onSubmit={(e) => {
+        if (!window.confirm(`Delete "${title}"? Its audit history is kept, but the assessment cannot be restored.`)) e.preventDefault();
+      }}
+      className="flex flex-col gap-2"
+    >
+      {state.error ? <FormMessage kind="error">{state.error}</FormMessage> : null}
+      <div>
+        <Button type="submit" variant="danger" disabled={pending}>
+          {pending ? "Deleting…" : "Delete assessment"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { auth } from "@/lib/auth/auth";
+
+export type TCurrentUser = { id: string; name: string; email: string };
+
+/** The signed-in user, verified against the session row (a cookie alone proves nothing). */
+export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
+  const session = await auth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  return { id: session.user.id, name: session.user.name, email: session.user.email };
+});
+
+export async function requireUser(returnTo?: string): Promise<TCurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(returnTo ? `/sign-in?next=${encodeURIComponent(returnTo)}` : "/sign-in");
+  return user;
+}

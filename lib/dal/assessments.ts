@@ -1,0 +1,201 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { EDITOR_ROLES, type TRole } from "@/lib/auth/roles";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
+import { recordAudit, type TActor } from "@/lib/dal/audit";
+import { ZAssessmentInputs, CURRENT_INPUTS_SCHEMA_VERSION, type TAssessmentInputs } from "@/lib/domain/assessment-inputs";
+import type { AssessmentStatus, Prisma } from "@/lib/generated/prisma/client";
+
+export type TAssessmentStatus = AssessmentStatus;
+
+export type TAssessmentSummary = {
+  id: string;
+  title: string;
+  description: string;
+  candidateModelId: string;
+  incumbentApiId: string;
+  status: TAssessmentStatus;
+  version: number;
+  updatedAt: Date;
+  updatedByName: string;
+  createdByName: string;
+};
+
+export type TAssessmentDetail = TAssessmentSummary & { inputs: TAssessmentInputs; createdAt: Date };
+
+/** Prisma filter: the assessment's organisation is `slug` and the user is a member with one of `roles`. */
+function tenantWhere(userId: string, slug: string, roles?: TRole[]): Prisma.AssessmentWhereInput {
+  return {
+    organization: {
+      slug,
+      members: { some: roles ? { userId, role: { in: roles } } : { userId } },
+    },
+  };
+}
+
+const summarySelect = {
+  id: true,
+  title: true,
+  description: true,
+  candidateModelId: true,
+  incumbentApiId: true,
+  status: true,
+  version: true,
+  updatedAt: true,
+  createdBy: { select: { name: true } },
+  updatedBy: { select: { name: true } },
+} satisfies Prisma.AssessmentSelect;
+
+type TSummaryRow = Prisma.AssessmentGetPayload<{ select: typeof summarySelect }>;
+
+function toSummary(r: TSummaryRow): TAssessmentSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    candidateModelId: r.candidateModelId,
+    incumbentApiId: r.incumbentApiId,
+    status: r.status,
+    version: r.version,
+    updatedAt: r.updatedAt,
+    createdByName: r.createdBy.name,
+    updatedByName: r.updatedBy.name,
+  };
+}
+
+export async function listAssessments(userId: string, slug: string): Promise<TAssessmentSummary[]> {
+  const rows = await prisma().assessment.findMany({
+    where: tenantWhere(userId, slug),
+    select: summarySelect,
+    orderBy: { updatedAt: "desc" },
+  });
+  return rows.map(toSummary);
+}
+
+export async function getAssessment(userId: string, slug: string, id: string): Promise<TAssessmentDetail> {
+  const row = await prisma().assessment.findFirst({
+    where: { id, ...tenantWhere(userId, slug) },
+    select: { ...summarySelect, inputs: true, createdAt: true },
+  });
+  if (!row) throw new NotFoundError("Assessment not found");
+  const inputs = ZAssessmentInputs.safeParse(row.inputs);
+  return { ...toSummary(row), createdAt: row.createdAt, inputs: inputs.success ? inputs.data : ZAssessmentInputs.parse({}) };
+}
+
+export type TCreateAssessment = {
+  title: string;
+  description?: string;
+  candidateModelId: string;
+  incumbentApiId: string;
+  inputs?: TAssessmentInputs;
+};
+
+export async function createAssessment(actor: TActor, slug: string, data: TCreateAssessment): Promise<TAssessmentSummary> {
+  return prisma().$transaction(async (tx) => {
+    const org = await tx.organization.findFirst({
+      where: { slug, members: { some: { userId: actor.userId } } },
+      select: { id: true, members: { where: { userId: actor.userId }, select: { role: true } } },
+    });
+    if (!org) throw new NotFoundError("Organisation not found");
+    if (!EDITOR_ROLES.includes(org.members[0]?.role as TRole)) {
+      throw new ForbiddenError("Your role in this organisation cannot create assessments.");
+    }
+    const inputs = ZAssessmentInputs.parse(data.inputs ?? {});
+    const row = await tx.assessment.create({
+      data: {
+        organizationId: org.id,
+        title: data.title,
+        description: data.description ?? "",
+        candidateModelId: data.candidateModelId,
+        incumbentApiId: data.incumbentApiId,
+        inputs: inputs as Prisma.InputJsonValue,
+        inputsSchemaVersion: CURRENT_INPUTS_SCHEMA_VERSION,
+        createdById: actor.userId,
+        updatedById: actor.userId,
+      },
+      select: summarySelect,
+    });
+    await recordAudit(tx, actor, {
+      organizationId: org.id,
+      assessmentId: row.id,
+      action: "assessment.created",
+      detail: { title: row.title, candidateModelId: row.candidateModelId, incumbentApiId: row.incumbentApiId },
+    });
+    return toSummary(row);
+  });
+}
+
+export type TUpdateAssessment = {
+  expectedVersion: number;
+  title?: string;
+  description?: string;
+  candidateModelId?: string;
+  incumbentApiId?: string;
+  inputs?: TAssessmentInputs;
+};
+
+/**
+ * Updates only if the row is still at `expectedVersion`: a stale save is refused with a
+ * ConflictError, never silently overwriting someone else's work.
+ */
+export async function updateAssessment(actor: TActor, slug: string, id: string, patch: TUpdateAssessment): Promise<TAssessmentSummary> {
+  return prisma().$transaction(async (tx) => {
+    const before = await tx.assessment.findFirst({
+      where: { id, ...tenantWhere(actor.userId, slug) },
+      select: { organizationId: true, title: true, description: true, candidateModelId: true, incumbentApiId: true, version: true, status: true },
+    });
+    if (!before) throw new NotFoundError("Assessment not found");
+    const data: Prisma.AssessmentUncheckedUpdateManyInput = { version: { increment: 1 }, updatedById: actor.userId };
+    const changed: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of ["title", "description", "candidateModelId", "incumbentApiId"] as const) {
+      const value = patch[key];
+      if (value !== undefined && value !== before[key]) {
+        data[key] = value;
+        changed[key] = { from: before[key], to: value };
+      }
+    }
+    if (patch.inputs !== undefined) {
+      data.inputs = ZAssessmentInputs.parse(patch.inputs) as Prisma.InputJsonValue;
+      data.inputsSchemaVersion = CURRENT_INPUTS_SCHEMA_VERSION;
+      changed.inputs = { from: "(previous inputs)", to: "(new inputs)" };
+    }
+    const result = await tx.assessment.updateMany({
+      where: { id, version: patch.expectedVersion, ...tenantWhere(actor.userId, slug, EDITOR_ROLES) },
+      data,
+    });
+    if (result.count === 0) {
+      const canEdit = await tx.assessment.count({ where: { id, ...tenantWhere(actor.userId, slug, EDITOR_ROLES) } });
+      if (!canEdit) throw new ForbiddenError("Your role in this organisation can read this assessment but not change it.");
+      throw new ConflictError(
+        `Someone else saved this assessment (now version ${before.version}) after you opened version ${patch.expectedVersion}. Reload to see their changes, or overwrite them knowingly.`,
+        before.version,
+      );
+    }
+    await recordAudit(tx, actor, {
+      organizationId: before.organizationId,
+      assessmentId: id,
+      action: "assessment.updated",
+      detail: { fromVersion: patch.expectedVersion, toVersion: patch.expectedVersion + 1, changed } as Prisma.InputJsonValue,
+    });
+    const row = await tx.assessment.findUniqueOrThrow({ where: { id }, select: summarySelect });
+    return toSummary(row);
+  });
+}
+
+export async function deleteAssessment(actor: TActor, slug: string, id: string): Promise<void> {
+  await prisma().$transaction(async (tx) => {
+    const row = await tx.assessment.findFirst({
+      where: { id, ...tenantWhere(actor.userId, slug) },
+      select: { organizationId: true, title: true },
+    });
+    if (!row) throw new NotFoundError("Assessment not found");
+    const result = await tx.assessment.deleteMany({ where: { id, ...tenantWhere(actor.userId, slug, EDITOR_ROLES) } });
+    if (result.count === 0) throw new ForbiddenError("Your role in this organisation cannot delete assessments.");
+    await recordAudit(tx, actor, {
+      organizationId: row.organizationId,
+      assessmentId: id,
+      action: "assessment.deleted",
+      detail: { title: row.title },
+    });
+  });
+}

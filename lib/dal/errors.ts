@@ -1,0 +1,28 @@
+// Expected failures of the data access layer. Pages turn NotFound into a 404 and actions turn the
+// others into messages; anything else is a bug and is logged.
+export class NotFoundError extends Error {
+  readonly code = "not_found";
+  constructor(what = "Not found") {
+    super(what);
+  }
+}
+
+export class ForbiddenError extends Error {
+  readonly code = "forbidden";
+}
+
+export class ConflictError extends Error {
+  readonly code = "conflict";
+  constructor(
+    message: string,
+    readonly currentVersion: number,
+  ) {
+    super(message);
+  }
+}
+
+export type TDalError = NotFoundError | ForbiddenError | ConflictError;
+
+export function isDalError(e: unknown): e is TDalError {
+  return e instanceof NotFoundError || e instanceof ForbiddenError || e instanceof ConflictError;
+}

@@ -1,0 +1,53 @@
+// Opens the database that DATABASE_URL names, lazily: nothing connects until the first query, so
+// `next build` workers and module imports never touch (or lock) the PGlite data directory.
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { parseDatabaseUrl, type TDatabaseTarget } from "@/lib/db-url";
+import { env } from "@/lib/env";
+
+type TDriverFactory = Pick<SqlMigrationAwareDriverAdapterFactory, "provider" | "adapterName" | "connect">;
+
+function pgliteFactory(target: Extract<TDatabaseTarget, { kind: "pglite-memory" | "pglite-dir" }>): TDriverFactory {
+  return {
+    provider: "postgres",
+    adapterName: "freehold-pglite",
+    async connect(): Promise<SqlDriverAdapter> {
+      const { openPglite } = await import("@/lib/pglite-open");
+      const db = await openPglite(target);
+      const { PrismaPGlite } = await import("pglite-prisma-adapter");
+      return new PrismaPGlite(db).connect();
+    },
+  };
+}
+
+async function pgFactory(url: string): Promise<TDriverFactory> {
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  return new PrismaPg({ connectionString: url });
+}
+
+export function createPrismaClient(databaseUrl: string): PrismaClient {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.kind === "postgres") {
+    let inner: Promise<TDriverFactory> | undefined;
+    const adapter: TDriverFactory = {
+      provider: "postgres",
+      adapterName: "freehold-pg",
+      async connect() {
+        inner ??= pgFactory(target.url);
+        return (await inner).connect();
+      },
+    };
+    return new PrismaClient({ adapter });
+  }
+  return new PrismaClient({ adapter: pgliteFactory(target) });
+}
+
+const globalForPrisma = globalThis as unknown as { freeholdPrisma?: PrismaClient };
+
+/** The app's one client. Kept on globalThis so dev-mode reloads don't open a second PGlite. */
+export function prisma(): PrismaClient {
+  if (!globalForPrisma.freeholdPrisma) {
+    globalForPrisma.freeholdPrisma = createPrismaClient(env().DATABASE_URL);
+  }
+  return globalForPrisma.freeholdPrisma;
+}

@@ -1,0 +1,97 @@
+// Inputs of the capability-validation stage: the team's workloads and the candidate (open-weights)
+// and incumbent (closed API) results on each. Scores are in score units 0..1 (0.03 = 3 points).
+import { z } from "zod";
+
+/** Metrics that are a share of items passed, so k of n counts (and Wilson intervals) apply. */
+export const PROPORTION_METRICS = ["accuracy", "pass-rate", "win-rate", "exact-match", "error-rate"] as const;
+export const ZCapabilityMetric = z.enum([...PROPORTION_METRICS, "score-0-1"]);
+export type TCapabilityMetric = z.infer<typeof ZCapabilityMetric>;
+
+export function isProportionMetric(metric: TCapabilityMetric): boolean {
+  return (PROPORTION_METRICS as readonly string[]).includes(metric);
+}
+
+export const ZResultSource = z.enum(["typed", "lm-eval-harness", "promptfoo"]);
+export type TResultSource = z.infer<typeof ZResultSource>;
+
+const MAX_SAMPLES = 100_000_000;
+
+export const ZWorkloadResult = z
+  .object({
+    /** Mean score in 0..1. May be left out when passCount and sampleCount are given. */
+    score: z.number().min(0, "score must be ≥ 0").max(1, "score must be ≤ 1 (use 0..1, not percent)").optional(),
+    sampleCount: z.number().int("sampleCount must be a whole number").min(1, "sampleCount must be ≥ 1").max(MAX_SAMPLES).optional(),
+    passCount: z.number().int("passCount must be a whole number").min(0, "passCount must be ≥ 0").max(MAX_SAMPLES).optional(),
+    stderr: z.number().min(0, "stderr must be ≥ 0").max(0.5, "stderr must be ≤ 0.5 (a 0..1 score)").optional(),
+    source: ZResultSource.default("typed"),
+    /** Run with --limit (or any subset): a sample of the benchmark, not the benchmark. */
+    limited: z.boolean().default(false),
+  })
+  .superRefine((r, ctx) => {
+    if (r.passCount !== undefined && r.sampleCount === undefined) {
+      ctx.addIssue({ code: "custom", path: ["sampleCount"], message: "sampleCount is required when passCount is given" });
+    }
+    if (r.passCount !== undefined && r.sampleCount !== undefined && r.passCount > r.sampleCount) {
+      ctx.addIssue({ code: "custom", path: ["passCount"], message: `passCount (${r.passCount}) cannot exceed sampleCount (${r.sampleCount})` });
+    }
+    if (r.score === undefined && (r.passCount === undefined || r.sampleCount === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["score"], message: "score is required unless passCount and sampleCount are both given" });
+    }
+    if (r.score !== undefined && r.passCount !== undefined && r.sampleCount !== undefined) {
+      const fromCounts = r.passCount / r.sampleCount;
+      // Half a point of slack for a score typed with rounding.
+      if (Math.abs(fromCounts - r.score) > 0.005) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["score"],
+          message: `score ${r.score} does not match passCount/sampleCount = ${fromCounts.toFixed(4)}`,
+        });
+      }
+    }
+  });
+export type TWorkloadResult = z.output<typeof ZWorkloadResult>;
+
+export const ZCapabilityWorkload = z
+  .object({
+    id: z.string().min(1, "id is required").max(100),
+    name: z.string().min(1, "name is required").max(200),
+    /** Relative importance; normalised over the workloads that have both results. */
+    weight: z.number().positive("weight must be > 0").max(1_000_000),
+    metric: ZCapabilityMetric,
+    higherIsBetter: z.boolean().default(true),
+    candidate: ZWorkloadResult.optional(),
+    incumbent: ZWorkloadResult.optional(),
+  })
+  .superRefine((w, ctx) => {
+    if (isProportionMetric(w.metric)) return;
+    for (const side of ["candidate", "incumbent"] as const) {
+      if (w[side]?.passCount !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: [side, "passCount"],
+          message: `passCount only applies to proportion metrics, not "${w.metric}"; give stderr or sampleCount instead`,
+        });
+      }
+    }
+  });
+export type TCapabilityWorkload = z.output<typeof ZCapabilityWorkload>;
+
+export const ZCapabilityInputs = z
+  .object({
+    candidateName: z.string().max(200).default("candidate"),
+    incumbentName: z.string().max(200).default("incumbent"),
+    workloads: z.array(ZCapabilityWorkload).min(1, "add at least one workload").max(200),
+    /** How much worse than the incumbent the candidate may be, in score units (0.03 = 3 points). */
+    toleranceScore: z.number().min(0, "toleranceScore must be ≥ 0").max(0.5, "toleranceScore must be ≤ 0.5 (use 0..1, 0.03 = 3 points)").default(0.03),
+  })
+  .superRefine((inputs, ctx) => {
+    const seen = new Set<string>();
+    inputs.workloads.forEach((w, i) => {
+      if (seen.has(w.id)) {
+        ctx.addIssue({ code: "custom", path: ["workloads", i, "id"], message: `duplicate workload id "${w.id}"` });
+      }
+      seen.add(w.id);
+    });
+  });
+export type TCapabilityInputs = z.output<typeof ZCapabilityInputs>;
+export type TCapabilityInputsInput = z.input<typeof ZCapabilityInputs>;

@@ -1,0 +1,27 @@
+// Opens an embedded PGlite database. A data directory gets a PID lock first: PGlite is
+// single-process, and two processes writing one directory silently lose rows and break indexes.
+import path from "node:path";
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { acquirePgliteLock } from "@/prisma/engine/pglite-lock.mjs";
+import { applyMigrationsInMemory } from "@/lib/migrations";
+import type { TDatabaseTarget } from "@/lib/db-url";
+
+export async function openPglite(target: Extract<TDatabaseTarget, { kind: "pglite-memory" | "pglite-dir" }>): Promise<PGlite> {
+  if (target.kind === "pglite-memory") {
+    const db = new PGlite();
+    await applyMigrationsInMemory(db);
+    return db;
+  }
+  fs.mkdirSync(path.dirname(target.dir), { recursive: true });
+  // Waits briefly for a Prisma CLI command that is just finishing (e.g. `migrate deploy` before start).
+  const release = acquirePgliteLock(target.dir, { owner: "app", waitMs: 5000 });
+  try {
+    const db = new PGlite(target.dir);
+    await db.waitReady;
+    return db;
+  } catch (e) {
+    release();
+    throw e;
+  }
+}

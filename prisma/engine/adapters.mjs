@@ -1,0 +1,284 @@
+// Migration-aware driver adapter factories for the schema-engine stand-in, chosen by URL:
+//   postgres:// | postgresql://  -> @prisma/adapter-pg, with fixes
+//   pglite:<dir> | pglite:memory -> pglite-prisma-adapter on @electric-sql/pglite, with fixes
+//
+// Defects of the stock adapters worked around here (versions pinned in package.json):
+// - adapter-pg 7.10: columns of type "char" (OID 18, used all over pg_catalog) fail with
+//   "Column type 'char' could not be deserialized from the database". Reported as text (OID 25).
+// - adapter-pg 7.10: connectToShadowDb() with a connection string connects the shadow pool to the
+//   MAIN database (the connection string wins over `database`), so migrate dev replays the whole
+//   history on the main database. The shadow database URL is built here instead.
+// - adapter-pg 7.10: executeScript() splits the script on ";" and runs the pieces one by one: it
+//   breaks on ";" inside comments, strings and $$ bodies, and a failing migration leaves its first
+//   statements applied. Here the whole script goes in ONE simple-protocol round trip, which
+//   PostgreSQL runs as one implicit transaction (exactly what the native engine does).
+// - pglite-prisma-adapter 0.7.2: executeScript() does not await the script, so a failing migration
+//   is recorded as applied (and the error surfaces later as an unhandled rejection). Awaited here.
+// - pglite-prisma-adapter 0.7.2: the shadow PGlite instance is never closed; here each shadow is a
+//   fresh in-memory PGlite that is closed when the engine disposes of it.
+import crypto from "node:crypto";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { acquirePgliteLock } from "./pglite-lock.mjs";
+
+const require = createRequire(import.meta.url);
+const importDep = (name) => import(require.resolve(name));
+
+const OID_CHAR = 18;
+const OID_TEXT = 25;
+
+/**
+ * @typedef {{ kind: "pglite-memory" } | { kind: "pglite-dir", dir: string } | { kind: "postgres", url: string }} TTarget
+ */
+
+/** Parses a datasource URL. Relative pglite directories are resolved against `cwd`. */
+export function parseDatasourceUrl(url, cwd = process.cwd()) {
+  if (typeof url !== "string" || url.length === 0) throw new Error("The datasource URL is empty.");
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
+  if (url.startsWith("pglite:")) {
+    let rest = url.slice("pglite:".length);
+    if (rest.startsWith("//")) rest = rest.slice(2); // tolerate pglite://dir
+    if (rest === "memory" || rest === "memory://") return { kind: "pglite-memory" };
+    if (rest.length === 0) throw new Error('The datasource URL "pglite:" needs a directory, e.g. pglite:.data/pglite');
+    return { kind: "pglite-dir", dir: path.resolve(cwd, rest) };
+  }
+  throw new Error(
+    `Unsupported datasource URL "${url.slice(0, 24)}...": this schema engine understands postgres://, postgresql://, pglite:<dir> and pglite:memory.`,
+  );
+}
+
+// ---------------------------------------------------------------- PGlite
+
+/** Makes a stock PrismaPGlite adapter await its scripts. */
+function fixPgliteAdapter(adapter, db) {
+  adapter.executeScript = async (script) => {
+    try {
+      await db.exec(script);
+    } catch (e) {
+      adapter.onError(e); // throws a DriverAdapterError for database errors
+    }
+  };
+  return adapter;
+}
+
+/**
+ * @param {TTarget & { kind: "pglite-memory" | "pglite-dir" }} target
+ * @param {{ lockWaitMs?: number }} [options]
+ */
+export async function createPgliteMigrationFactory(target, options = {}) {
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([importDep("@electric-sql/pglite"), importDep("pglite-prisma-adapter")]);
+  let release = () => {};
+  let db;
+  const shadows = new Set();
+
+  async function open() {
+    if (db) return db;
+    if (target.kind === "pglite-dir") {
+      release = acquirePgliteLock(target.dir, {
+        owner: "schema-engine",
+        waitMs: options.lockWaitMs ?? 15_000,
+        hint: "Stop it and run the command again, or point DATABASE_URL at a PostgreSQL server (postgres://...) or another pglite: directory.",
+      });
+      try {
+        db = new PGlite(target.dir);
+        await db.waitReady;
+      } catch (e) {
+        release();
+        db = undefined;
+        throw e;
+      }
+    } else {
+      db = new PGlite();
+      await db.waitReady;
+    }
+    return db;
+  }
+
+  const factory = {
+    provider: "postgres",
+    adapterName: "pglite-prisma-adapter",
+    async connect() {
+      const client = await open();
+      const adapter = fixPgliteAdapter(await new PrismaPGlite(client).connect(), client);
+      adapter.dispose = async () => {}; // the database stays open until the engine exits
+      return adapter;
+    },
+    async connectToShadowDb() {
+      const shadow = new PGlite(); // fresh, in memory
+      await shadow.waitReady;
+      shadows.add(shadow);
+      const adapter = fixPgliteAdapter(await new PrismaPGlite(shadow).connect(), shadow);
+      adapter.dispose = async () => {
+        if (shadows.delete(shadow)) await shadow.close();
+      };
+      return adapter;
+    },
+  };
+
+  return {
+    factory,
+    describe: target.kind === "pglite-dir" ? `PGlite database at ${target.dir}` : "in-memory PGlite database",
+    async dispose() {
+      for (const s of shadows) await s.close().catch(() => {});
+      shadows.clear();
+      if (db) {
+        const d = db;
+        db = undefined;
+        await d.close().catch(() => {});
+      }
+      release();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+function fixCharOid(result) {
+  for (const r of Array.isArray(result) ? result : [result]) {
+    for (const f of r?.fields ?? []) if (f.dataTypeID === OID_CHAR) f.dataTypeID = OID_TEXT;
+  }
+  return result;
+}
+
+/** Patches a pg Client so that "char" columns are reported as text. */
+function patchClient(client) {
+  if (client.__freeholdPatched) return;
+  client.__freeholdPatched = true;
+  const query = client.query.bind(client);
+  client.query = (...args) => {
+    const r = query(...args);
+    return r && typeof r.then === "function" ? r.then(fixCharOid) : r;
+  };
+}
+
+/** Splits a postgres URL into a pg config (+ the `schema` query parameter, which pg ignores). */
+function pgConfig(url, database) {
+  const u = new URL(url);
+  const schema = u.searchParams.get("schema") ?? undefined;
+  u.searchParams.delete("schema");
+  if (database !== undefined) u.pathname = `/${encodeURIComponent(database)}`;
+  const config = { connectionString: u.toString() };
+  if (schema) config.options = `-c search_path="${schema.replaceAll('"', '""')}"`;
+  return { config, schema };
+}
+
+export function databaseNameOf(url) {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
+  return name || new URL(url).username || "postgres";
+}
+
+export function quoteIdent(name) {
+  return `"${String(name).replaceAll('"', '""')}"`;
+}
+
+/** A shadow database name next to `db`: `<db>_shadow_<random>`, at most 63 bytes. */
+export function shadowDatabaseName(db) {
+  const suffix = `_shadow_${crypto.randomBytes(4).toString("hex")}`;
+  let base = db;
+  while (Buffer.byteLength(base + suffix) > 63) base = base.slice(0, -1);
+  return base + suffix;
+}
+
+async function dropDatabase(pool, name) {
+  try {
+    await pool.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  } catch (e) {
+    if (e && e.code === "42601") await pool.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`); // before PostgreSQL 13
+    else throw e;
+  }
+}
+
+/**
+ * @param {string} url postgres:// URL of the main database
+ * @param {{ shadowDatabaseUrl?: string }} [options]
+ */
+export async function createPgMigrationFactory(url, options = {}) {
+  const [{ default: pg }, { PrismaPg }] = await Promise.all([importDep("pg"), importDep("@prisma/adapter-pg")]);
+  const pools = new Set();
+  const shadows = new Map(); // name -> pool
+
+  function newPool(config) {
+    // One connection, never closed while idle: the engine is sequential, and session state (the
+    // migration advisory lock) must stay on one connection, as with the native engine.
+    const pool = new pg.Pool({ ...config, max: 1, idleTimeoutMillis: 0 });
+    pool.on("connect", patchClient);
+    pool.on("error", () => {}); // an idle client lost: the next query reconnects
+    pools.add(pool);
+    return pool;
+  }
+
+  async function adapterFor(pool, schema) {
+    const adapter = await new PrismaPg(pool, schema ? { schema } : undefined).connect();
+    adapter.executeScript = async (script) => {
+      try {
+        await pool.query(script); // no parameters -> simple query protocol: one implicit transaction
+      } catch (e) {
+        adapter.onError(e);
+      }
+    };
+    return adapter;
+  }
+
+  const main = pgConfig(url);
+  const mainPool = newPool(main.config);
+
+  const factory = {
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    async connect() {
+      const adapter = await adapterFor(mainPool, main.schema);
+      adapter.dispose = async () => {}; // closed when the engine exits
+      return adapter;
+    },
+    async connectToShadowDb() {
+      if (options.shadowDatabaseUrl) {
+        const shadow = pgConfig(options.shadowDatabaseUrl);
+        const pool = newPool(shadow.config);
+        const adapter = await adapterFor(pool, shadow.schema);
+        adapter.dispose = async () => {
+          pools.delete(pool);
+          await pool.end();
+        };
+        return adapter;
+      }
+      const name = shadowDatabaseName(databaseNameOf(url));
+      await mainPool.query(`CREATE DATABASE ${quoteIdent(name)}`);
+      const pool = newPool(pgConfig(url, name).config);
+      shadows.set(name, pool);
+      const adapter = await adapterFor(pool, main.schema);
+      adapter.dispose = async () => {
+        if (!shadows.has(name)) return;
+        shadows.delete(name);
+        pools.delete(pool);
+        await pool.end().catch(() => {});
+        await dropDatabase(mainPool, name);
+      };
+      return adapter;
+    },
+  };
+
+  return {
+    factory,
+    describe: `PostgreSQL database ${databaseNameOf(url)}`,
+    async dispose() {
+      for (const [name, pool] of shadows) {
+        pools.delete(pool);
+        await pool.end().catch(() => {});
+        await dropDatabase(mainPool, name).catch(() => {});
+      }
+      shadows.clear();
+      for (const pool of pools) await pool.end().catch(() => {});
+      pools.clear();
+    },
+  };
+}
+
+/**
+ * The adapter factory for a datasource URL (not yet bound with bindMigrationAwareSqlAdapterFactory).
+ * @returns {Promise<{ factory: object, describe: string, dispose(): Promise<void> }>}
+ */
+export async function createMigrationFactory(url, { shadowDatabaseUrl, cwd, lockWaitMs } = {}) {
+  const target = parseDatasourceUrl(url, cwd);
+  if (target.kind === "postgres") return createPgMigrationFactory(target.url, { shadowDatabaseUrl });
+  return createPgliteMigrationFactory(target, { lockWaitMs });
+}

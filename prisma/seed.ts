@@ -1,0 +1,91 @@
+// Seeds the demo organisations on a database that has none. Safe to re-run: it keys everything on
+// emails and slugs and never creates a second copy.
+import { hashPassword } from "better-auth/crypto";
+import { createPrismaClient } from "@/lib/db";
+import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, SECOND_ORG, SECOND_ORG_USERS } from "./demo-data";
+import { demoAssessments } from "./demo-assessments";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+async function ensureUser(db: PrismaClient, u: { email: string; name: string }, passwordHash: string): Promise<string> {
+  const existing = await db.user.findUnique({ where: { email: u.email }, select: { id: true } });
+  if (existing) return existing.id;
+  const id = crypto.randomUUID();
+  await db.user.create({
+    data: {
+      id,
+      email: u.email,
+      name: u.name,
+      emailVerified: true,
+      accounts: { create: { id: crypto.randomUUID(), accountId: id, providerId: "credential", password: passwordHash } },
+    },
+  });
+  return id;
+}
+
+async function ensureOrg(db: PrismaClient, org: { name: string; slug: string }): Promise<{ id: string; isNew: boolean }> {
+  const existing = await db.organization.findUnique({ where: { slug: org.slug }, select: { id: true } });
+  if (existing) return { id: existing.id, isNew: false };
+  const created = await db.organization.create({ data: { id: crypto.randomUUID(), name: org.name, slug: org.slug } });
+  return { id: created.id, isNew: true };
+}
+
+export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const userIds = new Map<string, string>();
+  for (const u of [...DEMO_USERS, ...SECOND_ORG_USERS]) userIds.set(u.email, await ensureUser(db, u, passwordHash));
+
+  let created = false;
+  for (const [org, members] of [
+    [DEMO_ORG, DEMO_USERS],
+    [SECOND_ORG, SECOND_ORG_USERS],
+  ] as const) {
+    const { id: organizationId, isNew } = await ensureOrg(db, org);
+    for (const m of members) {
+      const userId = userIds.get(m.email)!;
+      await db.member.upsert({
+        where: { organizationId_userId: { organizationId, userId } },
+        create: { id: crypto.randomUUID(), organizationId, userId, role: m.role },
+        update: {},
+      });
+    }
+    if (!isNew) continue;
+    created = true;
+    const authorId = userIds.get(members[0]!.email)!;
+    const author = members[0]!;
+    for (const a of demoAssessments(org.slug)) {
+      const row = await db.assessment.create({
+        data: { ...a, organizationId, createdById: authorId, updatedById: authorId },
+      });
+      await db.auditEvent.create({
+        data: {
+          organizationId,
+          assessmentId: row.id,
+          actorId: authorId,
+          actorName: author.name,
+          action: "assessment.created",
+          detail: { title: row.title, seeded: true },
+        },
+      });
+    }
+  }
+  return { created };
+}
+
+async function main() {
+  const url = process.env.DATABASE_URL ?? "pglite:.data/pglite";
+  const db = createPrismaClient(url);
+  try {
+    const { created } = await seedDemo(db);
+    console.log(created ? "Seeded the demo organisations." : "Demo data already present; nothing to do.");
+    console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(", ")}`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (process.argv[1] && /seed\.(ts|js|mjs)$/.test(process.argv[1])) {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

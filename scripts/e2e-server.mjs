@@ -1,0 +1,23 @@
+// Serves a production build on a fresh, throwaway PGlite database for the e2e suite:
+// migrate (through the real Prisma CLI), seed the demo data, build, start.
+import { execSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const port = process.argv[2] ?? "3100";
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "freehold-e2e-"));
+const env = { ...process.env, DATABASE_URL: `pglite:${path.join(dir, "pglite")}`, BETTER_AUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" };
+const run = (cmd) => execSync(cmd, { stdio: "inherit", env });
+
+run("npx prisma migrate deploy");
+run("npx tsx prisma/seed.ts");
+if (process.env.E2E_SKIP_BUILD !== "1") run("npx next build");
+const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+const stop = () => {
+  server.kill("SIGTERM");
+  fs.rmSync(dir, { recursive: true, force: true });
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => process.exit(code ?? 0));
