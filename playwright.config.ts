@@ -33,7 +33,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/e2e-server.mjs ${PORT}`,
+    command: `node e2e/server.mjs ${PORT}`,
     url: `http://127.0.0.1:${PORT}/sign-in`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -7,17 +7,30 @@ import { env } from "@/lib/env";
 
 type TDriverFactory = Pick<SqlMigrationAwareDriverAdapterFactory, "provider" | "adapterName" | "connect">;
 
-function pgliteFactory(target: Extract<TDatabaseTarget, { kind: "pglite-memory" | "pglite-dir" }>): TDriverFactory {
+// PrismaClient.$disconnect() leaves an embedded PGlite open (and the process alive); scripts call
+// closePrismaClient() so the database is shut down cleanly and its lock released.
+const closers = new WeakMap<PrismaClient, () => Promise<void>>();
+
+function pgliteFactory(
+  target: Extract<TDatabaseTarget, { kind: "pglite-memory" | "pglite-dir" }>,
+  onOpen: (close: () => Promise<void>) => void,
+): TDriverFactory {
   return {
     provider: "postgres",
     adapterName: "freehold-pglite",
     async connect(): Promise<SqlDriverAdapter> {
       const { openPglite } = await import("@/lib/pglite-open");
-      const db = await openPglite(target);
+      const { db, close } = await openPglite(target);
+      onOpen(close);
       const { PrismaPGlite } = await import("pglite-prisma-adapter");
       return new PrismaPGlite(db).connect();
     },
   };
+}
+
+export async function closePrismaClient(client: PrismaClient): Promise<void> {
+  await client.$disconnect();
+  await closers.get(client)?.();
 }
 
 async function pgFactory(url: string): Promise<TDriverFactory> {
@@ -39,7 +52,10 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
     };
     return new PrismaClient({ adapter });
   }
-  return new PrismaClient({ adapter: pgliteFactory(target) });
+  let close: (() => Promise<void>) | undefined;
+  const client = new PrismaClient({ adapter: pgliteFactory(target, (c) => (close = c)) });
+  closers.set(client, async () => close?.());
+  return client;
 }
 
 const globalForPrisma = globalThis as unknown as { freeholdPrisma?: PrismaClient };

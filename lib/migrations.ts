@@ -5,16 +5,17 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 
 export function migrationsDir(cwd: string = process.cwd()): string {
-  return path.join(cwd, "prisma", "migrations");
+  // The folder is read at run time on purpose; the ignore keeps Turbopack from tracing the project.
+  return path.join(/*turbopackIgnore: true*/ cwd, "prisma", "migrations");
 }
 
 export function readMigrations(dir: string = migrationsDir()): { name: string; sql: string }[] {
   return fs
-    .readdirSync(dir, { withFileTypes: true })
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort()
-    .map((name) => ({ name, sql: fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8") }));
+    .map((name) => ({ name, sql: fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8") }));
 }
 
 export async function applyMigrationsInMemory(db: PGlite, dir?: string): Promise<void> {

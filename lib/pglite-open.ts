@@ -7,11 +7,13 @@ import { acquirePgliteLock } from "@/prisma/engine/pglite-lock.mjs";
 import { applyMigrationsInMemory } from "@/lib/migrations";
 import type { TDatabaseTarget } from "@/lib/db-url";
 
-export async function openPglite(target: Extract<TDatabaseTarget, { kind: "pglite-memory" | "pglite-dir" }>): Promise<PGlite> {
+export type TOpenPglite = { db: PGlite; close: () => Promise<void> };
+
+export async function openPglite(target: Extract<TDatabaseTarget, { kind: "pglite-memory" | "pglite-dir" }>): Promise<TOpenPglite> {
   if (target.kind === "pglite-memory") {
     const db = new PGlite();
     await applyMigrationsInMemory(db);
-    return db;
+    return { db, close: () => db.close() };
   }
   fs.mkdirSync(path.dirname(target.dir), { recursive: true });
   // Waits briefly for a Prisma CLI command that is just finishing (e.g. `migrate deploy` before start).
@@ -19,7 +21,13 @@ export async function openPglite(target: Extract<TDatabaseTarget, { kind: "pglit
   try {
     const db = new PGlite(target.dir);
     await db.waitReady;
-    return db;
+    return {
+      db,
+      close: async () => {
+        await db.close();
+        release();
+      },
+    };
   } catch (e) {
     release();
     throw e;

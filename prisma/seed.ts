@@ -1,7 +1,7 @@
 // Seeds the demo organisations on a database that has none. Safe to re-run: it keys everything on
 // emails and slugs and never creates a second copy.
 import { hashPassword } from "better-auth/crypto";
-import { createPrismaClient } from "@/lib/db";
+import { closePrismaClient, createPrismaClient } from "@/lib/db";
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, SECOND_ORG, SECOND_ORG_USERS } from "./demo-data";
 import { demoAssessments } from "./demo-assessments";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -79,7 +79,7 @@ async function main() {
     console.log(created ? "Seeded the demo organisations." : "Demo data already present; nothing to do.");
     console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(", ")}`);
   } finally {
-    await db.$disconnect();
+    await closePrismaClient(db);
   }
 }
 

@@ -18,7 +18,7 @@ export function AppHeader({ user, org, orgs }: TProps) {
         </Link>
         {org && orgs ? <OrgSwitcher current={org.slug} orgs={orgs} /> : null}
         {org ? (
-          <nav aria-label="Organisation" className="flex gap-1 text-sm">
+          <nav aria-label="Sections" className="flex gap-1 text-sm">
             <Link className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/o/${org.slug}/assessments`}>
               Assessments
             </Link>

@@ -1,10 +1,12 @@
 "use client";
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { authClient } from "@/lib/auth/client";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
+  const router = useRouter();
   return (
     <Button
       variant="ghost"
@@ -12,7 +14,8 @@ export function SignOutButton() {
       onClick={async () => {
         setPending(true);
         await authClient.signOut();
-        window.location.assign("/sign-in");
+        router.push("/sign-in");
+        router.refresh();
       }}
     >
       {pending ? "Signing out…" : "Sign out"}

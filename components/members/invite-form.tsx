@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState } from "react";
 import { inviteMemberAction, type TInviteState } from "@/app/o/[slug]/members/actions";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage } from "@/components/ui/field";
@@ -9,16 +9,14 @@ import { ROLES, ROLE_LABELS, ROLE_DESCRIPTIONS, type TRole } from "@/lib/auth/ro
 
 export function InviteForm({ slug, myRole }: { slug: string; myRole: TRole }) {
   const [state, action, pending] = useActionState<TInviteState, FormData>(inviteMemberAction.bind(null, slug), {});
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
   const roles = ROLES.filter((r) => r !== "owner" || myRole === "owner");
   return (
     <form action={action} noValidate className="flex flex-col gap-3">
       {state.errors?.form ? <FormMessage kind="error">{state.errors.form}</FormMessage> : null}
-      {state.invitationId ? (
+      {state.invitationUrl ? (
         <FormMessage kind="success">
           Invitation for {state.email} created. No email is sent: copy this link to them.
-          <CopyLink url={`${origin}/invite/${state.invitationId}`} />
+          <CopyLink url={state.invitationUrl} />
         </FormMessage>
       ) : null}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">

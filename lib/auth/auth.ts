@@ -55,6 +55,9 @@ function createAuth() {
         cancelPendingInvitationsOnReInvite: true,
         // No mail server is assumed: the invite link is shown to the inviter to copy.
         sendInvitationEmail: async () => {},
+        // Ids are random UUIDs, so an invitation link is unguessable: holding it (and signing in
+        // with the invited address) is the proof. There is no mail server to verify emails with.
+        requireEmailVerificationOnInvitation: false,
       }),
       nextCookies(),
     ],

@@ -8,7 +8,9 @@ export type TCurrentUser = { id: string; name: string; email: string };
 
 /** The signed-in user, verified against the session row (a cookie alone proves nothing). */
 export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
-  const session = await auth().api.getSession({ headers: await headers() });
+  // headers() first: during `next build` it bails out of prerendering before auth() is created.
+  const requestHeaders = await headers();
+  const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   return { id: session.user.id, name: session.user.name, email: session.user.email };
 });

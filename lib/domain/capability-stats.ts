@@ -24,7 +24,7 @@ export const FORMULAS = {
   weighted:
     "Weighted gap G = Σ wᵢ·gᵢ / Σ wᵢ; 95% limits G − √Σ(ŵᵢ·(gᵢ − Lᵢ))², G + √Σ(ŵᵢ·(Uᵢ − gᵢ))², ŵᵢ = wᵢ/Σw (MOVER)",
   samplesNeeded:
-    "n needed ≈ n · (h / |g + t|)², h = current half-width on the side facing −t (width shrinks as 1/√n)",
+    "n needed ≈ n · (h / |g + t|)² · ((1.96 + 0.84) / 1.96)², h = current half-width on the side facing −t (width shrinks as 1/√n; 80% power if the observed gap holds)",
 } as const;
 
 function clamp(x: number, lo: number, hi: number): number {
@@ -104,9 +104,13 @@ export function weightedInterval(
   };
 }
 
+/** One-sided 80% power quantile: the usual sample-size convention. */
+const Z_POWER_80 = 0.8416212335729143;
+
 /**
  * How much the sample must grow for the interval to clear −tolerance, assuming its width shrinks as
- * 1/√n. Returns null when the estimate sits exactly on the threshold (no finite n decides).
+ * 1/√n. Sized for 80% power: growing only until the interval would just touch −t leaves a coin flip
+ * whether the next run decides. Returns null when the estimate sits on the threshold (no n decides).
  */
 export function sampleGrowthFactor(
   interval: TDifferenceInterval,
@@ -119,6 +123,6 @@ export function sampleGrowthFactor(
     interval.difference > threshold
       ? interval.difference - interval.lower
       : interval.upper - interval.difference;
-  const factor = (halfWidth / distance) ** 2;
+  const factor = (halfWidth / distance) ** 2 * ((Z_95 + Z_POWER_80) / Z_95) ** 2;
   return Number.isFinite(factor) ? Math.max(1, factor) : null;
 }

@@ -63,7 +63,9 @@ describe("weightedInterval", () => {
 
   it("a single item returns its own interval", () => {
     const c = weightedInterval([{ weight: 3, estimate: 0.05, lower: -0.01, upper: 0.2 }])!;
-    expect(c).toMatchObject({ difference: 0.05, lower: -0.01, upper: 0.2 });
+    expect(c.difference).toBeCloseTo(0.05, 12);
+    expect(c.lower).toBeCloseTo(-0.01, 12);
+    expect(c.upper).toBeCloseTo(0.2, 12);
   });
 
   it("returns null when there is nothing to weigh", () => {
@@ -72,9 +74,10 @@ describe("weightedInterval", () => {
 });
 
 describe("sampleGrowthFactor", () => {
-  it("scales by (half-width / distance to −t)²", () => {
-    // gap 0, lower −0.2, tolerance 0.05 -> (0.2 / 0.05)² = 16
-    expect(sampleGrowthFactor({ difference: 0, lower: -0.2, upper: 0.2 }, 0.05)).toBeCloseTo(16, 10);
+  it("scales by (half-width / distance to −t)², sized for 80% power", () => {
+    // gap 0, lower −0.2, tolerance 0.05 -> (0.2 / 0.05)² = 16, × ((1.96 + 0.8416) / 1.96)²
+    const power = ((1.959963984540054 + 0.8416212335729143) / 1.959963984540054) ** 2;
+    expect(sampleGrowthFactor({ difference: 0, lower: -0.2, upper: 0.2 }, 0.05)).toBeCloseTo(16 * power, 10);
   });
   it("is null when the estimate sits on the threshold", () => {
     expect(sampleGrowthFactor({ difference: -0.05, lower: -0.2, upper: 0.1 }, 0.05)).toBeNull();
@@ -171,6 +174,29 @@ describe("assessCapability verdicts", () => {
     expect(w.gapInterval!.upper).toBeCloseTo(-0.02 + half, 12);
   });
 
+  it("mixes counts on one side with stderr on the other (se from the Wilson width)", () => {
+    const r = assessCapability({
+      workloads: [
+        {
+          id: "m",
+          name: "Mixed",
+          weight: 1,
+          metric: "accuracy",
+          candidate: { passCount: 800, sampleCount: 1000 },
+          incumbent: { score: 0.82, stderr: 0.01 },
+        },
+      ],
+    });
+    const w = r.workloads[0];
+    expect(w.method).toBe("normal");
+    const wilson = wilsonInterval(800, 1000);
+    const seC = (wilson.upper - wilson.lower) / (2 * 1.959963984540054);
+    const half = 1.959963984540054 * Math.sqrt(seC ** 2 + 0.01 ** 2);
+    expect(w.gapInterval!.lower).toBeCloseTo(-0.02 - half, 12);
+    expect(w.candidate.interval).toEqual(wilson);
+    expect(w.incumbent.interval).toBeNull();
+  });
+
   it("uses a conservative bound for a 0..1 score with n but no stderr", () => {
     const r = assessCapability({
       workloads: [
@@ -217,8 +243,8 @@ describe("assessCapability weighted combination", () => {
   const inputs: TCapabilityInputsInput = {
     toleranceScore: 0.03,
     workloads: [
-      { id: "a", name: "A", weight: 3, metric: "pass-rate", candidate: { passCount: 900, sampleCount: 1000 }, incumbent: { passCount: 880, sampleCount: 1000 } },
-      { id: "b", name: "B", weight: 1, metric: "pass-rate", candidate: { passCount: 700, sampleCount: 1000 }, incumbent: { passCount: 760, sampleCount: 1000 } },
+      { id: "a", name: "A", weight: 3, metric: "pass-rate", candidate: { passCount: 920, sampleCount: 1000 }, incumbent: { passCount: 880, sampleCount: 1000 } },
+      { id: "b", name: "B", weight: 1, metric: "pass-rate", candidate: { passCount: 650, sampleCount: 1000 }, incumbent: { passCount: 760, sampleCount: 1000 } },
       { id: "c", name: "C (not run yet)", weight: 5, metric: "pass-rate", candidate: { passCount: 1, sampleCount: 2 } },
     ],
   };
@@ -230,13 +256,13 @@ describe("assessCapability weighted combination", () => {
   });
 
   it("weighted gap = Σ w·gap / Σ w", () => {
-    expect(r.overall.weightedGap).toBeCloseTo(0.75 * 0.02 + 0.25 * -0.06, 12);
+    expect(r.overall.weightedGap).toBeCloseTo(0.75 * 0.04 + 0.25 * -0.11, 12);
   });
 
   it("combined interval propagates each side's distance (MOVER)", () => {
-    const a = newcombeDifference(900, 1000, 880, 1000);
-    const b = newcombeDifference(700, 1000, 760, 1000);
-    const g = 0.75 * 0.02 + 0.25 * -0.06;
+    const a = newcombeDifference(920, 1000, 880, 1000);
+    const b = newcombeDifference(650, 1000, 760, 1000);
+    const g = 0.75 * 0.04 + 0.25 * -0.11;
     const lower = g - Math.hypot(0.75 * (a.difference - a.lower), 0.25 * (b.difference - b.lower));
     const upper = g + Math.hypot(0.75 * (a.upper - a.difference), 0.25 * (b.upper - b.difference));
     expect(r.overall.interval!.lower).toBeCloseTo(lower, 12);
@@ -249,7 +275,7 @@ describe("assessCapability weighted combination", () => {
   it("reports key figures in percentage points with formulas", () => {
     const gap = r.figures.find((f) => f.key === "capability.weightedGap")!;
     expect(gap.unit).toBe("pp");
-    expect(gap.value).toBeCloseTo(0, 10);
+    expect(gap.value).toBeCloseTo(0.25, 10);
     expect(r.figures.every((f) => f.formula.length > 0)).toBe(true);
     expect(r.formulas.newcombe).toMatch(/Newcombe/);
   });

@@ -118,3 +118,19 @@ export const EFFICIENCY_DEFAULTS = {
 } as const satisfies Record<string, TStatedDefault>;
 
 export type TEfficiencyDefaultKey = keyof typeof EFFICIENCY_DEFAULTS;
+
+/** A stated factor as used in one calculation: its value, whether it is the default, and why. */
+export type TStatedFactor = { key: TEfficiencyDefaultKey; label: string; value: number; unit: string; isDefault: boolean; provenance: TProvenance | null };
+
+/**
+ * The factors a calculation ran with, for "where this number comes from": defaults carry their
+ * source; an overridden value is the user's, so it carries none.
+ */
+export function describeStatedFactors(used: Partial<Record<TEfficiencyDefaultKey, number>>): TStatedFactor[] {
+  return (Object.keys(used) as TEfficiencyDefaultKey[]).map((key) => {
+    const d: TStatedDefault = EFFICIENCY_DEFAULTS[key];
+    const value = used[key] ?? d.value;
+    const isDefault = value === d.value;
+    return { key, label: d.label, value, unit: d.unit, isDefault, provenance: isDefault ? d.provenance : null };
+  });
+}

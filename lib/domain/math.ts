@@ -18,9 +18,10 @@ export const BYTES_PER_GIB = 2 ** 30;
  * years, r(1+r)^n / ((1+r)^n − 1). With r = 0 it is straight-line, 1/n.
  */
 export function capitalRecoveryFactor(annualRate: number, years: number): number {
-  if (annualRate === 0) return 1 / years;
-  const growth = Math.pow(1 + annualRate, years);
-  return (annualRate * growth) / (growth - 1);
+  // Near r = 0, (1+r)^n − 1 cancels catastrophically; the first-order series is exact enough there.
+  if (annualRate < 1e-9) return 1 / years + (annualRate * (years + 1)) / (2 * years);
+  const growthMinusOne = Math.expm1(years * Math.log1p(annualRate));
+  return (annualRate * (1 + growthMinusOne)) / growthMinusOne;
 }
 
 /** mulberry32: a tiny seeded 32-bit PRNG; fast, deterministic, good enough for Monte Carlo. */
@@ -37,26 +38,26 @@ export function mulberry32(seed: number): () => number {
 
 // Acklam's rational approximation to the standard normal quantile (relative error < 1.15e-9).
 // One uniform in, one normal out, so every distribution consumes exactly one draw per sample.
-const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-const P_LOW = 0.02425;
+// Coefficients are literals (not array reads): a cold Monte Carlo runs this in the interpreter.
+function acklamTail(q: number): number {
+  const r = Math.sqrt(-2 * Math.log(q));
+  return (
+    (((((-7.784894002430293e-3 * r - 3.223964580411365e-1) * r - 2.400758277161838) * r - 2.549732539343734) * r + 4.374664141464968) * r + 2.938163982698783) /
+    ((((7.784695709041462e-3 * r + 3.224671290700398e-1) * r + 2.445134137142996) * r + 3.754408661907416) * r + 1)
+  );
+}
 
 export function normalQuantile(p: number): number {
   // Clamp away from 0 and 1 so the tails stay finite.
-  const q = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
-  if (q < P_LOW) {
-    const r = Math.sqrt(-2 * Math.log(q));
-    return (((((C[0] * r + C[1]) * r + C[2]) * r + C[3]) * r + C[4]) * r + C[5]) / ((((D[0] * r + D[1]) * r + D[2]) * r + D[3]) * r + 1);
-  }
-  if (q > 1 - P_LOW) {
-    const r = Math.sqrt(-2 * Math.log(1 - q));
-    return -(((((C[0] * r + C[1]) * r + C[2]) * r + C[3]) * r + C[4]) * r + C[5]) / ((((D[0] * r + D[1]) * r + D[2]) * r + D[3]) * r + 1);
-  }
+  const q = p < 1e-12 ? 1e-12 : p > 1 - 1e-12 ? 1 - 1e-12 : p;
+  if (q < 0.02425) return acklamTail(q);
+  if (q > 0.97575) return -acklamTail(1 - q);
   const u = q - 0.5;
   const r = u * u;
-  return ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * u) / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
+  return (
+    ((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r + 1.38357751867269e2) * r - 3.066479806614716e1) * r + 2.506628277459239) * u) /
+    (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r + 6.680131188771972e1) * r - 1.328068155288572e1) * r + 1)
+  );
 }
 
 /** z such that P(Z ≤ z) = 0.9; lognormal inputs are given by their P10 and P90. */
@@ -108,10 +109,25 @@ export function roundSig(x: number, digits = 4): number {
   return Number(x.toPrecision(digits));
 }
 
-/** A number as it appears inside a formula string: 4 significant figures, thousands separators. */
+function groupThousands(plain: string): string {
+  const [whole, fraction] = plain.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/**
+ * A number as it appears inside a formula string: integers below 1e9 exact with separators, large
+ * values in engineering form ("70.55e9", "989e12"), the rest to `digits` significant figures.
+ * Deliberately not toLocaleString: the first Intl call costs ~20 ms of ICU start-up.
+ */
 export function fmt(x: number | null, digits = 4): string {
   if (x === null || !Number.isFinite(x)) return "n/a";
-  const r = roundSig(x, digits);
-  if (Math.abs(r) >= 1e15 || (Math.abs(r) < 1e-4 && r !== 0)) return r.toExponential(digits - 1);
-  return r.toLocaleString("en-US", { maximumFractionDigits: 10 });
+  const abs = Math.abs(x);
+  if (abs >= 1e9) {
+    const exponent = Math.floor(Math.log10(abs) / 3) * 3;
+    return `${roundSig(x / 10 ** exponent, digits)}e${exponent}`;
+  }
+  if (Number.isInteger(x)) return groupThousands(String(x));
+  if (abs < 1e-4) return roundSig(x, digits).toExponential(digits - 1);
+  return groupThousands(String(roundSig(x, digits)));
 }

@@ -49,6 +49,8 @@ export const ZModelArchitecture = z.object({
   experts: z.number().int().positive().optional(),
   expertsPerToken: z.number().int().positive().optional(),
   sharedExperts: z.number().int().nonnegative().optional(),
+  /** Accepts image (or other non-text) input; some licences (Llama 3.2/4 in the EU) treat these differently. */
+  isMultimodal: z.boolean().optional(),
   provenance: ZProvenance,
 });
 export type TModelArchitecture = z.infer<typeof ZModelArchitecture>;

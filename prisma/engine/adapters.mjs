@@ -17,6 +17,8 @@
 // - pglite-prisma-adapter 0.7.2: the shadow PGlite instance is never closed; here each shadow is a
 //   fresh in-memory PGlite that is closed when the engine disposes of it.
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { acquirePgliteLock } from "./pglite-lock.mjs";
@@ -49,12 +51,88 @@ export function parseDatasourceUrl(url, cwd = process.cwd()) {
 
 // ---------------------------------------------------------------- PGlite
 
+// A fresh PGlite cluster costs ~3-5 s of initdb; loading a tarball of one takes ~1 s. The first
+// fresh cluster made on a machine is saved (per PGlite version) and reused for every later shadow
+// database and new data directory.
+function templateCandidates(version) {
+  const file = `pglite-template-${version}.tar.gz`;
+  const pkgDir = path.dirname(path.dirname(require.resolve("@electric-sql/pglite")));
+  const nodeModules = path.resolve(pkgDir, "..", "..");
+  return [path.join(nodeModules, ".cache", "freehold", file), path.join(os.tmpdir(), `freehold-${process.getuid?.() ?? "u"}`, file)];
+}
+
+function pgliteVersion() {
+  const pkgDir = path.dirname(path.dirname(require.resolve("@electric-sql/pglite")));
+  return JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8")).version;
+}
+
+let templatePromise;
+/** @returns {Promise<Blob | undefined>} a gzip tarball of a freshly initialised cluster */
+function pgliteTemplate(PGlite) {
+  templatePromise ??= (async () => {
+    if (process.env.FREEHOLD_PGLITE_TEMPLATE === "off") return undefined;
+    const candidates = templateCandidates(pgliteVersion());
+    for (const file of candidates) {
+      try {
+        const bytes = fs.readFileSync(file);
+        if (bytes.length > 1024) return new Blob([bytes]);
+      } catch {
+        /* not there yet */
+      }
+    }
+    const fresh = new PGlite();
+    await fresh.waitReady;
+    const blob = await fresh.dumpDataDir("gzip");
+    await fresh.close();
+    const bytes = Buffer.from(await blob.arrayBuffer());
+    for (const file of candidates) {
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, bytes);
+        fs.renameSync(tmp, file);
+        break;
+      } catch {
+        /* try the next location; not caching is fine */
+      }
+    }
+    return new Blob([bytes]);
+  })().catch(() => undefined);
+  return templatePromise;
+}
+
+/** A new in-memory PGlite, from the template when there is one. */
+async function freshMemoryPglite(PGlite) {
+  const template = await pgliteTemplate(PGlite);
+  const db = template ? new PGlite({ loadDataDir: template }) : new PGlite();
+  await db.waitReady;
+  return db;
+}
+
+/** Opens a PGlite data directory; an empty (or missing) directory is created from the template. */
+async function openPgliteDir(PGlite, dir) {
+  const entries = fs.existsSync(dir) ? fs.readdirSync(dir).filter((e) => !e.startsWith(".freehold.lock")) : [];
+  const template = entries.length === 0 ? await pgliteTemplate(PGlite) : undefined;
+  const db = template ? new PGlite(dir, { loadDataDir: template }) : new PGlite(dir);
+  await db.waitReady;
+  return db;
+}
+
+/** The last database error of an executeScript call (for the P3018 message). */
+export const scriptErrors = { last: null };
+
+function rememberScriptError(e) {
+  scriptErrors.last = { code: e?.code ?? null, message: e?.message ?? String(e) };
+}
+
 /** Makes a stock PrismaPGlite adapter await its scripts. */
 function fixPgliteAdapter(adapter, db) {
   adapter.executeScript = async (script) => {
+    scriptErrors.last = null;
     try {
       await db.exec(script);
     } catch (e) {
+      rememberScriptError(e);
       adapter.onError(e); // throws a DriverAdapterError for database errors
     }
   };
@@ -80,16 +158,14 @@ export async function createPgliteMigrationFactory(target, options = {}) {
         hint: "Stop it and run the command again, or point DATABASE_URL at a PostgreSQL server (postgres://...) or another pglite: directory.",
       });
       try {
-        db = new PGlite(target.dir);
-        await db.waitReady;
+        db = await openPgliteDir(PGlite, target.dir);
       } catch (e) {
         release();
         db = undefined;
         throw e;
       }
     } else {
-      db = new PGlite();
-      await db.waitReady;
+      db = await freshMemoryPglite(PGlite);
     }
     return db;
   }
@@ -104,8 +180,7 @@ export async function createPgliteMigrationFactory(target, options = {}) {
       return adapter;
     },
     async connectToShadowDb() {
-      const shadow = new PGlite(); // fresh, in memory
-      await shadow.waitReady;
+      const shadow = await freshMemoryPglite(PGlite); // fresh, in memory
       shadows.add(shadow);
       const adapter = fixPgliteAdapter(await new PrismaPGlite(shadow).connect(), shadow);
       adapter.dispose = async () => {
@@ -146,6 +221,12 @@ function patchClient(client) {
   client.__freeholdPatched = true;
   const query = client.query.bind(client);
   client.query = (...args) => {
+    // pg.Pool#query calls client.query(text, values, callback): fix results on either path.
+    const last = args.length - 1;
+    if (typeof args[last] === "function") {
+      const cb = args[last];
+      args[last] = (err, res) => cb(err, err ? res : fixCharOid(res));
+    }
     const r = query(...args);
     return r && typeof r.then === "function" ? r.then(fixCharOid) : r;
   };
@@ -169,6 +250,22 @@ export function databaseNameOf(url) {
 
 export function quoteIdent(name) {
   return `"${String(name).replaceAll('"', '""')}"`;
+}
+
+const RESET_SHADOW_SQL = `DO $$
+DECLARE s text;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', s);
+  END LOOP;
+  CREATE SCHEMA public;
+END $$;`;
+
+function sameDatabase(a, b) {
+  const x = new URL(a);
+  const y = new URL(b);
+  const port = (u) => u.port || "5432";
+  return x.hostname === y.hostname && port(x) === port(y) && databaseNameOf(a) === databaseNameOf(b);
 }
 
 /** A shadow database name next to `db`: `<db>_shadow_<random>`, at most 63 bytes. */
@@ -210,9 +307,11 @@ export async function createPgMigrationFactory(url, options = {}) {
   async function adapterFor(pool, schema) {
     const adapter = await new PrismaPg(pool, schema ? { schema } : undefined).connect();
     adapter.executeScript = async (script) => {
+      scriptErrors.last = null;
       try {
         await pool.query(script); // no parameters -> simple query protocol: one implicit transaction
       } catch (e) {
+        rememberScriptError(e);
         adapter.onError(e);
       }
     };
@@ -232,8 +331,13 @@ export async function createPgMigrationFactory(url, options = {}) {
     },
     async connectToShadowDb() {
       if (options.shadowDatabaseUrl) {
+        // A configured shadow database is emptied before use, as the native engine does.
+        if (sameDatabase(options.shadowDatabaseUrl, url)) {
+          throw new Error("The shadow database URL points at the main database. Use a separate, disposable database (or leave SHADOW_DATABASE_URL unset).");
+        }
         const shadow = pgConfig(options.shadowDatabaseUrl);
         const pool = newPool(shadow.config);
+        await pool.query(RESET_SHADOW_SQL);
         const adapter = await adapterFor(pool, shadow.schema);
         adapter.dispose = async () => {
           pools.delete(pool);

@@ -13,7 +13,7 @@ export interface PgliteLockRecord {
 export interface AcquirePgliteLockOptions {
   /** Who is locking ("app", "schema-engine", ...); stored in the lock file. Default "app". */
   owner?: string;
-  /** How long to wait (ms) for a live holder whose owner is in waitForOwners. Default 0. */
+  /** How long to wait (ms) for a live holder whose owner is in waitForOwners. Default 10000. */
   waitMs?: number;
   /** Owners worth waiting for. Default ["schema-engine"] (a CLI command shutting down). */
   waitForOwners?: string[];
@@ -41,6 +41,9 @@ export declare function readPgliteLock(dir: string): PgliteLockRecord | null;
  * release function. Throws PgliteLockError if a live process holds the lock.
  */
 export declare function acquirePgliteLock(dir: string, options?: AcquirePgliteLockOptions): () => void;
+
+/** Like acquirePgliteLock, but waits (for a schema-engine holder) without blocking the event loop. */
+export declare function acquirePgliteLockAsync(dir: string, options?: AcquirePgliteLockOptions): Promise<() => void>;
 
 /** Removes the lock of `dir` if this process holds it. */
 export declare function releasePgliteLock(dir: string): void;

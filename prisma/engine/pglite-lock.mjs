@@ -12,7 +12,7 @@
 // - A lock held by this very process (same PID) is taken over too: after a container restart the
 //   app often gets the same PID as the run that left the lock behind.
 // - A live holder -> PgliteLockError with a message that says what to do. If the holder is a
-//   short-lived schema-engine (owner "schema-engine") the caller may wait for it (`waitMs`).
+//   short-lived schema-engine (owner "schema-engine"), the caller first waits for it (`waitMs`).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -99,93 +99,117 @@ function describeHolder(info) {
   return info.owner === "schema-engine" ? `a Prisma CLI command (schema-engine, process ${info.pid})` : `process ${info.pid}`;
 }
 
-/**
- * Takes the lock of a PGlite data directory (creating the directory if needed).
- * Returns an idempotent release function. Throws PgliteLockError when a live process holds it.
- *
- * @param {string} dir data directory
- * @param {{ owner?: string, waitMs?: number, waitForOwners?: string[], hint?: string, releaseOnExit?: boolean }} [options]
- *   owner: who is locking ("app", "schema-engine", ...; stored in the file).
- *   waitMs: how long to wait for a live holder whose owner is in `waitForOwners`
- *     (default ["schema-engine"]: a CLI command that is just shutting down). Default 0.
- *   hint: extra advice appended to the error message.
- *   releaseOnExit: remove the lock on process "exit" (default true).
- * @returns {() => void}
- */
-export function acquirePgliteLock(dir, options = {}) {
-  const { owner = "app", waitMs = 0, waitForOwners = ["schema-engine"], hint, releaseOnExit = true } = options;
+function prepare(dir, options) {
+  const { owner = "app", waitMs = 10_000, waitForOwners = ["schema-engine"], hint, releaseOnExit = true } = options;
   const absDir = path.resolve(dir);
   fs.mkdirSync(absDir, { recursive: true });
-  const lockPath = pgliteLockPath(absDir);
-  const record = {
-    pid: process.pid,
-    owner,
-    startTime: processStartTime(process.pid),
-    host: os.hostname(),
-    since: new Date().toISOString(),
+  return {
+    absDir,
+    lockPath: pgliteLockPath(absDir),
+    record: { pid: process.pid, owner, startTime: processStartTime(process.pid), host: os.hostname(), since: new Date().toISOString() },
+    deadline: Date.now() + waitMs,
+    waitForOwners,
+    hint,
+    releaseOnExit,
+    takeovers: 0,
   };
-  const deadline = Date.now() + waitMs;
+}
 
-  for (let attempt = 0; ; attempt++) {
+/** One attempt: "acquired", "wait" (a schema-engine holds it; try again soon), or throws. */
+function attempt(st) {
+  try {
+    const fd = fs.openSync(st.lockPath, "wx", 0o644);
     try {
-      const fd = fs.openSync(lockPath, "wx", 0o644);
-      try {
-        fs.writeSync(fd, JSON.stringify(record) + "\n");
-      } finally {
-        fs.closeSync(fd);
-      }
-      break;
-    } catch (e) {
-      if (!e || e.code !== "EEXIST") throw e;
+      fs.writeSync(fd, JSON.stringify(st.record) + "\n");
+    } finally {
+      fs.closeSync(fd);
     }
-    const holder = readPgliteLock(absDir);
-    if (holder && isLiveForeignHolder(holder)) {
-      const mayWait = waitForOwners.includes(holder.owner) && Date.now() < deadline;
-      if (mayWait) {
-        sleepSync(100);
-        continue;
-      }
-      const advice =
-        hint ??
-        "Stop it, or use DATABASE_URL=postgres://... (a PostgreSQL server allows many processes) or a different pglite: directory.";
-      throw new PgliteLockError(
-        `PGlite database directory ${absDir} is in use by ${describeHolder(holder)} (is the app running?). ` +
-          `Only one process may open a PGlite directory at a time. ${advice}`,
-        { dir: absDir, pid: holder.pid, owner: holder.owner },
-      );
-    }
-    // Stale (or ours): take it over. Renaming is atomic, so of two processes taking over the same
-    // stale lock only one removes it; the other then retries and finds the winner's fresh lock.
-    const grave = `${lockPath}.stale-${process.pid}-${attempt}`;
-    try {
-      fs.renameSync(lockPath, grave);
-      const moved = readLockFile(grave);
-      if (moved && moved.pid !== (holder ? holder.pid : undefined) && isLiveForeignHolder(moved)) {
-        // We moved someone's fresh lock (it replaced the stale one between our read and rename):
-        // put it back if the slot is still free; either way, retry.
-        try {
-          fs.linkSync(grave, lockPath);
-        } catch {
-          /* someone else holds it now */
-        }
-      }
-      fs.rmSync(grave, { force: true });
-    } catch (e) {
-      if (!e || e.code !== "ENOENT") throw e;
-    }
-    if (attempt > 50) throw new Error(`Could not take the lock ${lockPath} (too much contention).`);
+    return "acquired";
+  } catch (e) {
+    if (!e || e.code !== "EEXIST") throw e;
   }
+  const holder = readPgliteLock(st.absDir);
+  if (holder && isLiveForeignHolder(holder)) {
+    if (st.waitForOwners.includes(holder.owner) && Date.now() < st.deadline) return "wait";
+    const advice =
+      st.hint ??
+      "Stop it, or use DATABASE_URL=postgres://... (a PostgreSQL server allows many processes) or a different pglite: directory.";
+    throw new PgliteLockError(
+      `PGlite database directory ${st.absDir} is in use by ${describeHolder(holder)} (is the app running?). ` +
+        `Only one process may open a PGlite directory at a time. ${advice}`,
+      { dir: st.absDir, pid: holder.pid, owner: holder.owner },
+    );
+  }
+  // Stale (or ours): take it over. Renaming is atomic, so of two processes taking over the same
+  // stale lock only one removes it; the other then retries and finds the winner's fresh lock.
+  if (++st.takeovers > 50) throw new Error(`Could not take the lock ${st.lockPath} (too much contention).`);
+  const grave = `${st.lockPath}.stale-${process.pid}-${st.takeovers}`;
+  try {
+    fs.renameSync(st.lockPath, grave);
+    const moved = readLockFile(grave);
+    if (moved && moved.pid !== (holder ? holder.pid : undefined) && isLiveForeignHolder(moved)) {
+      // We moved someone's fresh lock (it replaced the stale one between our read and rename):
+      // put it back if the slot is still free; either way, retry.
+      try {
+        fs.linkSync(grave, st.lockPath);
+      } catch {
+        /* someone else holds it now */
+      }
+    }
+    fs.rmSync(grave, { force: true });
+  } catch (e) {
+    if (!e || e.code !== "ENOENT") throw e;
+  }
+  return "retry";
+}
 
+function releaser(st) {
   let released = false;
   const release = () => {
     if (released) return;
     released = true;
-    if (releaseOnExit) process.removeListener("exit", release);
-    const current = readPgliteLock(absDir);
-    if (current && current.pid === process.pid) fs.rmSync(lockPath, { force: true });
+    if (st.releaseOnExit) process.removeListener("exit", release);
+    const current = readPgliteLock(st.absDir);
+    if (current && current.pid === process.pid) fs.rmSync(st.lockPath, { force: true });
   };
-  if (releaseOnExit) process.once("exit", release);
+  if (st.releaseOnExit) process.once("exit", release);
   return release;
+}
+
+/**
+ * Takes the lock of a PGlite data directory (creating the directory if needed).
+ * Returns an idempotent release function. Throws PgliteLockError when a live process holds it.
+ * While waiting for a schema-engine holder it blocks the thread; servers may prefer
+ * acquirePgliteLockAsync.
+ *
+ * @param {string} dir data directory
+ * @param {{ owner?: string, waitMs?: number, waitForOwners?: string[], hint?: string, releaseOnExit?: boolean }} [options]
+ *   owner: who is locking ("app", "schema-engine", ...; stored in the file).
+ *   waitMs: how long to wait for a live holder whose owner is in `waitForOwners` (default
+ *     ["schema-engine"]: a Prisma CLI command, which holds the lock for seconds and may still be
+ *     closing the database when the CLI has already exited). Default 10000. Any other live holder
+ *     (e.g. the app) fails at once.
+ *   hint: advice that replaces the default one at the end of the error message.
+ *   releaseOnExit: remove the lock on process "exit" (default true).
+ * @returns {() => void}
+ */
+export function acquirePgliteLock(dir, options = {}) {
+  const st = prepare(dir, options);
+  for (;;) {
+    const r = attempt(st);
+    if (r === "acquired") return releaser(st);
+    if (r === "wait") sleepSync(100);
+  }
+}
+
+/** Like acquirePgliteLock, but waits without blocking the event loop. */
+export async function acquirePgliteLockAsync(dir, options = {}) {
+  const st = prepare(dir, options);
+  for (;;) {
+    const r = attempt(st);
+    if (r === "acquired") return releaser(st);
+    if (r === "wait") await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function readLockFile(file) {

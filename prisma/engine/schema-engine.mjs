@@ -19,7 +19,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { createRequire } from "node:module";
 import { loadSchemaEngineWasm, schemaEngineWasmVersion } from "./wasm-engine.mjs";
-import { createMigrationFactory, parseDatasourceUrl, databaseNameOf, quoteIdent } from "./adapters.mjs";
+import { createMigrationFactory, parseDatasourceUrl, databaseNameOf, quoteIdent, scriptErrors } from "./adapters.mjs";
 import { readPgliteLock, acquirePgliteLock, PgliteLockError } from "./pglite-lock.mjs";
 
 const require = createRequire(import.meta.url);
@@ -92,16 +92,52 @@ URLs: postgres://..., postgresql://..., pglite:<dir>, pglite:memory
 
 // ------------------------------------------------------------------ errors
 
+// The wasm engine's panic hook reports the panic message here before trapping (a RuntimeError).
+let lastPanicMessage;
+globalThis.PRISMA_WASM_PANIC_REGISTRY = {
+  set_message(message) {
+    lastPanicMessage = String(message);
+  },
+};
+
+/**
+ * The wasm engine reports a migration that fails on the main database as a generic
+ * "external connector error"; the native engine reports P3018 with the database error. Rebuild it.
+ */
+function asMigrationFailure(e) {
+  if (e?.name !== "SchemaConnectorError" || typeof e.message !== "string") return e;
+  const m = /apply_migrations::Applying migration\s+with migration_name="([^"]*)"/.exec(e.message);
+  if (!m || !scriptErrors.last) return e;
+  const meta = {
+    migration_name: m[1],
+    database_error_code: scriptErrors.last.code ?? "",
+    database_error: `ERROR: ${scriptErrors.last.message}`,
+  };
+  const message =
+    "A migration failed to apply. New migrations cannot be applied before the error is recovered from. " +
+    "Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve\n\n" +
+    `Migration name: ${meta.migration_name}\n\n` +
+    `Database error code: ${meta.database_error_code}\n\n` +
+    `Database error:\n${meta.database_error}\n`;
+  return Object.assign(new Error(message), { code: "P3018", meta });
+}
+
 /** Maps an error thrown by the wasm engine (or our own code) to a JSON-RPC error object. */
 function toRpcError(e, errorRegistry) {
-  // Errors thrown by the driver adapter (including our lock error) are kept in the registry.
-  const fromRegistry = errorRegistry?.lookupError?.(e);
-  if (fromRegistry?.error) e = fromRegistry.error;
+  // A plain JS error thrown by the driver adapter (e.g. our lock error) is kept in the registry;
+  // the wasm engine only reports "external connector error" with its id.
+  const idMatch = /External error id#(\d+)/.exec(String(e?.message ?? ""));
+  const id = idMatch ? Number(idMatch[1]) : undefined;
+  const registered = Number.isInteger(id) ? errorRegistry?.consumeError?.(id) : undefined;
+  if (registered?.error) e = registered.error;
+  e = asMigrationFailure(e);
   if (e instanceof WebAssembly.RuntimeError) {
+    const message = lastPanicMessage ?? e.message;
+    lastPanicMessage = undefined;
     return {
       code: 4466,
       message: "An error happened. Check the data field for details.",
-      data: { is_panic: true, message: e.message, backtrace: e.stack ?? null },
+      data: { is_panic: true, message, error: { message }, backtrace: e.stack ?? null },
     };
   }
   const message = e instanceof PgliteLockError ? e.message : (e?.message ?? String(e));
@@ -166,7 +202,7 @@ async function withMaintenanceDb(url, fn) {
 
 async function runCli(sub, datasource) {
   const url = datasource?.url;
-  if (!url) throw Object.assign(new Error("The datasource URL is missing (--datasource '{\"url\":...}')."), {});
+  if (!url) throw new Error("The datasource URL is missing (--datasource '{\"url\":...}').");
   const target = parseDatasourceUrl(url);
   if (target.kind === "postgres") {
     try {
@@ -266,10 +302,36 @@ async function serve(args) {
     });
   }
 
+  // The wasm engine gets its shadow-database view of the migration history from devDiagnostic and
+  // reuses it in evaluateDataLoss/createMigration ("PostgreSQL shadow DB must be provided through an
+  // external factory" otherwise). The CLI calls devDiagnostic first, but `migrate dev` then applies
+  // pending migrations, which makes that view stale: refresh it when anything changed since.
+  let historyViewFresh = false;
+  const CHANGES_HISTORY = new Set(["applyMigrations", "reset", "markMigrationApplied", "markMigrationRolledBack", "schemaPush", "dbExecute"]);
+
+  async function refreshHistoryView(params) {
+    if (historyViewFresh || !params?.migrationsList) return;
+    try {
+      await (await engine()).devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters ?? { externalTables: [], externalEnums: [] } });
+      historyViewFresh = true;
+    } catch {
+      /* let the real call report whatever is wrong */
+    }
+  }
+
   async function dispatch(method, params) {
+    if (method === "evaluateDataLoss" || method === "createMigration") await refreshHistoryView(params);
+    if (CHANGES_HISTORY.has(method)) historyViewFresh = false;
+    const result = await dispatchRaw(method, params);
+    if (method === "devDiagnostic") historyViewFresh = true;
+    return result;
+  }
+
+  async function dispatchRaw(method, params) {
     switch (method) {
       case "getDatabaseVersion":
-        return (await engine()).version(params ?? undefined);
+        // The wasm engine only accepts an explicit datasource or nothing.
+        return (await engine()).version(params?.datasource ? params : undefined);
       case "createDatabase": {
         const url = params?.datasource?.url ?? datasource.url;
         const msg = await runCli("create-database", { url });
@@ -340,7 +402,7 @@ async function serve(args) {
         if (msg.id !== undefined) await write({ jsonrpc: "2.0", id: msg.id, error });
         if (error.data.is_panic) {
           fatal = true; // a panicked wasm instance is unusable; the native engine exits with 101
-          await shutdown(101);
+          void shutdown(101); // (not awaited: shutdown waits for this queue to drain)
         }
       }
     });
@@ -348,7 +410,11 @@ async function serve(args) {
 
   let shuttingDown;
   function shutdown(code = 0) {
-    shuttingDown ??= (async () => {
+    if (shuttingDown) return shuttingDown;
+    // Never hang on the way out: a stuck request gets 10 s (the database stays consistent: an
+    // interrupted migration is one transaction), a second signal exits at once.
+    setTimeout(() => process.exit(code), 10_000).unref();
+    shuttingDown = (async () => {
       try {
         await queue.catch(() => {});
         if (enginePromise) {
@@ -369,8 +435,11 @@ async function serve(args) {
 
   // The CLI ends stdin and immediately sends SIGTERM (on Linux): finish the current request, close
   // the database cleanly (releasing the PGlite lock), then exit.
-  process.on("SIGTERM", () => void shutdown(0));
-  process.on("SIGINT", () => void shutdown(130));
+  // (stdin closing and one SIGTERM are the normal end; only a second signal means "now".)
+  let signals = 0;
+  const onSignal = (code) => () => (++signals > 1 ? process.exit(code) : void shutdown(code));
+  process.on("SIGTERM", onSignal(0));
+  process.on("SIGINT", onSignal(130));
 
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   rl.on("line", (line) => {
@@ -412,6 +481,13 @@ async function main() {
   logLine("INFO", { message: "Starting schema engine RPC server", git_hash: schemaEngineWasmVersion() });
   await serve(args);
 }
+
+// Errors thrown inside the wasm engine's callbacks escape every promise: report them the way the
+// native engine reports a crash (an ERROR log line, exit code 101), which the CLI turns into a message.
+process.on("uncaughtException", (e) => {
+  logLine("ERROR", { is_panic: true, message: e?.message ?? String(e), backtrace: e?.stack ?? "" });
+  process.exit(101);
+});
 
 main().catch((e) => {
   logLine("ERROR", { is_panic: false, message: e?.stack ?? String(e) });

@@ -1,7 +1,7 @@
 // The shape of a model licence as the diligence rules read it. Each clause keeps a short quote and
 // the URL it came from, so every finding can show the words it rests on.
 import { z } from "zod";
-import { ZProvenance } from "../types";
+import { ZProvenance, ZVerification } from "../types";
 
 /** Sectors that licence use-policies single out (automated decisions, professional practice...). */
 export const ZSector = z.enum([
@@ -71,6 +71,8 @@ export const ZClause = z.object({
   isVerbatim: z.boolean(),
   sourceUrl: z.string().min(1),
   section: z.string().optional(),
+  /** Set when this clause was checked less (or more) thoroughly than the licence as a whole. */
+  verification: ZVerification.optional(),
 });
 export type TClause = z.infer<typeof ZClause>;
 

@@ -7,13 +7,14 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getOrgContext } from "@/lib/dal/organizations";
 import { canManageMembers, ROLES } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
 
 const ZInvite = z.object({
   email: z.email("Enter an email address like name@company.com.").transform((s) => s.toLowerCase()),
   role: z.enum(ROLES, "Choose a role."),
 });
 
-export type TInviteState = { errors?: { email?: string; role?: string; form?: string }; invitationId?: string; email?: string };
+export type TInviteState = { errors?: { email?: string; role?: string; form?: string }; invitationUrl?: string; email?: string };
 
 async function managerContext(slug: string) {
   const user = await getCurrentUser();
@@ -24,6 +25,15 @@ async function managerContext(slug: string) {
   } catch {
     return null;
   }
+}
+
+/** The origin people reach the app at: BETTER_AUTH_URL when set, else this request's host. */
+async function appOrigin(): Promise<string> {
+  const configured = env().BETTER_AUTH_URL;
+  if (configured) return configured.replace(/\/$/, "");
+  const h = await headers();
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${h.get("x-forwarded-host") ?? h.get("host")}`;
 }
 
 function betterAuthMessage(e: unknown): string {
@@ -47,7 +57,7 @@ export async function inviteMemberAction(slug: string, _prev: TInviteState, form
       headers: await headers(),
     });
     revalidatePath(`/o/${slug}/members`);
-    return { invitationId: invitation.id, email: parsed.data.email };
+    return { invitationUrl: `${await appOrigin()}/invite/${invitation.id}`, email: parsed.data.email };
   } catch (e) {
     return { errors: { form: betterAuthMessage(e) } };
   }

@@ -1,6 +1,6 @@
 // Makes sure the e2e suite has a Chromium: Playwright's, Debian's, or Debian's installed now.
 import { execSync } from "node:child_process";
-import { findChromium, DEBIAN_CHROMIUM } from "../e2e/browser.mjs";
+import { findChromium, DEBIAN_CHROMIUM } from "./browser.mjs";
 
 if (findChromium()) process.exit(0);
 

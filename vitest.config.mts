@@ -4,7 +4,12 @@ import path from "node:path";
 // Two suites: `unit` (pure code, fast) and `integration` (a fresh pglite:memory database per file,
 // or real PostgreSQL when TEST_DATABASE_URL is set). Files named *.int.test.ts are integration.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname, ".") } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname, "."),
+      "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts"),
+    },
+  },
   test: {
     projects: [
       {

@@ -1,0 +1,54 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const DEMO_PASSWORD = "freehold-demo-2026";
+export const DEMO = {
+  owner: "owner@northwind.example",
+  manager: "manager@northwind.example",
+  analyst: "analyst@northwind.example",
+  viewer: "viewer@northwind.example",
+  fabrikamOwner: "owner@fabrikam.example",
+};
+
+let ipCounter = 0;
+
+/**
+ * Each test gets its own client address so the sign-in rate limit (per IP) never spills from one
+ * test into another; the rate-limit test picks a fixed one on purpose.
+ */
+export const test = base.extend<{ uniqueIp: string }>({
+  uniqueIp: async ({}, provide) => {
+    ipCounter += 1;
+    await provide(`10.${(process.pid % 200) + 1}.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`);
+  },
+  context: async ({ context, uniqueIp }, provide) => {
+    await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueIp });
+    await provide(context);
+  },
+});
+
+export { expect };
+
+/** Zero axe violations (WCAG 2.x A/AA) on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL("**/sign-in");
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@e2e.example`;
+}

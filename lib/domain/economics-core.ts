@@ -1,0 +1,193 @@
+// The economics as a handful of arithmetic operations on a flat record of numbers. The full
+// computation (economics.ts), the tornado and the Monte Carlo all evaluate these same functions;
+// nothing here allocates or validates, so 10,000 samples cost a few milliseconds.
+//
+// Model: volume V = tokens per month (input + output at a fixed mix).
+//   API(V)   = V × a,  a = (share_in × price_in + share_out × price_out) / 1e6
+//   owned(V) = F + replicas(V) × R + V × m,  replicas(V) = max(k_min, ⌈V / c⌉)
+// The owned curve is a staircase: every replica adds R of capacity c.
+
+export type TEconomicsScalars = {
+  /** Planned volume this month (month 1 of the horizon). */
+  inputTokensPerMonth: number;
+  outputTokensPerMonth: number;
+  apiUsdPerMillionInputTokens: number;
+  apiUsdPerMillionOutputTokens: number;
+  /** Owned costs that do not scale with replicas: people, safety stack, lifecycle, other. */
+  fixedUsdPerMonth: number;
+  replicaUsdPerMonth: number;
+  /** Input + output tokens one replica carries per month at the planned mix. */
+  replicaCapacityTokensPerMonth: number;
+  minReplicas: number;
+  marginalUsdPerMillionTokens: number;
+  oneTimeUsd: number;
+  monthlyVolumeGrowthPercent: number;
+  horizonMonths: number;
+  hybridShareOpen: number;
+  maxCrossoverTokensPerMonth: number;
+};
+
+export type TEconomicsScalarKey = keyof TEconomicsScalars;
+
+export function plannedTokensPerMonth(s: TEconomicsScalars): number {
+  return s.inputTokensPerMonth + s.outputTokensPerMonth;
+}
+
+/** Share of tokens that are input. With no planned volume the mix is unknown: assume half. */
+export function inputShareOfTokens(s: TEconomicsScalars): number {
+  const total = s.inputTokensPerMonth + s.outputTokensPerMonth;
+  return total > 0 ? s.inputTokensPerMonth / total : 0.5;
+}
+
+/** Blended API price per token: input and output tokens each at their own price. */
+export function apiUsdPerToken(s: TEconomicsScalars): number {
+  const shareIn = inputShareOfTokens(s);
+  return (shareIn * s.apiUsdPerMillionInputTokens + (1 - shareIn) * s.apiUsdPerMillionOutputTokens) / 1e6;
+}
+
+export function apiMonthlyUsd(s: TEconomicsScalars, tokensPerMonth: number): number {
+  return tokensPerMonth * apiUsdPerToken(s);
+}
+
+/** Replicas for a volume: max(k_min, ⌈V / c⌉), ignoring float dust so exactly k·c needs k. */
+function replicasFor(tokensPerMonth: number, capacity: number, minReplicas: number): number {
+  const steps = tokensPerMonth / capacity;
+  return Math.max(minReplicas, Math.ceil(steps - 1e-12 * Math.max(1, steps)));
+}
+
+export function replicasAt(s: TEconomicsScalars, tokensPerMonth: number): number {
+  return replicasFor(tokensPerMonth, s.replicaCapacityTokensPerMonth, s.minReplicas);
+}
+
+export function ownedMonthlyUsd(s: TEconomicsScalars, tokensPerMonth: number): number {
+  return s.fixedUsdPerMonth + replicasAt(s, tokensPerMonth) * s.replicaUsdPerMonth + (tokensPerMonth * s.marginalUsdPerMillionTokens) / 1e6;
+}
+
+/** Open model takes `share` of the tokens, the API the rest; no open share means no owned costs at all. */
+export function hybridMonthlyUsd(s: TEconomicsScalars, tokensPerMonth: number, share: number): number {
+  const api = apiMonthlyUsd(s, (1 - share) * tokensPerMonth);
+  return share > 0 ? api + ownedMonthlyUsd(s, share * tokensPerMonth) : api;
+}
+
+export function monthlySavingUsd(s: TEconomicsScalars): number {
+  const v = plannedTokensPerMonth(s);
+  return apiMonthlyUsd(s, v) - ownedMonthlyUsd(s, v);
+}
+
+/** Owned cost per token once replicas are full: R / c + m. Below the API's price or never a crossover. */
+export function ownedFullReplicaUsdPerToken(s: TEconomicsScalars): number {
+  return s.replicaUsdPerMonth / s.replicaCapacityTokensPerMonth + s.marginalUsdPerMillionTokens / 1e6;
+}
+
+/**
+ * Smallest monthly volume at which owned ≤ API, on the staircase; +Infinity when there is none (or
+ * it lies beyond maxCrossoverTokensPerMonth).
+ *
+ * Within step k (replicas = k) owned − API = F + kR − V(a − m) falls with V, and at the step's top
+ * (V = kc) equals F − k(c(a − m) − R). When R/c + m < a that top value falls with k, so the first
+ * step containing a crossover is k₀ = max(k_min, ⌈F / (c(a − m) − R)⌉), and within it the
+ * crossover is V* = (F + k₀R) / (a − m). O(1): no scan over steps.
+ */
+export function crossoverTokensPerMonth(s: TEconomicsScalars): number {
+  return crossoverFromParts(apiUsdPerToken(s) - s.marginalUsdPerMillionTokens / 1e6, s);
+}
+
+function crossoverFromParts(margin: number, s: TEconomicsScalars): number {
+  const c = s.replicaCapacityTokensPerMonth;
+  const R = s.replicaUsdPerMonth;
+  const F = s.fixedUsdPerMonth;
+  const kMin = s.minReplicas;
+  const savingPerFullReplica = c * margin - R;
+  if (!(margin > 0) || !(savingPerFullReplica > 0)) return Number.POSITIVE_INFINITY;
+  let k = Math.max(kMin, Math.ceil(F / savingPerFullReplica));
+  // Guard the ceiling against rounding on either side.
+  if (k > kMin && (F + (k - 1) * R) / margin <= (k - 1) * c) k -= 1;
+  if ((F + k * R) / margin > k * c * (1 + 1e-12)) k += 1;
+  const stepStart = k === kMin ? 0 : (k - 1) * c;
+  const v = Math.max(stepStart, (F + k * R) / margin);
+  return v > s.maxCrossoverTokensPerMonth ? Number.POSITIVE_INFINITY : v;
+}
+
+export function volumeInMonth(s: TEconomicsScalars, month: number): number {
+  return plannedTokensPerMonth(s) * Math.pow(1 + s.monthlyVolumeGrowthPercent / 100, month - 1);
+}
+
+/**
+ * First month (1-based) in which cumulative API spend exceeds cumulative owned spend, one-time
+ * costs paid in month 1 and volume growing month by month; 0 when that never happens within the
+ * horizon (0 keeps this allocation-free; economics.ts turns it into null).
+ *
+ * Tracks the running difference Σ(API − owned) − one-time, and while volume grows walks the
+ * replica count up step by step instead of dividing every month: the Monte Carlo runs this loop
+ * for every sample, often before the JIT has optimised it.
+ */
+export function breakEvenMonthOrZero(s: TEconomicsScalars): number {
+  return breakEvenFromParts(apiUsdPerToken(s) - s.marginalUsdPerMillionTokens / 1e6, s);
+}
+
+function breakEvenFromParts(margin: number, s: TEconomicsScalars): number {
+  const c = s.replicaCapacityTokensPerMonth;
+  const R = s.replicaUsdPerMonth;
+  const F = s.fixedUsdPerMonth;
+  const kMin = s.minReplicas;
+  const growth = 1 + s.monthlyVolumeGrowthPercent / 100;
+  const horizon = s.horizonMonths;
+  let volume = s.inputTokensPerMonth + s.outputTokensPerMonth;
+  let replicas = replicasFor(volume, c, kMin);
+  let stepTop = replicas * c * (1 + 1e-12);
+  let difference = -s.oneTimeUsd;
+  for (let month = 1; month <= horizon; month += 1) {
+    if (growth < 1) replicas = replicasFor(volume, c, kMin);
+    else
+      while (volume > stepTop) {
+        replicas += 1;
+        stepTop = replicas * c * (1 + 1e-12);
+      }
+    difference += volume * margin - F - replicas * R;
+    if (difference > 0) return month;
+    volume *= growth;
+  }
+  return 0;
+}
+
+/**
+ * Cheapest open-model share at a volume. Within one replica step the hybrid cost is linear in the
+ * share, so the minimum sits at 0, 1 or where the open side exactly fills k replicas.
+ */
+export function bestHybridShare(s: TEconomicsScalars, tokensPerMonth: number): { share: number; usdPerMonth: number } {
+  let bestShare = 0;
+  let bestUsd = hybridMonthlyUsd(s, tokensPerMonth, 0);
+  const consider = (share: number) => {
+    const usd = hybridMonthlyUsd(s, tokensPerMonth, share);
+    if (usd < bestUsd - 1e-9 * Math.max(1, Math.abs(bestUsd))) {
+      bestUsd = usd;
+      bestShare = share;
+    }
+  };
+  consider(1);
+  if (tokensPerMonth > 0) {
+    const fullSteps = Math.floor(tokensPerMonth / s.replicaCapacityTokensPerMonth);
+    const stride = Math.max(1, Math.ceil(fullSteps / 10_000));
+    for (let k = Math.max(1, s.minReplicas); k <= fullSteps; k += stride) consider((k * s.replicaCapacityTokensPerMonth) / tokensPerMonth);
+  }
+  return { share: bestShare, usdPerMonth: bestUsd };
+}
+
+/** Slots of the array evaluateSample writes. */
+export const SAMPLE_SAVING = 0;
+export const SAMPLE_CROSSOVER = 1;
+export const SAMPLE_BREAK_EVEN = 2;
+
+/**
+ * The three Monte Carlo outputs of one sample, written into `out` with the shared parts computed
+ * once: equal to monthlySavingUsd, crossoverTokensPerMonth and breakEvenMonthOrZero.
+ */
+export function evaluateSample(s: TEconomicsScalars, out: Float64Array): void {
+  const total = s.inputTokensPerMonth + s.outputTokensPerMonth;
+  const shareIn = total > 0 ? s.inputTokensPerMonth / total : 0.5;
+  const a = (shareIn * s.apiUsdPerMillionInputTokens + (1 - shareIn) * s.apiUsdPerMillionOutputTokens) / 1e6;
+  const margin = a - s.marginalUsdPerMillionTokens / 1e6;
+  out[SAMPLE_SAVING] = total * a - (s.fixedUsdPerMonth + replicasFor(total, s.replicaCapacityTokensPerMonth, s.minReplicas) * s.replicaUsdPerMonth + (total * s.marginalUsdPerMillionTokens) / 1e6);
+  out[SAMPLE_CROSSOVER] = crossoverFromParts(margin, s);
+  out[SAMPLE_BREAK_EVEN] = breakEvenFromParts(margin, s);
+}
