@@ -4,7 +4,6 @@
 import type { TPricingMode, TUncertaintyRange, TUncertainMultiplierKey } from "./assessment-inputs";
 import { ZAdaptationInputs, type TAdaptationInputs } from "./adaptation-inputs";
 import { ZEconomicsInputs } from "./economics";
-import { ZOrgFacts } from "./licence-facts";
 import { WORKING_DAYS_PER_YEAR } from "./lifecycle";
 import { ZOwnedHardwareCost, ZSizingInputs, type TOwnedHardwareCost, type TSizingInputs } from "./sizing-inputs";
 
@@ -54,7 +53,6 @@ export const REPORT_DEFAULTS = {
     intendedUses: [] as never[],
     regions: ["US" as const],
   },
-  orgFactBooleans: ZOrgFacts.parse({ monthlyActiveUsers: 0, annualRevenueUsd: 0, sector: "general", intendedUses: [], regions: ["US"] }),
   toleranceScore: 0.03,
 } as const;
 

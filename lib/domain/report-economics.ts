@@ -140,9 +140,13 @@ export function buildEconomicsStage(args: {
   const growth = log.take(stage, "economics.monthlyVolumeGrowthPercent", "Monthly volume growth", e.monthlyVolumeGrowthPercent, REPORT_DEFAULTS.monthlyVolumeGrowthPercent, { basis: "Engine default: flat volume", unit: "% per month" });
   const hybridShareOpen = log.take(stage, "economics.hybridShareOpen", "Hybrid share to the open model", e.hybridShareOpen, REPORT_DEFAULTS.hybridShareOpen, { basis, display: "50%" });
   const setupUsd = log.take(stage, "economics.oneTime.setupUsd", "One-time setup", e.oneTime?.setupUsd, REPORT_DEFAULTS.setupPersonDays * REPORT_DEFAULTS.usdPerPersonDay, { basis: REPORT_DEFAULTS.setupBasis, unit: "USD" });
-  const otherOneTimeUsd = e.oneTime?.otherUsd ?? 0;
-  const otherFixedUsdPerMonth = e.otherFixedUsdPerMonth ?? 0;
-  const marginal = e.marginalUsdPerMillionTokens ?? 0;
+  const none = "None entered";
+  const otherOneTimeUsd = log.take(stage, "economics.oneTime.otherUsd", "Other one-time costs", e.oneTime?.otherUsd, 0, { basis: none, unit: "USD" });
+  const otherFixedUsdPerMonth = log.take(stage, "economics.otherFixedUsdPerMonth", "Other fixed owned costs", e.otherFixedUsdPerMonth, 0, { basis: none, unit: "USD/month" });
+  const marginal = log.take(stage, "economics.marginalUsdPerMillionTokens", "Marginal owned cost per token", e.marginalUsdPerMillionTokens, 0, {
+    basis: "None entered: power and hosting are in the replica cost",
+    unit: "USD/M tokens",
+  });
   const assumptions = () => log.forStage(stage);
 
   if (missing || !volume || !apiPrice || !replica) {

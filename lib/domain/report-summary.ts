@@ -56,13 +56,18 @@ export function buildKeyFigures(args: {
     pick(stages.capability.figures, "capability.weightedGap", { label: "Weighted capability gap (candidate − incumbent)", unit: "pp", formula: "G = Σ wᵢ·gᵢ / Σ wᵢ × 100", why: "no workload has both results" }),
     pick(stages.capability.figures, "capability.weightedGapLower", { label: "Weighted gap, 95% lower limit", unit: "pp", formula: "MOVER", why: "no interval" }),
     pick(stages.capability.figures, "capability.weightedGapUpper", { label: "Weighted gap, 95% upper limit", unit: "pp", formula: "MOVER", why: "no interval" }),
-    pick(isLicenceKnown ? stages.licence.figures : [], "licence.blockers", { label: "Licence blockers", unit: "findings", formula: "count of findings whose severity is blocker", why: "licence diligence not started" }),
+    makeFigure(
+      "licence.blockers",
+      "Licence blockers",
+      isLicenceKnown && licenceDetail ? licenceDetail.summary.counts.blocker : null,
+      "findings",
+      "count of findings whose severity is blocker",
+      isLicenceKnown ? undefined : `Not known: ${licenceDetail ? "licence diligence not started" : "no licence on file for the model"}.`,
+    ),
     pick(isSafetyKnown ? stages.safety.figures : [], "safety.readinessPct", { label: "Safety readiness", unit: "%", formula: "Σ weight of in-place controls / Σ weight of applicable controls × 100", why: "safety hardening not started" }),
     pick(isLifecycleKnown ? stages.lifecycle.figures : [], "lifecycle.totalFte", { label: "Staffed FTE", unit: "FTE", formula: "Σ FTE over roles", why: "lifecycle operations not started" }),
     pick(isLifecycleKnown ? stages.lifecycle.figures : [], "lifecycle.fteEquivalent", { label: "Operational burden (FTE-equivalent)", unit: "FTE", formula: "FTE + refresh and patching work as FTE", why: "lifecycle operations not started" }),
   ];
-  // With a blocker found on default facts the count is real; with none it says nothing yet.
-  const blockers = licenceDetail ? licenceDetail.summary.counts.blocker : null;
 
   return {
     plannedTokensPerMonth: e ? e.plannedTokensPerMonth : null,
@@ -83,7 +88,8 @@ export function buildKeyFigures(args: {
       upperPp: hasCapability ? toPp(c.overall.interval?.upper) : null,
       tolerancePp: c ? c.toleranceScore * 100 : null,
     },
-    licenceBlockers: isLicenceKnown ? blockers : null,
+    // A blocker found on default facts is real (a research-only licence); "none" on default facts says nothing yet.
+    licenceBlockers: isLicenceKnown && licenceDetail ? licenceDetail.summary.counts.blocker : null,
     licenceNeedsCounsel: isLicenceKnown && licenceDetail ? licenceDetail.summary.counts["needs-counsel"] : null,
     safetyReadinessPct: isSafetyKnown ? (args.safety as TSafetyResult).readinessPct : null,
     lifecycleFte: isLifecycleKnown ? (args.lifecycle as TLifecycleResult).burden.totalFte : null,

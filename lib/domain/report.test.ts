@@ -105,6 +105,19 @@ describe.each(templateReports)("report for template $t.id", ({ t, r }) => {
     expect(k.licenceBlockers).toBe(findings.filter((f) => f.severity === "blocker").length);
   });
 
+  it("key figure list and flat key figures agree", () => {
+    const k = r.keyFigures;
+    const value = (key: string) => k.figures.find((f) => f.key === key)?.value;
+    expect(value("economics.apiUsdPerMonth")).toBe(k.monthlyApiCostUsd);
+    expect(value("economics.ownedUsdPerMonth")).toBe(k.monthlyOwnedCostUsd);
+    expect(value("economics.breakEvenMonth")).toBe(k.breakEvenMonth);
+    expect(value("monteCarlo.probabilityOwnedCheaper")).toBe(k.probabilityOwnedCheaper);
+    expect(value("licence.blockers")).toBe(k.licenceBlockers);
+    expect(value("safety.readinessPct")).toBe(k.safetyReadinessPct);
+    expect(value("lifecycle.fteEquivalent")).toBe(k.lifecycleFteEquivalent);
+    expect(value("capability.weightedGap")).toBeCloseTo(k.capability.weightedGapPp!, 12);
+  });
+
   it("wires people, safety and lifecycle into the owned cost once each", () => {
     const owned = r.stages.economics.detail!.inputs.owned;
     const lifecycle = r.stages.lifecycle.detail!.result.cost;
@@ -251,8 +264,22 @@ describe("partial drafts", () => {
   it("a licence that forbids commercial use blocks even before the licence stage is filled in", () => {
     const r = build({ licence: { licenceIdOverride: "qwen-research" }, economics: { inputTokensPerMonth: 1e9, outputTokensPerMonth: 1e8 } });
     expect(r.keyFigures.licenceBlockers).toBeGreaterThan(0);
+    expect(r.keyFigures.figures.find((f) => f.key === "licence.blockers")?.value).toBe(r.keyFigures.licenceBlockers);
+    expect(r.stages.licence.status).toBe("in-progress");
+    expect(r.stages.licence.outcome.tone).toBe("bad");
     expect(r.recommendation.verdict).toBe("no-go");
     expect(r.recommendation.reasons[0]).toMatchObject({ kind: "licence", severity: "blocker" });
+  });
+
+  it("with the licence stage not started, only blockers are shown, and they still count", () => {
+    const customModel = { ...getModel("llama-3.1-8b")!, id: "aya-like", name: "Aya-like 8B", licenceId: "cohere-cc-by-nc-4.0", provenance: { sourceUrls: [], asOf: "2026-01", verification: "user" as const } };
+    const r = build({ customModel, economics: { inputTokensPerMonth: 1e9, outputTokensPerMonth: 1e8 } }, { ...EMPTY, candidateModelId: "aya-like" });
+    expect(r.stages.licence.status).toBe("not-started");
+    expect(r.stages.licence.figures).toEqual([]);
+    expect(r.stages.licence.findings.length).toBeGreaterThan(0);
+    expect(r.stages.licence.findings.every((f) => f.severity === "blocker")).toBe(true);
+    expect(r.keyFigures.licenceBlockers).toBe(r.stages.licence.findings.length);
+    expect(r.recommendation.verdict).toBe("no-go");
   });
 
   it("an API price override replaces the catalog price and is sourced to the user", () => {

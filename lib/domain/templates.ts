@@ -498,7 +498,7 @@ export const ASSESSMENT_TEMPLATES: readonly TAssessmentTemplate[] = [
   {
     id: "support-summarisation",
     name: "Support summarisation: Llama 3.3 70B vs GPT-4o (1.2M conversations/month)",
-    description: "Summarise 1.2M support threads a month (full history and account notes, ~8,500 tokens each) for agents and QA; today on GPT-4o.",
+    description: "Summarise 1.2M support threads a month (full history and account notes, ~8,500 tokens each) for agents and QA, volume growing ~2.5% a month; today on GPT-4o.",
     candidateModelId: "llama-3.3-70b-instruct",
     incumbentApiId: "openai-gpt-4o",
     inputs: ZAssessmentInputs.parse(supportSummarisation),
