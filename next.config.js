@@ -3,6 +3,8 @@ const nextConfig = {
   // PGlite ships a WebAssembly Postgres and its data files; bundling them breaks their file lookups.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@react-pdf/renderer"],
   poweredByHeader: false,
+  // Lets two builds share a checkout (e.g. parallel e2e runs) without overwriting each other.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
 };
 
