@@ -1,49 +1,37 @@
-// Realistic starting assessments for the demo organisations.
-import { CURRENT_INPUTS_SCHEMA_VERSION } from "@/lib/domain/assessment-inputs";
+// The demo organisations' assessments: the product's own templates, with short titles.
+import { CURRENT_INPUTS_SCHEMA_VERSION, type TAssessmentInputs } from "@/lib/domain/assessment-inputs";
+import { getTemplate } from "@/lib/domain/templates";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 type TDemoAssessment = {
   title: string;
   description: string;
   candidateModelId: string;
   incumbentApiId: string;
-  inputs: { schemaVersion: number };
+  inputs: Prisma.InputJsonValue;
   inputsSchemaVersion: number;
 };
 
+const DEMO_TITLES: Record<string, [templateId: string, title: string][]> = {
+  northwind: [
+    ["support-summarisation", "Support summarisation: Llama 3.3 70B vs GPT-4o"],
+    ["internal-code-assistant", "Internal code assistant: Qwen2.5 72B vs Claude Sonnet 4.5"],
+    ["ticket-triage", "Ticket triage: Llama 3.1 8B vs GPT-4o mini"],
+  ],
+  fabrikam: [["contract-extraction-eu", "Contract clause extraction: Mistral Small 24B vs GPT-4o mini"]],
+};
+
 export function demoAssessments(orgSlug: string): TDemoAssessment[] {
-  const base = { inputs: { schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION }, inputsSchemaVersion: CURRENT_INPUTS_SCHEMA_VERSION };
-  if (orgSlug === "fabrikam") {
-    return [
-      {
-        ...base,
-        title: "Contract clause extraction: Mistral Small 24B vs GPT-4o mini",
-        description: "Extract and classify clauses from 40k supplier contracts a month; documents may not leave the EU.",
-        candidateModelId: "llama-3.3-70b-instruct",
-        incumbentApiId: "openai-gpt-4o",
-      },
-    ];
-  }
-  return [
-    {
-      ...base,
-      title: "Support summarisation: Llama 3.3 70B vs GPT-4o",
-      description: "Summarise 1.2M support conversations a month for agents and QA; today on GPT-4o.",
-      candidateModelId: "llama-3.3-70b-instruct",
-      incumbentApiId: "openai-gpt-4o",
-    },
-    {
-      ...base,
-      title: "Internal code assistant: Qwen2.5 72B vs Claude Sonnet",
-      description: "Code completion and review comments for 600 engineers, with repository code kept on-premises.",
-      candidateModelId: "llama-3.3-70b-instruct",
-      incumbentApiId: "openai-gpt-4o",
-    },
-    {
-      ...base,
-      title: "Ticket triage: Llama 3.1 8B vs GPT-4o mini",
-      description: "Route and tag 3M inbound tickets a month; latency under 300 ms to first token.",
-      candidateModelId: "llama-3.3-70b-instruct",
-      incumbentApiId: "openai-gpt-4o",
-    },
-  ];
+  return (DEMO_TITLES[orgSlug] ?? []).map(([templateId, title]) => {
+    const t = getTemplate(templateId);
+    if (!t) throw new Error(`Demo data names an unknown template "${templateId}"`);
+    return {
+      title,
+      description: t.description,
+      candidateModelId: t.candidateModelId,
+      incumbentApiId: t.incumbentApiId,
+      inputs: t.inputs satisfies TAssessmentInputs as Prisma.InputJsonValue,
+      inputsSchemaVersion: CURRENT_INPUTS_SCHEMA_VERSION,
+    };
+  });
 }
