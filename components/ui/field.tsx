@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { FieldFrame } from "@/components/ui/field-frame";
 
 type TFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -9,33 +10,19 @@ type TFieldProps = InputHTMLAttributes<HTMLInputElement> & {
 
 /** A labelled input whose error is announced and tied to it with aria-describedby. */
 export function Field({ label, name, hint, error, id, className = "", ...props }: TFieldProps) {
-  const inputId = id ?? `field-${name}`;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        id={inputId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={`rounded-md border px-3 py-2 text-sm shadow-sm ${error ? "border-red-700" : "border-slate-300"} bg-white`}
-        {...props}
-      />
-      {hint ? (
-        <p id={hintId} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={id ?? `field-${name}`} label={label} hint={hint} error={error} className={className}>
+      {({ inputId, describedBy, invalid }) => (
+        <input
+          id={inputId}
+          name={name}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          className={`rounded-md border px-3 py-2 text-sm shadow-sm ${error ? "border-red-700" : "border-slate-300"} bg-white`}
+          {...props}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
