@@ -28,8 +28,8 @@ export async function recordAudit(tx: Prisma.TransactionClient, actor: TActor, e
 export type TAuditEvent = { id: string; actorName: string; action: string; detail: unknown; createdAt: Date };
 
 export async function listAssessmentAudit(userId: string, slug: string, assessmentId: string): Promise<TAuditEvent[]> {
-  // AuditEvent has no foreign keys (it outlives what it describes), so the membership check is
-  // a sub-select on Member in the same query.
+  // AuditEvent has no foreign keys (it outlives what it describes), so the caller's memberships
+  // are looked up first and only their organisation ids go into the events query.
   const orgIds = (
     await prisma().member.findMany({ where: { userId, organization: { slug } }, select: { organizationId: true } })
   ).map((m) => m.organizationId);

@@ -226,11 +226,14 @@ function economicsRules(s: TState, input: TRecommendationInput): void {
   const plan = e.plannedTokensPerMonth;
   const moneyKeys = ["economics.apiUsdPerMonth", "economics.ownedUsdPerMonth", "economics.monthlySavingUsd"];
   const crossoverChange = (): void => {
-    if (e.crossoverTokensPerMonth !== null && plan > 0) {
+    if (e.crossoverTokensPerMonth !== null) {
+      const multiple = plan > 0 ? e.crossoverTokensPerMonth / plan : Number.POSITIVE_INFINITY;
       s.changes.push({
         kind: "economics",
         direction: "towards-go",
-        text: `At ${multipleText(e.crossoverTokensPerMonth / plan)} today's volume (${tokensText(e.crossoverTokensPerMonth)}/month) owning becomes cheaper.`,
+        text: Number.isFinite(multiple)
+          ? `At ${multipleText(multiple)} today's volume (${tokensText(e.crossoverTokensPerMonth)}/month) owning becomes cheaper.`
+          : `At ${tokensText(e.crossoverTokensPerMonth)}/month owning becomes cheaper.`,
       });
     } else if (e.crossoverTokensPerMonth === null) {
       const gpu = e.maxUsdPerGpuHourForCrossover;

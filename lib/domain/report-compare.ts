@@ -110,10 +110,10 @@ function numericRow(reports: readonly TReport[], row: TNumericRow): TComparisonR
   if (row.better !== null) {
     // "never" and "not within the horizon" rank below every number; unknown values do not rank.
     const scores = values.map((v, i) => {
-      if (v === null) return row.nullText && cells[i].display !== "—" ? Number.NEGATIVE_INFINITY : null;
+      if (v === null) return cells[i].display === "—" ? null : -Number.MAX_VALUE;
       return row.better === "higher" ? v : -v;
     });
-    markBest(cells, scores.map((s) => (s === Number.NEGATIVE_INFINITY ? -Number.MAX_VALUE : s)));
+    markBest(cells, scores);
   }
   const differs = cells.some((c) => (typeof c.value === "number" && typeof cells[0].value === "number" ? !sameNumber(c.value, cells[0].value) : c.display !== cells[0].display));
   return { key: row.key, label: row.label, unit: row.unit, group: "key-figure", better: row.better, cells, differs };

@@ -11,7 +11,7 @@ import type { TAssumptionLog, TResolvedIncumbent } from "./report-context";
 import { DEFAULT_GROWTH_SPREAD_POINTS, DEFAULT_UNCERTAINTY_RANGES, REPORT_DEFAULTS, UNCERTAIN_KEY_LABELS } from "./report-defaults";
 import { shareText, tokensText, usdPerMonthText, usdText } from "./report-format";
 import { attempt, makeStage, NOT_STARTED_SUFFIX } from "./report-stage-kit";
-import type { TRequestShape } from "./report-stage-infrastructure";
+import type { TRequestShape } from "./report-stage-infrastructure-adaptation";
 import type { TEconomicsDetail, TMonteCarloInputRange, TReportCharts, TReportStage, TReportTornadoBar, TTornadoKey } from "./report-types";
 import type { TSizingResult } from "./sizing";
 import { runEconomicsMonteCarlo, tornado, type TDistribution, type TTornadoRange, type TUncertainEconomicsInput } from "./uncertainty";
@@ -216,8 +216,8 @@ export function buildEconomicsStage(args: {
 
   const plan = uncertaintyPlan(inputs, s, log);
   const charts = buildCharts(economics, s, plan, args.monteCarlo);
+  // The series live in `charts`; the detail keeps the rest of the engine's result.
   const { series: _series, ...result } = economics;
-  void _series;
 
   const saving = economics.monthlySavingUsd;
   const crossoverText =

@@ -2,6 +2,7 @@
 import type { TCapabilityResult } from "./capability";
 import { SAFETY_REFERENCES } from "./safety-frameworks";
 import type { TEconomicsResult } from "./economics";
+import { finiteOrNull } from "./field-errors";
 import type { TFigure } from "./figure";
 import type { TLifecycleResult } from "./lifecycle";
 import { findFigure, makeFigure } from "./make-figure";
@@ -39,7 +40,7 @@ export function buildKeyFigures(args: {
   const crossover: TKeyFigures["crossover"] = !e
     ? { kind: "unknown" }
     : e.crossover.kind === "volume"
-      ? { kind: "volume", tokensPerMonth: e.crossover.tokensPerMonth, replicas: e.crossover.replicas, multipleOfPlan: e.plannedTokensPerMonth > 0 ? e.crossover.tokensPerMonth / e.plannedTokensPerMonth : null }
+      ? { kind: "volume", tokensPerMonth: e.crossover.tokensPerMonth, replicas: e.crossover.replicas, multipleOfPlan: e.plannedTokensPerMonth > 0 ? finiteOrNull(e.crossover.tokensPerMonth / e.plannedTokensPerMonth) : null }
       : { kind: "never", reason: e.crossover.reason };
   const hasCapability = c !== null && c.overall.weightedGap !== null;
 

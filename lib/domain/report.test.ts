@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assessCapability } from "./capability";
 import { getApiPrice, getGpu, getModel } from "./catalog";
@@ -317,5 +318,58 @@ describe("determinism", () => {
     expect(a).toEqual(b);
     expect(a.meta.monteCarlo).toEqual({ samples: DEFAULT_MONTE_CARLO_SAMPLES, seed: 1 });
     expect(a.charts.monteCarlo!.samples).toBe(10_000);
+  });
+});
+
+describe("any valid draft", () => {
+  const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+  const draft = fc.record(
+    {
+      licence: maybe(fc.record({ licenceIdOverride: maybe(fc.constantFrom("qwen-research", "mistral-apache-2.0", "llama-4", "not-in-catalog")), orgFacts: maybe(fc.record({ monthlyActiveUsers: maybe(fc.integer({ min: 0, max: 2e9 })), regions: maybe(fc.constantFrom(["EU"], ["US", "EU"], [])) }, { requiredKeys: [] })) }, { requiredKeys: [] })),
+      infrastructure: maybe(
+        fc.record(
+          {
+            gpuId: maybe(fc.constantFrom("h100-sxm-80gb", "l4-24gb", "mi300x-192gb", "a100-40gb-sxm", "no-such-gpu")),
+            sizing: maybe(fc.record({ promptTokensPerRequest: maybe(fc.integer({ min: 1, max: 60_000 })), outputTokensPerRequest: maybe(fc.integer({ min: 1, max: 4_000 })), minReplicas: maybe(fc.integer({ min: 1, max: 4 })) }, { requiredKeys: [] })),
+            pricing: maybe(
+              fc.record(
+                { mode: maybe(fc.constantFrom("cloudOnDemand" as const, "cloudReserved" as const, "owned" as const)), usdPerGpuHour: maybe(fc.double({ min: 0.1, max: 20, noNaN: true })), reservedDiscountPercent: maybe(fc.double({ min: 0, max: 100, noNaN: true })) },
+                { requiredKeys: [] },
+              ),
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      adaptation: maybe(fc.record({ method: maybe(fc.constantFrom("none" as const, "lora" as const, "qlora" as const, "full" as const)), datasetTokens: maybe(fc.double({ min: 1e5, max: 1e10, noNaN: true })), quantization: maybe(fc.record({ servedPrecision: maybe(fc.constantFrom("bf16" as const, "fp8" as const, "int4" as const, "gguf_q4_k_m" as const)) }, { requiredKeys: [] })) }, { requiredKeys: [] })),
+      lifecycle: maybe(fc.record({ staffing: maybe(fc.constantFrom([], [{ role: "SRE", fte: 0.5, loadedUsdPerYear: 150_000 }])) }, { requiredKeys: [] })),
+      economics: maybe(
+        fc.record(
+          {
+            inputTokensPerMonth: maybe(fc.double({ min: 0, max: 1e12, noNaN: true })),
+            outputTokensPerMonth: maybe(fc.double({ min: 0, max: 1e11, noNaN: true })),
+            horizonMonths: maybe(fc.integer({ min: 12, max: 60 })),
+            monthlyVolumeGrowthPercent: maybe(fc.double({ min: -50, max: 100, noNaN: true })),
+            oneTime: maybe(fc.record({ setupUsd: maybe(fc.double({ min: 0, max: 1e7, noNaN: true })) }, { requiredKeys: [] })),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+  it("builds a plain-JSON report without throwing", () => {
+    fc.assert(
+      fc.property(draft, fc.constantFrom("llama-3.3-70b-instruct", "llama-3.1-8b", "deepseek-v3", "gpt-oss-20b"), fc.constantFrom("openai-gpt-4o", "openai-gpt-4o-mini", "anthropic-claude-opus-4.1"), (raw, candidateModelId, incumbentApiId) => {
+        const inputs = ZAssessmentInputs.parse(JSON.parse(JSON.stringify(raw)));
+        const r = buildReport({ assessment: { ...EMPTY, candidateModelId, incumbentApiId }, inputs, options: { monteCarloSamples: 200 } });
+        expect(nonJsonPaths(r)).toEqual([]);
+        // No text either: a sentence must never read "NaN×" or "undefined".
+        expect(JSON.stringify(r).replaceAll("at the plan is undefined", "")).not.toMatch(/\bNaN\b|Infinity|undefined/);
+        for (const key of STAGE_KEYS) if (r.stages[key].status === "not-started") expect(r.stages[key].figures).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

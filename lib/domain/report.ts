@@ -7,9 +7,9 @@ import { STAGE_KEYS, stageStatuses, type TAssessmentInputs } from "./assessment-
 import { recommend } from "./recommendation";
 import { createAssumptionLog, resolveCandidate, resolveGpu, resolveIncumbent, resolveLicence, resolvePricing } from "./report-context";
 import { buildEconomicsStage, resolveVolume } from "./report-economics";
-import { buildAdaptationStage, buildInfrastructureStage, resolveRequestShape, resolveServedPrecision } from "./report-stage-infrastructure";
-import { buildCapabilityStage, buildLicenceStage } from "./report-stage-licence";
-import { buildLifecycleStage, buildSafetyStage } from "./report-stage-operations";
+import { buildAdaptationStage, buildInfrastructureStage, resolveRequestShape, resolveServedPrecision } from "./report-stage-infrastructure-adaptation";
+import { buildCapabilityStage, buildLicenceStage } from "./report-stage-licence-capability";
+import { buildLifecycleStage, buildSafetyStage } from "./report-stage-safety-lifecycle";
 import { buildKeyFigures, buildRecommendationInput, collectSources, safetyReferenceUses, type TSourceUse } from "./report-summary";
 import type { TReport, TReportStages } from "./report-types";
 
