@@ -369,7 +369,7 @@ describe("any valid draft", () => {
         expect(JSON.stringify(r).replaceAll("at the plan is undefined", "")).not.toMatch(/\bNaN\b|Infinity|undefined/);
         for (const key of STAGE_KEYS) if (r.stages[key].status === "not-started") expect(r.stages[key].figures).toEqual([]);
       }),
-      { numRuns: 500 },
+      { numRuns: 60, seed: 20260201 },
     );
   });
 });
