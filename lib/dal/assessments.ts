@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { EDITOR_ROLES, type TRole } from "@/lib/auth/roles";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
 import { recordAudit, type TActor } from "@/lib/dal/audit";
-import { ZAssessmentInputs, CURRENT_INPUTS_SCHEMA_VERSION, type TAssessmentInputs } from "@/lib/domain/assessment-inputs";
+import { ZAssessmentInputs, CURRENT_INPUTS_SCHEMA_VERSION, upgradeInputs, type TAssessmentInputs } from "@/lib/domain/assessment-inputs";
 import type { AssessmentStatus, Prisma } from "@/lib/generated/prisma/client";
 
 export type TAssessmentStatus = AssessmentStatus;
@@ -78,8 +78,9 @@ export async function getAssessment(userId: string, slug: string, id: string): P
     select: { ...summarySelect, inputs: true, createdAt: true },
   });
   if (!row) throw new NotFoundError("Assessment not found");
-  const inputs = ZAssessmentInputs.safeParse(row.inputs);
-  return { ...toSummary(row), createdAt: row.createdAt, inputs: inputs.success ? inputs.data : ZAssessmentInputs.parse({}) };
+  // Never fall back to empty inputs: a later stage save would merge into them and wipe the rest.
+  // upgradeInputs throws a message naming what it could not read.
+  return { ...toSummary(row), createdAt: row.createdAt, inputs: upgradeInputs(row.inputs) };
 }
 
 export type TCreateAssessment = {
