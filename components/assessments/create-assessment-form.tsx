@@ -6,7 +6,7 @@ import { Field, FormMessage } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import type { TOptionGroup } from "@/lib/domain/catalog-options";
 
-export function CreateAssessmentForm({ slug, candidates, incumbents }: { slug: string; candidates: TOptionGroup[]; incumbents: TOptionGroup[] }) {
+export function CreateAssessmentForm({ slug, candidates, incumbents, templates }: { slug: string; candidates: TOptionGroup[]; incumbents: TOptionGroup[]; templates: { value: string; label: string }[] }) {
   const [state, action, pending] = useActionState<TCreateState, FormData>(createAssessmentAction.bind(null, slug), {});
   const e = state.errors ?? {};
   return (
@@ -16,6 +16,16 @@ export function CreateAssessmentForm({ slug, candidates, incumbents }: { slug: s
           <FormMessage kind="error">{e.form}</FormMessage>
         </div>
       ) : null}
+      <SelectField
+        label="Start from"
+        name="templateId"
+        groups={[{ label: "Templates with every stage filled in", options: templates }]}
+        placeholder="A blank assessment"
+        defaultValue={state.values?.templateId ?? ""}
+        error={e.templateId}
+        hint="A template fills every stage with realistic numbers you can change; leave the model and API unchosen to use the template's."
+        className="sm:col-span-2"
+      />
       <Field label="Title" name="title" defaultValue={state.values?.title} error={e.title} className="sm:col-span-2" placeholder="e.g. Support summarisation on Llama 3.3 70B" />
       <SelectField
         label="Candidate open-weights model"

@@ -6,6 +6,7 @@ import { actorOrThrow } from "@/lib/auth/guards";
 import { createAssessment, deleteAssessment, updateAssessment } from "@/lib/dal/assessments";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
 import { isKnownCandidate, isKnownIncumbent } from "@/lib/domain/catalog-options";
+import { getTemplate } from "@/lib/domain/templates";
 
 const ZSlug = z.string().min(1).max(80);
 const ZId = z.string().min(1).max(64);
@@ -19,7 +20,7 @@ const ZCreate = z.object({
   incumbentApiId: z.string().refine(isKnownIncumbent, "Choose the API you use today from the list."),
 });
 
-type TCreateFields = "title" | "description" | "candidateModelId" | "incumbentApiId";
+type TCreateFields = "title" | "description" | "candidateModelId" | "incumbentApiId" | "templateId";
 export type TCreateState = { errors?: Partial<Record<TCreateFields | "form", string>>; values?: Partial<Record<TCreateFields, string>> };
 
 function fieldErrors<K extends string>(error: z.ZodError): Partial<Record<K, string>> {
@@ -45,12 +46,19 @@ export async function createAssessmentAction(slug: string, _prev: TCreateState, 
     description: String(formData.get("description") ?? ""),
     candidateModelId: String(formData.get("candidateModelId") ?? ""),
     incumbentApiId: String(formData.get("incumbentApiId") ?? ""),
+    templateId: String(formData.get("templateId") ?? ""),
   };
-  const parsed = ZCreate.safeParse(values);
+  const template = values.templateId ? getTemplate(values.templateId) : undefined;
+  if (values.templateId && !template) return { values, errors: { templateId: "Choose a template from the list, or a blank assessment." } };
+  const parsed = ZCreate.safeParse({
+    ...values,
+    candidateModelId: values.candidateModelId || template?.candidateModelId || "",
+    incumbentApiId: values.incumbentApiId || template?.incumbentApiId || "",
+  });
   if (!parsed.success) return { values, errors: fieldErrors<TCreateFields>(parsed.error) };
   let id: string;
   try {
-    id = (await createAssessment(actor, ZSlug.parse(slug), parsed.data)).id;
+    id = (await createAssessment(actor, ZSlug.parse(slug), { ...parsed.data, inputs: template?.inputs })).id;
   } catch (e) {
     return { values, errors: { form: messageFor(e) } };
   }

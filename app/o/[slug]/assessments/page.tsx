@@ -7,6 +7,7 @@ import { StatusBadge } from "@/components/assessments/status-badge";
 import { CreateAssessmentForm } from "@/components/assessments/create-assessment-form";
 import { candidateOptionGroups, incumbentOptionGroups, describeCandidate, describeIncumbent } from "@/lib/domain/catalog-options";
 import { formatDateTime } from "@/lib/format";
+import { ASSESSMENT_TEMPLATES } from "@/lib/domain/templates";
 
 export const metadata: Metadata = { title: "Assessments" };
 
@@ -64,7 +65,7 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ sl
           <h2 id="create-heading" className="text-lg font-semibold">
             New assessment
           </h2>
-          <CreateAssessmentForm slug={slug} candidates={candidateOptionGroups()} incumbents={incumbentOptionGroups()} />
+          <CreateAssessmentForm slug={slug} candidates={candidateOptionGroups()} incumbents={incumbentOptionGroups()} templates={ASSESSMENT_TEMPLATES.map((t) => ({ value: t.id, label: t.name }))} />
         </section>
       ) : (
         <p className="text-sm text-slate-700">Your role is viewer: you can read assessments but not create or change them.</p>

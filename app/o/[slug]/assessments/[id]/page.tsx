@@ -9,6 +9,12 @@ import { RenameForm } from "@/components/assessments/rename-form";
 import { DeleteForm } from "@/components/assessments/delete-form";
 import { describeCandidate, describeIncumbent } from "@/lib/domain/catalog-options";
 import { formatDateTime } from "@/lib/format";
+import { ExportPdfButton } from "@/components/pdf/export-pdf-button";
+import { stageStatuses } from "@/lib/domain/assessment-inputs";
+import { Stepper } from "@/components/wizard/stepper";
+import { FigureList } from "@/components/wizard/results-panel";
+import { DuplicateForm } from "@/components/wizard/duplicate-form";
+import { reportFor } from "@/lib/wizard/report-for";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -32,6 +38,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ slu
   const a = await or404(getAssessment(user.id, slug, id));
   const audit = await listAssessmentAudit(user.id, slug, id);
   const editable = canEdit(org.role);
+  const report = reportFor(a, a.inputs);
   return (
     <div className="flex flex-col gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -47,6 +54,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ slu
           <span>· updated {formatDateTime(a.updatedAt)} by {a.updatedByName}</span>
         </p>
         {a.description ? <p className="text-slate-800">{a.description}</p> : null}
+        <ExportPdfButton href={`/o/${slug}/assessments/${a.id}/pdf`} />
       </header>
       <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <div>
@@ -64,12 +72,23 @@ export default async function AssessmentPage({ params }: { params: Promise<{ slu
           </dd>
         </div>
       </dl>
+      <Stepper slug={slug} id={a.id} statuses={stageStatuses(a.inputs)} current="overview" />
+      <section aria-labelledby="overview-figures-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="overview-figures-heading" className="text-lg font-semibold">
+          Key figures so far
+        </h2>
+        <p className="text-sm text-slate-700">
+          Recommendation: <Link href={`/o/${slug}/assessments/${a.id}/recommendation`} className="font-medium text-brand-700 underline">{report.recommendation.headline}</Link>
+        </p>
+        <FigureList figures={report.keyFigures.figures} label="Key figures so far" />
+      </section>
       {editable ? (
         <section aria-labelledby="edit-heading" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="edit-heading" className="text-lg font-semibold">
             Edit
           </h2>
           <RenameForm slug={slug} id={a.id} title={a.title} version={a.version} />
+          <DuplicateForm slug={slug} id={a.id} />
           <DeleteForm slug={slug} id={a.id} title={a.title} />
         </section>
       ) : (

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { or404, requireOrgMember } from "@/lib/auth/guards";
+import { canEdit } from "@/lib/auth/roles";
+import { getAssessment, type TAssessmentDetail } from "@/lib/dal/assessments";
+import { stageStatuses } from "@/lib/domain/assessment-inputs";
+import { EconomicsCharts } from "@/components/charts/economics-charts";
+import { FigureList } from "@/components/wizard/results-panel";
+import { StageEditor } from "@/components/wizard/stage-editor";
+import { WizardHeader } from "@/components/wizard/wizard-header";
+import { reportFor } from "@/lib/wizard/report-for";
+import { stageDefaults, stageGroups, stageSources } from "@/lib/wizard/stage-view";
+
+export const metadata: Metadata = { title: "Economics" };
+
+async function EconomicsBody({ slug, a, editable }: { slug: string; a: TAssessmentDetail; editable: boolean }) {
+  const report = reportFor(a, a.inputs);
+  return (
+    <div className="flex flex-col gap-6">
+      <section aria-labelledby="key-figures-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="key-figures-heading" className="text-base font-semibold">
+          Key figures
+        </h2>
+        <FigureList figures={report.keyFigures.figures} label="Key figures" />
+      </section>
+      <StageEditor
+        slug={slug}
+        id={a.id}
+        stage="economics"
+        initialDraft={(a.inputs.economics ?? {}) as Record<string, unknown>}
+        initialVersion={a.version}
+        groups={stageGroups(report, "economics")}
+        defaults={stageDefaults(report, "economics")}
+        initialResults={report.stages.economics}
+        sources={stageSources(report, "economics")}
+        canEdit={editable}
+      />
+      <section aria-labelledby="charts-heading" className="flex flex-col gap-3">
+        <h2 id="charts-heading" className="text-lg font-semibold">
+          Charts
+        </h2>
+        <EconomicsCharts charts={report.charts} />
+      </section>
+    </div>
+  );
+}
+
+export default async function EconomicsPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const { user, org } = await requireOrgMember(slug, `/o/${slug}/assessments/${id}/economics`);
+  const a = await or404(getAssessment(user.id, slug, id));
+  return (
+    <div className="flex flex-col gap-6">
+      <WizardHeader slug={slug} id={id} title={a.title} heading="Economics" statuses={stageStatuses(a.inputs)} current="economics" />
+      <Suspense fallback={<p role="status">Computing the economics and the Monte Carlo…</p>}>
+        <EconomicsBody slug={slug} a={a} editable={canEdit(org.role)} />
+      </Suspense>
+    </div>
+  );
+}

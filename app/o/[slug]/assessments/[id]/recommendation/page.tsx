@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { or404, requireOrgMember } from "@/lib/auth/guards";
+import { getAssessment, type TAssessmentDetail } from "@/lib/dal/assessments";
+import { stageStatuses } from "@/lib/domain/assessment-inputs";
+import { FigureList } from "@/components/wizard/results-panel";
+import { RecommendationView } from "@/components/wizard/recommendation-view";
+import { WizardHeader } from "@/components/wizard/wizard-header";
+import { reportFor } from "@/lib/wizard/report-for";
+
+export const metadata: Metadata = { title: "Recommendation" };
+
+async function RecommendationBody({ slug, a }: { slug: string; a: TAssessmentDetail }) {
+  const report = reportFor(a, a.inputs);
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <RecommendationView rec={report.recommendation} assumptionsHref={`/o/${slug}/assessments/${a.id}`} />
+      <section aria-labelledby="rec-figures-heading" className="h-fit rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="rec-figures-heading" className="text-base font-semibold">
+          Key figures
+        </h2>
+        <FigureList figures={report.keyFigures.figures} label="Key figures" />
+      </section>
+    </div>
+  );
+}
+
+export default async function RecommendationPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const { user } = await requireOrgMember(slug, `/o/${slug}/assessments/${id}/recommendation`);
+  const a = await or404(getAssessment(user.id, slug, id));
+  return (
+    <div className="flex flex-col gap-6">
+      <WizardHeader slug={slug} id={id} title={a.title} heading="Recommendation" statuses={stageStatuses(a.inputs)} current="recommendation" />
+      <Suspense fallback={<p role="status">Weighing the stages…</p>}>
+        <RecommendationBody slug={slug} a={a} />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { or404, requireOrgMember } from "@/lib/auth/guards";
+import { canEdit } from "@/lib/auth/roles";
+import { getAssessment, type TAssessmentDetail } from "@/lib/dal/assessments";
+import { STAGE_TITLES, stageStatuses, type TStageKey } from "@/lib/domain/assessment-inputs";
+import { StageEditor } from "@/components/wizard/stage-editor";
+import { WizardHeader } from "@/components/wizard/wizard-header";
+import { reportFor } from "@/lib/wizard/report-for";
+import { stageDefaults, stageGroups, stageSources } from "@/lib/wizard/stage-view";
+
+export const metadata: Metadata = { title: "Assessment stage" };
+
+const WIZARD_STAGES = ["licence", "capability", "infrastructure", "adaptation", "safety", "lifecycle"] as const;
+
+function isWizardStage(s: string): s is (typeof WIZARD_STAGES)[number] {
+  return (WIZARD_STAGES as readonly string[]).includes(s);
+}
+
+async function StageBody({ slug, a, stage, editable }: { slug: string; a: TAssessmentDetail; stage: TStageKey; editable: boolean }) {
+  const report = reportFor(a, a.inputs);
+  return (
+    <StageEditor
+      slug={slug}
+      id={a.id}
+      stage={stage}
+      initialDraft={(a.inputs[stage] ?? {}) as Record<string, unknown>}
+      initialVersion={a.version}
+      groups={stageGroups(report, stage)}
+      defaults={stageDefaults(report, stage)}
+      initialResults={report.stages[stage]}
+      sources={stageSources(report, stage)}
+      canEdit={editable}
+    />
+  );
+}
+
+export default async function StagePage({ params }: { params: Promise<{ slug: string; id: string; stage: string }> }) {
+  const { slug, id, stage } = await params;
+  // Access first: a foreign or missing assessment is a 404 before anything streams.
+  const { user, org } = await requireOrgMember(slug, `/o/${slug}/assessments/${id}/stages/${stage}`);
+  const a = await or404(getAssessment(user.id, slug, id));
+  if (!isWizardStage(stage)) notFound();
+  return (
+    <div className="flex flex-col gap-6">
+      <WizardHeader slug={slug} id={id} title={a.title} heading={STAGE_TITLES[stage]} statuses={stageStatuses(a.inputs)} current={stage} />
+      <Suspense fallback={<p role="status">Computing the stage results…</p>}>
+        <StageBody slug={slug} a={a} stage={stage} editable={canEdit(org.role)} />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { actorOrThrow } from "@/lib/auth/guards";
+import { createAssessment, getAssessment, updateAssessment } from "@/lib/dal/assessments";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
+import { STAGE_KEYS, STAGE_SCHEMAS, ZAssessmentInputs, stageStatuses, type TStageKey, type TStageStatus } from "@/lib/domain/assessment-inputs";
+import type { TWorkloadResult } from "@/lib/domain/capability-inputs";
+import { lmEvalTaskToWorkloadResult, MAX_EVAL_FILE_CHARS, parseEvalFile, promptfooTallyToWorkloadResult } from "@/lib/domain/eval-import";
+import type { TReportCharts, TReportStages, TKeyFigures } from "@/lib/domain/report";
+import { cleanDraft } from "@/lib/wizard/draft";
+import { reportFor } from "@/lib/wizard/report-for";
+
+const ZSlug = z.string().min(1).max(80);
+const ZId = z.string().min(1).max(64);
+const ZStage = z.enum(STAGE_KEYS);
+const ZVersion = z.number().int().positive();
+
+export type TStageResults = {
+  stage: TReportStages[TStageKey];
+  statuses: Record<TStageKey, TStageStatus>;
+  charts: TReportCharts | null;
+  keyFigures: TKeyFigures | null;
+};
+
+export type TSaveStageResult =
+  | ({ kind: "saved"; version: number } & TStageResults)
+  | { kind: "invalid"; errors: Record<string, string> }
+  | { kind: "conflict"; currentVersion: number; message: string }
+  | { kind: "error"; message: string };
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type" && issue.expected === "number") return "Enter a number (digits only, e.g. 1500).";
+  if (issue.code === "unrecognized_keys") return "This field is not part of the stage.";
+  return issue.message;
+}
+
+/**
+ * Validates one stage's draft and saves it into the stored inputs, only if the assessment is still
+ * at `expectedVersion`. An invalid draft saves nothing, so a typo never replaces valid data.
+ */
+export async function saveStageAction(slug: string, id: string, stage: string, expectedVersion: number, draft: unknown): Promise<TSaveStageResult> {
+  const actor = await actorOrThrow();
+  const args = z.tuple([ZSlug, ZId, ZStage, ZVersion]).safeParse([slug, id, stage, expectedVersion]);
+  if (!args.success) return { kind: "error", message: "The page is out of date; reload it." };
+  const [s, i, key, version] = args.data;
+  const parsed = STAGE_SCHEMAS[key].safeParse(cleanDraft(draft) ?? {});
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[issue.path.join(".") || "(form)"] ??= issueMessage(issue);
+    return { kind: "invalid", errors };
+  }
+  try {
+    const current = await getAssessment(actor.userId, s, i);
+    const inputs = ZAssessmentInputs.parse({ ...current.inputs, [key]: parsed.data });
+    const updated = await updateAssessment(actor, s, i, { expectedVersion: version, inputs });
+    revalidatePath(`/o/${s}/assessments/${i}`, "layout");
+    const report = reportFor(updated, inputs);
+    const isEconomics = key === "economics";
+    return {
+      kind: "saved",
+      version: updated.version,
+      stage: report.stages[key],
+      statuses: stageStatuses(inputs),
+      charts: isEconomics ? report.charts : null,
+      keyFigures: isEconomics ? report.keyFigures : null,
+    };
+  } catch (e) {
+    if (e instanceof ConflictError) return { kind: "conflict", currentVersion: e.currentVersion, message: e.message };
+    if (e instanceof ForbiddenError) return { kind: "error", message: e.message };
+    if (e instanceof NotFoundError) return { kind: "error", message: "This assessment no longer exists, or you are not a member of its organisation." };
+    console.error(e);
+    return { kind: "error", message: "Something went wrong; nothing was saved. Try again." };
+  }
+}
+
+export type TImportedItem = { key: string; label: string; result: TWorkloadResult; detail: string };
+export type TImportResult = { ok: true; format: "lm-eval-harness" | "promptfoo"; items: TImportedItem[]; warnings: string[] } | { ok: false; errors: string[] };
+
+/** Parses an uploaded evaluation file (read as text in the browser) into results to map onto workloads. */
+export async function importEvalFileAction(text: string, fileName: string): Promise<TImportResult> {
+  await actorOrThrow();
+  if (typeof text !== "string" || text.length > MAX_EVAL_FILE_CHARS) {
+    return { ok: false, errors: [`The file is too large: the limit is ${MAX_EVAL_FILE_CHARS.toLocaleString("en-US")} characters.`] };
+  }
+  const parsed = parseEvalFile(text, { fileName: String(fileName).slice(0, 200) });
+  if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => (e.path && e.path !== "(root)" && !e.message.startsWith(e.path) ? `${e.path}: ${e.message}` : e.message)) };
+  const items: TImportedItem[] = [];
+  if (parsed.data.format === "lm-eval-harness") {
+    for (const task of parsed.data.result.tasks) {
+      const result = lmEvalTaskToWorkloadResult(task);
+      if (result) items.push({ key: task.task, label: task.alias || task.task, result, detail: `${task.metric ?? "score"}${task.sampleCount ? `, ${task.sampleCount} samples` : ""}${task.limited ? ", limited run" : ""}` });
+    }
+    return { ok: true, format: "lm-eval-harness", items, warnings: parsed.data.result.warnings };
+  }
+  for (const p of parsed.data.result.providers) {
+    const result = promptfooTallyToWorkloadResult(p);
+    if (result) items.push({ key: p.key, label: p.key, result, detail: `${p.passCount} of ${p.sampleCount} passed` });
+  }
+  return { ok: true, format: "promptfoo", items, warnings: parsed.data.result.warnings };
+}
+
+export type TDuplicateState = { error?: string };
+
+export async function duplicateAssessmentAction(slug: string, id: string, _prev: TDuplicateState, _formData: FormData): Promise<TDuplicateState> {
+  const actor = await actorOrThrow();
+  let newId: string;
+  try {
+    const source = await getAssessment(actor.userId, ZSlug.parse(slug), ZId.parse(id));
+    const created = await createAssessment(actor, slug, {
+      title: `Copy of ${source.title}`.slice(0, 120),
+      description: source.description,
+      candidateModelId: source.candidateModelId,
+      incumbentApiId: source.incumbentApiId,
+      inputs: source.inputs,
+    });
+    newId = created.id;
+  } catch (e) {
+    if (e instanceof ForbiddenError) return { error: e.message };
+    if (e instanceof NotFoundError) return { error: "This assessment no longer exists." };
+    console.error(e);
+    return { error: "Something went wrong; nothing was copied. Try again." };
+  }
+  revalidatePath(`/o/${slug}/assessments`);
+  redirect(`/o/${slug}/assessments/${newId}`);
+}

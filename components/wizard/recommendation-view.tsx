@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { REASON_SEVERITY_ORDER, type TRecommendation } from "@/lib/domain/recommendation";
+
+const VERDICT: Record<TRecommendation["verdict"], { label: string; style: string }> = {
+  go: { label: "Go: run the open-weights model", style: "border-green-600 bg-green-50 text-green-950" },
+  hybrid: { label: "Hybrid: split the traffic", style: "border-amber-500 bg-amber-50 text-amber-950" },
+  "no-go": { label: "No-go: stay on the API", style: "border-red-600 bg-red-50 text-red-950" },
+};
+const SEVERITY_LABEL: Record<string, string> = { blocker: "Blocker", limiting: "Limiting", condition: "Condition", note: "Note", supporting: "Supporting" };
+
+export function RecommendationView({ rec, assumptionsHref }: { rec: TRecommendation; assumptionsHref: string }) {
+  const reasons = [...rec.reasons].sort((a, b) => REASON_SEVERITY_ORDER.indexOf(a.severity) - REASON_SEVERITY_ORDER.indexOf(b.severity) || b.weight - a.weight);
+  return (
+    <div className="flex flex-col gap-6">
+      <section aria-labelledby="verdict-heading" className={`flex flex-col gap-2 rounded-lg border-2 p-4 ${VERDICT[rec.verdict].style}`}>
+        <h2 id="verdict-heading" className="text-xl font-semibold" data-verdict={rec.verdict}>
+          {VERDICT[rec.verdict].label}
+        </h2>
+        <p>{rec.headline}</p>
+        {!rec.isConclusive ? <p className="text-sm font-medium">Not conclusive yet: a stage the verdict rests on is missing or assumed.</p> : null}
+      </section>
+      <section aria-labelledby="reasons-heading" className="flex flex-col gap-2">
+        <h2 id="reasons-heading" className="text-lg font-semibold">
+          Reasons, blockers first
+        </h2>
+        <ol className="flex list-decimal flex-col gap-1 pl-6">
+          {reasons.map((r, i) => (
+            <li key={i}>
+              <strong>{SEVERITY_LABEL[r.severity]}</strong> ({r.kind}): {r.text}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {rec.conditions.length ? (
+        <section aria-labelledby="conditions-heading" className="flex flex-col gap-2">
+          <h2 id="conditions-heading" className="text-lg font-semibold">
+            Before go-live
+          </h2>
+          <ul className="list-disc pl-6">
+            {rec.conditions.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="change-heading" className="flex flex-col gap-2">
+        <h2 id="change-heading" className="text-lg font-semibold">
+          What would change the answer
+        </h2>
+        {rec.whatWouldChange.length ? (
+          <ul className="list-disc pl-6">
+            {rec.whatWouldChange.map((c, i) => (
+              <li key={i}>
+                {c.direction === "towards-go" ? "Towards go" : "Towards no-go"}: {c.text}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>No single change of input would move the verdict.</p>
+        )}
+      </section>
+      <section aria-labelledby="assumed-heading" className="flex flex-col gap-2">
+        <h2 id="assumed-heading" className="text-lg font-semibold">
+          Inputs this recommendation assumed ({rec.assumptions.length})
+        </h2>
+        {rec.assumptions.length ? (
+          <>
+            <ul className="list-disc columns-1 pl-6 md:columns-2">
+              {rec.assumptions.map((a) => (
+                <li key={a}>{a}</li>
+              ))}
+            </ul>
+            <p className="text-sm">
+              <Link href={assumptionsHref} className="text-brand-700 underline">
+                Fill them in, starting from the overview
+              </Link>
+            </p>
+          </>
+        ) : (
+          <p>None: every input was entered.</p>
+        )}
+      </section>
+    </div>
+  );
+}

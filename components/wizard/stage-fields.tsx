@@ -1,0 +1,193 @@
+"use client";
+import { useState } from "react";
+import { getIn } from "@/lib/wizard/draft";
+import type { TFieldGroup, TFieldSpec } from "@/lib/wizard/stage-fields";
+
+export type TFieldContext = {
+  draft: unknown;
+  errors: Record<string, string>;
+  defaults: Record<string, string>;
+  onChange: (path: string, value: unknown) => void;
+};
+
+const inputClass = (error?: string) => `w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${error ? "border-red-700" : "border-slate-300"}`;
+const fieldId = (path: string) => `f-${path.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+function parseNumberText(text: string): unknown {
+  const t = text.replace(/[,_\s]/g, "");
+  if (t === "") return undefined;
+  return NUMBER_TEXT.test(t) ? Number(t) : text;
+}
+
+function NumberInput({ id, value, onChange, describedBy, error }: { id: string; value: unknown; onChange: (v: unknown) => void; describedBy?: string; error?: string }) {
+  const [text, setText] = useState(value === undefined ? "" : String(value));
+  // Keep what the user typed ("1." or "1,500") while it still means the stored value.
+  const shown = parseNumberText(text) === value || (value === undefined && text.trim() === "") ? text : value === undefined ? "" : String(value);
+  return (
+    <input
+      id={id}
+      type="text"
+      inputMode="decimal"
+      value={shown}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy}
+      className={inputClass(error)}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(parseNumberText(e.target.value));
+      }}
+    />
+  );
+}
+
+function Hint({ id, spec, defaultText }: { id: string; spec: TFieldSpec; defaultText?: string }) {
+  const unit = "unit" in spec && spec.unit ? `In ${spec.unit}.` : "";
+  const parts = [unit, spec.hint ?? "", defaultText ? `Default: ${defaultText}.` : ""].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <p id={id} className="text-xs text-slate-600">
+      {parts.join(" ")}
+    </p>
+  );
+}
+
+export function FieldRenderer({ spec, path, ctx }: { spec: TFieldSpec; path: string; ctx: TFieldContext }) {
+  const id = fieldId(path);
+  const error = ctx.errors[path];
+  const value = getIn(ctx.draft, path);
+  const defaultText = ctx.defaults[path];
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const hasHint = Boolean(("unit" in spec && spec.unit) || spec.hint || defaultText);
+  const describedBy = [hasHint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const errorText = error ? (
+    <p id={errorId} className="text-sm text-red-700">
+      {error}
+    </p>
+  ) : null;
+
+  if (spec.kind === "list") return <ListField spec={spec} path={path} ctx={ctx} />;
+  if (spec.kind === "multi") {
+    const selected = Array.isArray(value) ? (value as string[]) : [];
+    return (
+      <fieldset className="flex flex-col gap-1 sm:col-span-2" aria-describedby={describedBy}>
+        <legend className="text-sm font-medium text-slate-800">{spec.label}</legend>
+        <div className="grid grid-cols-2 gap-1 md:grid-cols-3">
+          {spec.options.map((o) => (
+            <label key={o.value} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={selected.includes(o.value)}
+                onChange={(e) => ctx.onChange(path, e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))}
+              />
+              {o.label}
+            </label>
+          ))}
+        </div>
+        <Hint id={hintId} spec={spec} defaultText={defaultText} />
+        {errorText}
+      </fieldset>
+    );
+  }
+  let control;
+  if (spec.kind === "number") {
+    control = <NumberInput id={id} value={value} onChange={(v) => ctx.onChange(path, v)} describedBy={describedBy} error={error} />;
+  } else if (spec.kind === "text") {
+    control = (
+      <input
+        id={id}
+        type="text"
+        value={typeof value === "string" ? value : ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass(error)}
+        onChange={(e) => ctx.onChange(path, e.target.value === "" ? undefined : e.target.value)}
+      />
+    );
+  } else {
+    const options = spec.kind === "bool" ? [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }] : spec.options;
+    const current = spec.kind === "bool" ? (value === true ? "yes" : value === false ? "no" : "") : typeof value === "string" ? value : "";
+    control = (
+      <select
+        id={id}
+        value={current}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass(error)}
+        onChange={(e) => {
+          const v = e.target.value;
+          ctx.onChange(path, v === "" ? undefined : spec.kind === "bool" ? v === "yes" : v);
+        }}
+      >
+        <option value="">{spec.kind === "select" && spec.emptyLabel ? spec.emptyLabel : "Not answered (use default)"}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {spec.label}
+      </label>
+      {control}
+      <Hint id={hintId} spec={spec} defaultText={defaultText} />
+      {errorText}
+    </div>
+  );
+}
+
+function ListField({ spec, path, ctx }: { spec: Extract<TFieldSpec, { kind: "list" }>; path: string; ctx: TFieldContext }) {
+  const rows = (getIn(ctx.draft, path) as unknown[] | undefined) ?? [];
+  return (
+    <div className="flex flex-col gap-3 sm:col-span-2">
+      {rows.length === 0 ? <p className="text-sm text-slate-700">No {spec.label.toLowerCase()} yet.</p> : null}
+      {rows.map((_, i) => (
+        <fieldset key={i} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-2 lg:grid-cols-3">
+          <legend className="px-1 text-sm font-semibold">
+            {spec.itemLabel} {i + 1}
+          </legend>
+          {spec.columns.map((c) => (
+            <FieldRenderer key={c.path} spec={c} path={`${path}.${i}.${c.path}`} ctx={ctx} />
+          ))}
+          <div className="flex items-end">
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-100"
+              onClick={() => ctx.onChange(path, rows.filter((__, j) => j !== i))}
+            >
+              Remove {spec.itemLabel.toLowerCase()} {i + 1}
+            </button>
+          </div>
+        </fieldset>
+      ))}
+      <div>
+        <button type="button" className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-100" onClick={() => ctx.onChange(path, [...rows, spec.newItem])}>
+          {spec.addLabel}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function FieldGroups({ groups, ctx }: { groups: TFieldGroup[]; ctx: TFieldContext }) {
+  return (
+    <>
+      {groups.map((g) => (
+        <section key={g.title} aria-label={g.title} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="text-base font-semibold">{g.title}</h2>
+          {g.description ? <p className="text-sm text-slate-700">{g.description}</p> : null}
+          <div className="grid gap-4 sm:grid-cols-2">
+            {g.fields.map((f) => (
+              <FieldRenderer key={f.path} spec={f} path={f.path} ctx={ctx} />
+            ))}
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { execFileSync } from "node:child_process";
+import type { Browser, Page } from "@playwright/test";
+import { test, expect, signIn, DEMO, DEMO_PASSWORD } from "./fixtures";
+
+async function assessmentUrls(page: Page, slug: string): Promise<string[]> {
+  await page.goto(`/o/${slug}/assessments`);
+  const hrefs = await page.locator("table a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  return [...new Set(hrefs.filter((h) => /\/assessments\/[^/]+$/.test(h)))];
+}
+
+async function signedInPage(browser: Browser, email: string, ip: string): Promise<Page> {
+  const ctx = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } });
+  const page = await ctx.newPage();
+  await signIn(page, email, DEMO_PASSWORD);
+  return page;
+}
+
+test("Export PDF shows progress, downloads the memo under its name, and page 1 is kept as a PNG", async ({ page }, testInfo) => {
+  await signIn(page, DEMO.owner);
+  const [url] = await assessmentUrls(page, "northwind");
+  await page.goto(url);
+  const title = ((await page.getByRole("heading", { level: 1 }).textContent()) ?? "").trim();
+  // Hold the response briefly so the progress state is observable however fast the server is.
+  await page.route("**/pdf", async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.fulfill({ response });
+  });
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export PDF" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Preparing PDF…" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Preparing PDF…" })).toBeDisabled();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Freehold - .+ - v\d+ - \d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(file.suggestedFilename()).toContain(title.replace(/[\\/:*?"<>|]+/g, " ").trim());
+  const pdfPath = testInfo.outputPath("assessment-memo.pdf");
+  await file.saveAs(pdfPath);
+  await expect(page.getByRole("button", { name: "Export PDF" })).toBeEnabled();
+
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", pdfPath, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  expect(text).toContain(title);
+  expect(text).toContain("Executive summary");
+  const pngBase = testInfo.outputPath("assessment-memo-page-1");
+  execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdfPath, pngBase]);
+  await testInfo.attach("assessment-memo-page-1.png", { path: `${pngBase}.png`, contentType: "image/png" });
+});
+
+test("a failed export says so and the button can be used again", async ({ page }) => {
+  await signIn(page, DEMO.owner);
+  const [url] = await assessmentUrls(page, "northwind");
+  await page.goto(url);
+  await page.route("**/pdf", (route) => route.fulfill({ status: 500, contentType: "text/plain", body: "The PDF could not be produced. Try again." }));
+  await page.getByRole("button", { name: "Export PDF" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The PDF could not be produced" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Export PDF" })).toBeEnabled();
+});
+
+test("PDF routes are organisation-scoped: another organisation gets 404, a stranger 401", async ({ page, browser }) => {
+  await signIn(page, DEMO.owner);
+  const urls = await assessmentUrls(page, "northwind");
+  expect(urls.length).toBeGreaterThanOrEqual(2);
+  const ids = urls.map((u) => u.split("/").pop() as string);
+
+  const ok = await page.request.get(`/o/northwind/compare/pdf?ids=${ids[0]},${ids[1]}`);
+  expect(ok.status()).toBe(200);
+  expect(ok.headers()["content-type"]).toBe("application/pdf");
+  expect(ok.headers()["content-disposition"]).toMatch(/^attachment; filename="freehold-comparison-.+\.pdf"; filename\*=UTF-8''/);
+  expect((await page.request.get(`/o/northwind/compare/pdf?ids=${ids[0]}`)).status()).toBe(400);
+
+  const fabrikam = await signedInPage(browser, DEMO.fabrikamOwner, "10.252.0.1");
+  for (const path of [`/o/northwind/assessments/${ids[0]}/pdf`, `/o/fabrikam/assessments/${ids[0]}/pdf`, `/o/northwind/compare/pdf?ids=${ids[0]},${ids[1]}`, `/o/fabrikam/compare/pdf?ids=${ids[0]},${ids[1]}`]) {
+    const res = await fabrikam.request.get(path);
+    expect(res.status(), path).toBe(404);
+    expect(res.headers()["content-type"], path).not.toContain("application/pdf");
+  }
+  await fabrikam.context().close();
+
+  const stranger = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "10.252.0.2" } });
+  const res = await stranger.request.get(`http://127.0.0.1:${process.env.E2E_PORT ?? 3100}/o/northwind/assessments/${ids[0]}/pdf`);
+  expect(res.status()).toBe(401);
+  await stranger.close();
+});

@@ -1,0 +1,30 @@
+// How a report figure reads on screen: value with its unit, currency in USD, via Intl. Shared by the
+// stage results, the economics page and the e2e checks so all three agree to the character.
+const usd0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const usd2 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });
+const num = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 });
+const pct = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
+
+export function formatUsdAmount(value: number): string {
+  return Math.abs(value) >= 100 ? usd0.format(value) : usd2.format(value);
+}
+
+export function formatNumber(value: number): string {
+  return num.format(value);
+}
+
+export function formatFigureValue(value: number | null, unit: string): string {
+  if (value === null) return "not known";
+  if (unit === "USD") return formatUsdAmount(value);
+  if (unit.startsWith("USD/")) return `${formatUsdAmount(value)} ${unit.slice(3)}`;
+  if (unit === "probability") return pct.format(value);
+  if (unit === "%") return `${num.format(value)}%`;
+  if (unit === "" || unit === "×") return `${num.format(value)}${unit}`;
+  return `${num.format(value)} ${unit}`;
+}
+
+/** Compact axis ticks: $1.2M, 3.4B tokens. */
+export function formatCompact(value: number, unit: "USD" | "tokens" | "plain" = "plain"): string {
+  const s = new Intl.NumberFormat("en-US", { notation: "compact", maximumSignificantDigits: 3 }).format(value);
+  return unit === "USD" ? `$${s}`.replace("$-", "−$") : s;
+}

@@ -1,0 +1,28 @@
+import path from "node:path";
+import { Font } from "@react-pdf/renderer";
+
+export const PDF_FONT_FAMILY = "DejaVu Sans";
+
+let isRegistered = false;
+
+/**
+ * Registers the project's own TTF fonts once per process. The built-in PDF fonts cover Latin-1
+ * only, so "Ł", "≥" or "€" would print garbled; DejaVu Sans covers them. Paths resolve from the
+ * working directory at render time because bundlers move this module but not public/.
+ */
+export function registerPdfFonts(): void {
+  if (isRegistered) return;
+  const dir = path.join(process.cwd(), "public", "fonts");
+  Font.register({
+    family: PDF_FONT_FAMILY,
+    fonts: [
+      { src: path.join(dir, "DejaVuSans.ttf"), fontWeight: "normal" },
+      { src: path.join(dir, "DejaVuSans-Bold.ttf"), fontWeight: "bold" },
+    ],
+  });
+  // React-PDF hyphenates with its English dictionary and puts stray hyphens into names and
+  // identifiers: whole words only. A word too long for any line (a URL inside a sentence) may
+  // break after a "/" rather than run off the page.
+  Font.registerHyphenationCallback((word) => (word.length > 60 ? word.split(/(?<=\/)/) : [word]));
+  isRegistered = true;
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import type { TAssessmentSummary } from "@/lib/dal/assessments";
+import type { TAssessmentInputs } from "@/lib/domain/assessment-inputs";
+import { buildReport, type TReport } from "@/lib/domain/report";
+
+/** The one report every wizard page and action shows, from a DAL row and its inputs. */
+export function reportFor(a: TAssessmentSummary, inputs: TAssessmentInputs): TReport {
+  return buildReport({
+    assessment: {
+      id: a.id,
+      title: a.title,
+      description: a.description,
+      candidateModelId: a.candidateModelId,
+      incumbentApiId: a.incumbentApiId,
+      status: a.status,
+      version: a.version,
+      updatedAt: a.updatedAt.toISOString(),
+    },
+    inputs,
+  });
+}

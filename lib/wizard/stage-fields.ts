@@ -1,0 +1,289 @@
+// What each wizard stage asks, in plain words: one spec list per stage drives a generic field
+// renderer (components/wizard/stage-fields.tsx). Server-side: it reads the catalog for pickers and
+// passes plain data to the client.
+import { ZCapabilityMetric } from "@/lib/domain/capability-inputs";
+import { GPUS } from "@/lib/domain/catalog/gpus";
+import { LICENCES } from "@/lib/domain/catalog/licences";
+import { ZIntendedUse, ZRegion, ZSector } from "@/lib/domain/catalog/licence-schema";
+import { GPU_CLOUD_PRICES, GPU_PURCHASE_PRICES } from "@/lib/domain/catalog/prices";
+import { SAFETY_CONTROLS } from "@/lib/domain/catalog-safety";
+import { ZControlStatus } from "@/lib/domain/safety";
+import { ZKvCachePrecision, ZWeightPrecision } from "@/lib/domain/sizing-memory";
+import type { TStageKey } from "@/lib/domain/assessment-inputs";
+
+export type TOption = { value: string; label: string };
+type TBase = { path: string; label: string; hint?: string };
+export type TFieldSpec =
+  | (TBase & { kind: "number"; unit?: string })
+  | (TBase & { kind: "text" })
+  | (TBase & { kind: "select"; options: TOption[]; emptyLabel?: string })
+  | (TBase & { kind: "bool" })
+  | (TBase & { kind: "multi"; options: TOption[] })
+  | (TBase & { kind: "list"; itemLabel: string; columns: TFieldSpec[]; newItem: Record<string, unknown>; addLabel: string });
+export type TFieldGroup = { title: string; description?: string; fields: TFieldSpec[] };
+
+const opts = (values: readonly string[]): TOption[] => values.map((v) => ({ value: v, label: v.replace(/-/g, " ") }));
+const num = (path: string, label: string, unit: string, hint?: string): TFieldSpec => ({ kind: "number", path, label, unit, hint });
+const bool = (path: string, label: string, hint?: string): TFieldSpec => ({ kind: "bool", path, label, hint });
+
+const usd = (x: number) => `$${x.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+
+const licence: TFieldGroup[] = [
+  {
+    title: "Which licence",
+    description: "The licence follows the candidate model from the catalog. Override it only if you will run a different release.",
+    fields: [
+      {
+        kind: "select",
+        path: "licenceIdOverride",
+        label: "Licence to assess",
+        emptyLabel: "Follow the model's licence",
+        options: LICENCES.map((l) => ({ value: l.id, label: l.name })),
+      },
+    ],
+  },
+  {
+    title: "Your organisation",
+    description: "Licences set thresholds on size and limits on uses and places; answer for the whole organisation.",
+    fields: [
+      num("orgFacts.monthlyActiveUsers", "Monthly active users", "users", "Across all your products, not just this one (some licences cap this)."),
+      num("orgFacts.annualRevenueUsd", "Annual revenue", "USD", "Group revenue in US dollars per year."),
+      { kind: "select", path: "orgFacts.sector", label: "Sector", options: opts(ZSector.options) },
+      { kind: "select", path: "orgFacts.principalPlaceOfBusiness", label: "Principal place of business", options: opts(ZRegion.options) },
+      { kind: "multi", path: "orgFacts.regions", label: "Regions where the model is used", options: opts(ZRegion.options) },
+      { kind: "multi", path: "orgFacts.intendedUses", label: "Intended uses", options: opts(ZIntendedUse.options) },
+    ],
+  },
+  {
+    title: "What you will do with the weights",
+    fields: [
+      bool("orgFacts.isCommercialUse", "Commercial use"),
+      bool("orgFacts.willFineTune", "Fine-tune the model"),
+      bool("orgFacts.willDistil", "Distil it into another model"),
+      bool("orgFacts.willRedistributeWeights", "Redistribute the weights"),
+      bool("orgFacts.willShipInProduct", "Ship it inside a product"),
+      bool("orgFacts.willHostForThirdParties", "Host it for third parties"),
+      bool("orgFacts.willUseOutputsToTrainOtherModels", "Train other models on its outputs"),
+      bool("orgFacts.isMultimodal", "Use image or audio inputs"),
+    ],
+  },
+];
+
+const resultColumns = (side: "candidate" | "incumbent", who: string): TFieldSpec[] => [
+  num(`${side}.score`, `${who} score`, "0..1", "Mean score from 0 to 1 (0.82 = 82%)."),
+  num(`${side}.sampleCount`, `${who} samples`, "items", "How many items were scored; sets the interval width."),
+  num(`${side}.passCount`, `${who} passed`, "items", "For pass/fail metrics: items passed (optional)."),
+];
+
+const capability: TFieldGroup[] = [
+  {
+    title: "Names and tolerance",
+    fields: [
+      { kind: "text", path: "candidateName", label: "Candidate name", hint: "Defaults to the catalog model name." },
+      { kind: "text", path: "incumbentName", label: "Incumbent name", hint: "Defaults to the incumbent API's name." },
+      num("toleranceScore", "Tolerated shortfall", "score units", "Largest acceptable drop, 0..1 (0.03 = 3 points)."),
+    ],
+  },
+  {
+    title: "Workloads",
+    description: "One row per task your team runs, with the score each model got on your own evaluation set. Import a file below or type scores in.",
+    fields: [
+      {
+        kind: "list",
+        path: "workloads",
+        label: "Workloads",
+        itemLabel: "Workload",
+        addLabel: "Add workload",
+        newItem: { metric: "accuracy", weight: 1 },
+        columns: [
+          { kind: "text", path: "id", label: "Id", hint: "Short unique id, e.g. summaries." },
+          { kind: "text", path: "name", label: "Name" },
+          num("weight", "Weight", "relative", "Share of importance; normalised over workloads."),
+          { kind: "select", path: "metric", label: "Metric", options: opts(ZCapabilityMetric.options) },
+          ...resultColumns("candidate", "Candidate"),
+          ...resultColumns("incumbent", "Incumbent"),
+        ],
+      },
+    ],
+  },
+];
+
+const infrastructure: TFieldGroup[] = [
+  {
+    title: "Hardware",
+    fields: [
+      { kind: "select", path: "gpuId", label: "GPU", options: GPUS.map((g) => ({ value: g.id, label: g.name })) },
+      num("sizing.gpusPerNode", "GPUs per server", "GPUs"),
+      num("sizing.minReplicas", "Minimum replicas", "replicas", "Copies kept running for availability."),
+    ],
+  },
+  {
+    title: "Requests",
+    description: "Monthly volume is entered once, on the economics page; sizing reads it from there.",
+    fields: [
+      num("sizing.promptTokensPerRequest", "Prompt length", "tokens per request", "Average input tokens, including system prompt and context."),
+      num("sizing.outputTokensPerRequest", "Answer length", "tokens per request", "Average generated tokens."),
+      { kind: "select", path: "sizing.kvCachePrecision", label: "KV-cache precision", options: opts(ZKvCachePrecision.options) },
+      num("sizing.minOutputTokensPerSecondPerSequence", "Minimum speed per user", "tokens/s", "Slowest acceptable streaming speed."),
+      num("sizing.gpuMemoryUtilization", "GPU memory usable", "fraction 0..1"),
+      num("sizing.memoryBandwidthUtilization", "Memory bandwidth achieved", "fraction 0..1"),
+    ],
+  },
+  {
+    title: "How you pay for GPUs",
+    fields: [
+      {
+        kind: "select",
+        path: "pricing.mode",
+        label: "Pricing",
+        options: [
+          { value: "cloudOnDemand", label: "Cloud, on demand" },
+          { value: "cloudReserved", label: "Cloud, reserved" },
+          { value: "owned", label: "Owned hardware" },
+        ],
+      },
+      {
+        kind: "select",
+        path: "pricing.cloudPriceId",
+        label: "Cloud price",
+        hint: "Dated catalog prices per GPU-hour.",
+        options: GPU_CLOUD_PRICES.map((p) => ({ value: p.id, label: `${p.provider} ${p.sku} (${p.gpuId}), ${usd(p.usdPerGpuHour)}/GPU-h, ${p.pricingModel}, as of ${p.asOf}` })),
+      },
+      num("pricing.usdPerGpuHour", "Your quoted price", "USD per GPU-hour", "Overrides the catalog cloud price."),
+      num("pricing.reservedDiscountPercent", "Reserved discount", "%", "Committed-use discount off on-demand."),
+      {
+        kind: "select",
+        path: "pricing.purchasePriceId",
+        label: "Purchase price",
+        options: GPU_PURCHASE_PRICES.map((p) => ({ value: p.id, label: `${p.item}, ${usd(p.usdPerGpu)} per GPU, as of ${p.asOf}` })),
+      },
+      num("pricing.owned.purchaseUsdPerGpu", "Your purchase quote", "USD per GPU"),
+      num("pricing.owned.amortisationYears", "Amortisation", "years"),
+      num("pricing.owned.usdPerKwh", "Electricity", "USD per kWh"),
+      num("pricing.owned.hostingUsdPerGpuMonth", "Hosting", "USD per GPU per month"),
+    ],
+  },
+];
+
+const adaptation: TFieldGroup[] = [
+  {
+    title: "Fine-tuning",
+    fields: [
+      {
+        kind: "select",
+        path: "method",
+        label: "Method",
+        options: [
+          { value: "none", label: "None (use the base model)" },
+          { value: "lora", label: "LoRA" },
+          { value: "qlora", label: "QLoRA" },
+          { value: "full", label: "Full fine-tune" },
+        ],
+      },
+      num("datasetTokens", "Training data", "tokens"),
+      num("epochs", "Epochs", "passes"),
+      num("usdPerGpuHour", "Training GPU price", "USD per GPU-hour", "Defaults to the serving GPU's on-demand price."),
+      num("dataPrepUsd", "Data preparation", "USD"),
+      num("labellingUsd", "Labelling", "USD"),
+      num("engineeringPersonDays", "Engineering effort", "person-days"),
+      num("usdPerPersonDay", "Day rate", "USD per person-day"),
+    ],
+  },
+  {
+    title: "Serving precision",
+    fields: [
+      { kind: "select", path: "quantization.servedPrecision", label: "Served weight precision", options: opts(ZWeightPrecision.options) },
+      num("quantization.qualityDelta.points", "Quality change from quantization", "points", "Negative means worse than bf16."),
+      {
+        kind: "select",
+        path: "quantization.qualityDelta.source",
+        label: "Quality change is",
+        options: [
+          { value: "measured", label: "measured" },
+          { value: "assumed", label: "assumed" },
+        ],
+      },
+    ],
+  },
+];
+
+const safety: TFieldGroup[] = [
+  {
+    title: "Controls",
+    description: "Status of each safety control. Controls left blank count as missing.",
+    fields: SAFETY_CONTROLS.map((c) => ({ kind: "select", path: `controls.${c.id}`, label: c.name, hint: c.description, options: opts(ZControlStatus.options) })),
+  },
+  {
+    title: "Safety costs",
+    fields: [
+      num("costs.redTeamExercisesPerYear", "Red-team exercises", "per year"),
+      num("costs.usdPerRedTeamExercise", "Cost per exercise", "USD"),
+      num("costs.otherUsdPerMonth", "Other safety costs", "USD per month"),
+      num("costs.safetyStaffFte", "Safety staff (shown only)", "FTE", "Counted once, in the lifecycle roster."),
+    ],
+  },
+];
+
+const lifecycle: TFieldGroup[] = [
+  {
+    title: "Team",
+    description: "Everyone the owned deployment pays for; the API side needs none of them.",
+    fields: [
+      {
+        kind: "list",
+        path: "staffing",
+        label: "Staffing",
+        itemLabel: "Role",
+        addLabel: "Add role",
+        newItem: { fte: 1, loadedUsdPerYear: 210000 },
+        columns: [
+          { kind: "text", path: "role", label: "Role" },
+          num("fte", "FTE", "full-time equivalents"),
+          num("loadedUsdPerYear", "Loaded cost", "USD per year", "Salary plus benefits, tax and overhead."),
+        ],
+      },
+    ],
+  },
+  {
+    title: "Model refreshes",
+    fields: [
+      num("refresh.refreshesPerYear", "Refreshes", "per year", "New base model versions adopted."),
+      num("refresh.evalGpuHoursPerRefresh", "Evaluation compute", "GPU-hours per refresh"),
+      num("refresh.usdPerGpuHour", "Evaluation GPU price", "USD per GPU-hour"),
+      num("refresh.evalPersonDaysPerRefresh", "Evaluation effort", "person-days per refresh"),
+      num("refresh.usdPerPersonDay", "Day rate", "USD per person-day"),
+    ],
+  },
+  {
+    title: "Patching and tooling",
+    fields: [
+      num("patching.hoursPerMonth", "Patching effort", "hours per month"),
+      num("patching.usdPerHour", "Hourly rate", "USD per hour"),
+      num("monitoringToolingUsdPerMonth", "Monitoring tooling", "USD per month"),
+    ],
+  },
+];
+
+const economics: TFieldGroup[] = [
+  {
+    title: "Volume",
+    fields: [
+      num("inputTokensPerMonth", "Input tokens", "tokens per month", "Prompt tokens sent each month at today's volume."),
+      num("outputTokensPerMonth", "Output tokens", "tokens per month"),
+      num("monthlyVolumeGrowthPercent", "Volume growth", "% per month"),
+      num("horizonMonths", "Horizon", "months", "How far ahead the cumulative cost runs."),
+      num("hybridShareOpen", "Hybrid share to the open model", "fraction 0..1"),
+    ],
+  },
+  {
+    title: "Prices and other costs",
+    fields: [
+      num("apiPriceOverride.inputUsdPerMTok", "Your API input price", "USD per million tokens", "Overrides the catalog's dated price (enter both)."),
+      num("apiPriceOverride.outputUsdPerMTok", "Your API output price", "USD per million tokens"),
+      num("oneTime.setupUsd", "One-time setup", "USD"),
+      num("otherFixedUsdPerMonth", "Other fixed costs", "USD per month"),
+    ],
+  },
+];
+
+export const STAGE_FIELD_GROUPS: Record<TStageKey, TFieldGroup[]> = { licence, capability, infrastructure, adaptation, safety, lifecycle, economics };

@@ -1,0 +1,47 @@
+import "server-only";
+import { LICENCES } from "@/lib/domain/catalog/licences";
+import type { TReport, TReportSource, TStageKey } from "@/lib/domain/report";
+import { STAGE_FIELD_GROUPS, type TFieldGroup, type TFieldSpec } from "./stage-fields";
+
+/** "Default: 1,500 tokens (Freehold default)" per field path, from the report's assumptions for the stage. */
+export function stageDefaults(report: TReport, stage: TStageKey): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of report.stages[stage].assumptions) {
+    const path = a.path.startsWith(`${stage}.`) ? a.path.slice(stage.length + 1) : a.path;
+    out[path] = `${a.display} (${a.basis})`;
+  }
+  return out;
+}
+
+const SOURCE_WORDS: Record<TStageKey, RegExp> = {
+  licence: /licen/i,
+  capability: /capab|eval|benchmark/i,
+  infrastructure: /gpu|model architecture|sizing|hardware/i,
+  adaptation: /fine-tun|adapt|quantiz|train/i,
+  safety: /safety|guard|red.team|control/i,
+  lifecycle: /lifecycle|staff|refresh|patch/i,
+  economics: /price|cost/i,
+};
+
+export function stageSources(report: TReport, stage: TStageKey): TReportSource[] {
+  return report.sources.filter((s) => s.backs.some((b) => SOURCE_WORDS[stage].test(b)));
+}
+
+/** The stage's field groups with what only the report knows: the model's own licence, the incumbent's dated price. */
+export function stageGroups(report: TReport, stage: TStageKey): TFieldGroup[] {
+  const groups = STAGE_FIELD_GROUPS[stage];
+  const patch = (path: string, change: (f: TFieldSpec) => TFieldSpec) =>
+    groups.map((g) => ({ ...g, fields: g.fields.map((f) => (f.path === path ? change(f) : f)) }));
+  if (stage === "licence") {
+    const licenceId = report.meta.candidate.licenceId;
+    const name = LICENCES.find((l) => l.id === licenceId)?.name ?? "none in the catalog";
+    return patch("licenceIdOverride", (f) => (f.kind === "select" ? { ...f, emptyLabel: `Follow the model's licence (${name})` } : f));
+  }
+  if (stage === "economics") {
+    const inc = report.meta.incumbent;
+    if (inc.inputUsdPerMTok === null || inc.outputUsdPerMTok === null) return groups;
+    const dated = `Catalog price for ${inc.name}: $${inc.inputUsdPerMTok} input and $${inc.outputUsdPerMTok} output per million tokens${inc.asOf ? `, as of ${inc.asOf}` : ""}.`;
+    return patch("apiPriceOverride.inputUsdPerMTok", (f) => ({ ...f, hint: `${f.hint ?? ""} ${dated}`.trim() }));
+  }
+  return groups;
+}
