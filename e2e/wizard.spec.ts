@@ -4,7 +4,7 @@ import { test, expect, expectAccessible, signIn, signOut, DEMO } from "./fixture
 import { ZAssessmentInputs, STAGE_KEYS, type TStageKey } from "../lib/domain/assessment-inputs";
 import { SAFETY_CONTROL_IDS } from "../lib/domain/catalog-safety";
 import { buildReport, type TReport } from "../lib/domain/report";
-import { formatFigureValue } from "../lib/format-figure";
+import { formatFigure } from "../lib/format-figure";
 
 const FIXTURES = path.join(__dirname, "..", "lib", "domain", "__fixtures__");
 const STAGE_LINKS: Record<TStageKey, RegExp> = {
@@ -34,7 +34,7 @@ const field = (scope: Page | Locator, label: string) => scope.getByLabel(label, 
 async function expectFigures(list: Locator, figures: TReport["stages"][TStageKey]["figures"]): Promise<void> {
   expect(figures.length).toBeGreaterThan(0);
   for (const [i, f] of figures.entries()) {
-    await expect(list.locator(`[data-figure-index="${i}"] [data-value]`)).toHaveText(formatFigureValue(f.value, f.unit));
+    await expect(list.locator(`[data-figure-index="${i}"] [data-value]`)).toHaveText(formatFigure(f));
   }
 }
 

@@ -13,14 +13,19 @@ export function formatNumber(value: number): string {
   return num.format(value);
 }
 
-export function formatFigureValue(value: number | null, unit: string): string {
-  if (value === null) return "not known";
+export function formatFigureValue(value: number | null, unit: string, valueText?: string): string {
+  if (value === null) return valueText ?? "not known";
   if (unit === "USD") return formatUsdAmount(value);
   if (unit.startsWith("USD/")) return `${formatUsdAmount(value)} ${unit.slice(3)}`;
   if (unit === "probability") return pct.format(value);
   if (unit === "%") return `${num.format(value)}%`;
   if (unit === "" || unit === "×") return `${num.format(value)}${unit}`;
   return `${num.format(value)} ${unit}`;
+}
+
+/** A report figure as it reads: its value with unit, or what its null means ("never"). */
+export function formatFigure(f: { value: number | null; unit: string; valueText?: string }): string {
+  return formatFigureValue(f.value, f.unit, f.valueText);
 }
 
 /** Compact axis ticks: $1.2M, 3.4B tokens. */

@@ -1,6 +1,6 @@
 import type { TReportSource, TReportStages, TStageKey } from "@/lib/domain/report-types";
 import type { TFigure } from "@/lib/domain/figure";
-import { formatFigureValue } from "@/lib/format-figure";
+import { formatFigure } from "@/lib/format-figure";
 
 const TONE: Record<string, string> = {
   good: "bg-green-100 text-green-900",
@@ -17,7 +17,7 @@ export function FigureList({ figures, label }: { figures: TFigure[]; label: stri
         <div key={`${f.key}-${i}`} data-figure={f.key} data-figure-index={i} className="grid grid-cols-[minmax(0,1fr)_auto] items-baseline gap-x-3 py-2">
           <dt className="text-sm text-slate-700">{f.label}</dt>
           <dd className="text-right font-semibold tabular-nums">
-            <span data-value>{formatFigureValue(f.value, f.unit)}</span>
+            <span data-value>{formatFigure(f)}</span>
           </dd>
           <dd className="col-span-2 text-xs text-slate-700">
             <details>

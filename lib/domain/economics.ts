@@ -305,6 +305,7 @@ function economicsFigures(inputs: TEconomicsInputs, s: TEconomicsScalars, r: TEc
       "tokens/month",
       "smallest V with owned(V) ≤ API(V): V* = (F + k₀·R) ÷ (a − m), k₀ = max(k_min, ⌈F ÷ (c·(a − m) − R)⌉)",
       crossoverNote,
+      r.crossover.kind === "never" ? "never" : undefined,
     ),
     makeFigure("economics.oneTimeUsd", "One-time costs", s.oneTimeUsd, "USD", `adaptation + setup + other = ${fmt(inputs.oneTime.adaptationUsd)} + ${fmt(inputs.oneTime.setupUsd)} + ${fmt(inputs.oneTime.otherUsd)}`),
     makeFigure(
@@ -314,6 +315,7 @@ function economicsFigures(inputs: TEconomicsInputs, s: TEconomicsScalars, r: TEc
       "month",
       `first month where Σ API > one-time + Σ owned, volume × (1 + ${fmt(s.monthlyVolumeGrowthPercent)}%) each month`,
       r.breakEvenMonth === null ? `Not within ${s.horizonMonths} months.` : undefined,
+      r.breakEvenMonth === null ? `not within ${s.horizonMonths} months` : undefined,
     ),
     makeFigure(
       "economics.hybridUsdPerMonth",

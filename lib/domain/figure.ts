@@ -10,5 +10,7 @@ export const ZFigure = z.object({
   unit: z.string(),
   formula: z.string(),
   note: z.string().optional(),
+  /** How a null value reads when null is a definite answer rather than "not known": "never". */
+  valueText: z.string().optional(),
 });
 export type TFigure = z.infer<typeof ZFigure>;

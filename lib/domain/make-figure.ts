@@ -13,9 +13,11 @@ export function makeFigure(
   unit: string,
   formula: string,
   note?: string,
+  valueText?: string,
 ): TFigure {
   const figure: TFigure = { key, label, value: value === null ? null : finiteOrNull(value), unit, formula };
   if (note !== undefined) figure.note = note;
+  if (valueText !== undefined && figure.value === null) figure.valueText = valueText;
   return figure;
 }
 

@@ -2,7 +2,7 @@ import { Link, Text, View } from "@react-pdf/renderer";
 import type { TReport, TReportFindingSeverity, TStageKey } from "@/lib/domain/report-types";
 import { countText, usdText } from "@/lib/domain/report-format";
 import { STAGE_STATUS_LABELS } from "@/lib/format";
-import { formatFigureValue } from "@/lib/format-figure";
+import { formatFigure } from "@/lib/format-figure";
 import { Bullet, KeyValue, urlLines } from "./memo-kit";
 import { COLORS, s } from "./styles";
 
@@ -77,7 +77,7 @@ export function StageSection({ report, stageKey }: { report: TReport; stageKey: 
               <Text style={s.cellLabel}>{f.label}</Text>
               {/* One Text with spans, not a View of two: each Text is a separate layout pass. */}
               <Text style={s.cellValue}>
-                <Text style={s.bold}>{formatFigureValue(f.value, f.unit)}</Text>
+                <Text style={s.bold}>{formatFigure(f)}</Text>
                 {f.formula ? <Text style={[s.small, s.muted]}>{`\n${f.formula}`}</Text> : null}
               </Text>
             </View>
