@@ -10,8 +10,8 @@ test("an analyst creates, renames and deletes an assessment", async ({ page }) =
 
   const title = `Claims triage ${Date.now()}`;
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Candidate open-weights model").selectOption({ index: 1 });
-  await page.getByLabel("Incumbent closed API").selectOption({ index: 1 });
+  await page.getByLabel("Candidate open-weights model").selectOption("llama-3.3-70b-instruct");
+  await page.getByLabel("Incumbent closed API").selectOption("openai-gpt-4o");
   await page.getByRole("button", { name: "Create assessment" }).click();
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
   await expect(page.getByText("Version 1")).toBeVisible();
@@ -23,6 +23,17 @@ test("an analyst creates, renames and deletes an assessment", async ({ page }) =
   await page.reload();
   await expect(page.getByRole("heading", { name: `${title} (renamed)`, level: 1 })).toBeVisible();
   await expect(page.getByText("Ana Analyst saved changes")).toBeVisible();
+
+  // The candidate model and the incumbent API can be changed later; the licence follows the model.
+  await page.getByLabel("Candidate model", { exact: true }).selectOption("llama-3.1-8b");
+  await page.getByLabel("Incumbent API", { exact: true }).selectOption("openai-gpt-4o-mini");
+  await page.getByRole("button", { name: "Change model and API" }).click();
+  await expect(page.getByText("Model and API saved as version 3; every stage now uses them.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Candidate model", { exact: true })).toHaveValue("llama-3.1-8b");
+  await expect(page.getByLabel("Incumbent API", { exact: true })).toHaveValue("openai-gpt-4o-mini");
+  await expect(page.getByText(/candidateModelId: “.*” → “llama-3.1-8b”/)).toBeVisible();
+  await expectAccessible(page);
 
   page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Delete assessment" }).click();

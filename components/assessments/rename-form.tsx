@@ -6,7 +6,8 @@ import { Field, FormMessage } from "@/components/ui/field";
 
 export function RenameForm({ slug, id, title, version }: { slug: string; id: string; title: string; version: number }) {
   const [state, action, pending] = useActionState<TRenameState, FormData>(renameAssessmentAction.bind(null, slug, id), {});
-  const currentVersion = state.version ?? version;
+  // The page re-renders with the newest version after any save; our own last save may be newer.
+  const currentVersion = Math.max(state.version ?? 0, version);
   return (
     <form action={action} noValidate className="flex flex-col gap-3">
       {state.errors?.form ? <FormMessage kind="error">{state.errors.form}</FormMessage> : null}

@@ -95,3 +95,26 @@ export async function deleteAssessmentAction(slug: string, id: string, _prev: TD
   revalidatePath(`/o/${slug}/assessments`);
   redirect(`/o/${slug}/assessments`);
 }
+
+const ZModels = z.object({
+  candidateModelId: z.string().refine(isKnownCandidate, "Choose a candidate model from the list."),
+  incumbentApiId: z.string().refine(isKnownIncumbent, "Choose the API you use today from the list."),
+});
+
+export type TModelsState = { ok?: boolean; version?: number; errors?: { candidateModelId?: string; incumbentApiId?: string; form?: string } };
+
+/** Changes the candidate model and the incumbent API; the licence and prices follow the new choice. */
+export async function changeModelsAction(slug: string, id: string, _prev: TModelsState, formData: FormData): Promise<TModelsState> {
+  const actor = await actorOrThrow();
+  const version = z.coerce.number().int().positive().safeParse(formData.get("version"));
+  const parsed = ZModels.safeParse({ candidateModelId: String(formData.get("candidateModelId") ?? ""), incumbentApiId: String(formData.get("incumbentApiId") ?? "") });
+  if (!parsed.success) return { errors: fieldErrors<"candidateModelId" | "incumbentApiId">(parsed.error) };
+  if (!version.success) return { errors: { form: "The form is missing its version; reload the page." } };
+  try {
+    const updated = await updateAssessment(actor, ZSlug.parse(slug), ZId.parse(id), { expectedVersion: version.data, ...parsed.data });
+    revalidatePath(`/o/${slug}/assessments/${id}`, "layout");
+    return { ok: true, version: updated.version };
+  } catch (e) {
+    return { errors: { form: messageFor(e) } };
+  }
+}

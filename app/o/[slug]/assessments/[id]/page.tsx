@@ -7,7 +7,8 @@ import { canEdit } from "@/lib/auth/roles";
 import { StatusBadge } from "@/components/assessments/status-badge";
 import { RenameForm } from "@/components/assessments/rename-form";
 import { DeleteForm } from "@/components/assessments/delete-form";
-import { describeCandidate, describeIncumbent } from "@/lib/domain/catalog-options";
+import { candidateOptionGroups, describeCandidate, describeIncumbent, incumbentOptionGroups } from "@/lib/domain/catalog-options";
+import { ModelsForm } from "@/components/assessments/models-form";
 import { formatDateTime } from "@/lib/format";
 import { ExportPdfButton } from "@/components/pdf/export-pdf-button";
 import { stageStatuses } from "@/lib/domain/assessment-inputs";
@@ -88,6 +89,15 @@ export default async function AssessmentPage({ params }: { params: Promise<{ slu
             Edit
           </h2>
           <RenameForm slug={slug} id={a.id} title={a.title} version={a.version} />
+          <ModelsForm
+            slug={slug}
+            id={a.id}
+            version={a.version}
+            candidateModelId={a.candidateModelId}
+            incumbentApiId={a.incumbentApiId}
+            candidates={candidateOptionGroups()}
+            incumbents={incumbentOptionGroups()}
+          />
           <DuplicateForm slug={slug} id={a.id} />
           <DeleteForm slug={slug} id={a.id} title={a.title} />
         </section>
