@@ -5,6 +5,7 @@ import { closePrismaClient, createPrismaClient } from "@/lib/db";
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, SECOND_ORG, SECOND_ORG_USERS } from "./demo-data";
 import { demoAssessments } from "./demo-assessments";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { backfillSummaries } from "./summaries";
 
 async function ensureUser(db: PrismaClient, u: { email: string; name: string }, passwordHash: string): Promise<string> {
   const existing = await db.user.findUnique({ where: { email: u.email }, select: { id: true } });
@@ -29,7 +30,7 @@ async function ensureOrg(db: PrismaClient, org: { name: string; slug: string }):
   return { id: created.id, isNew: true };
 }
 
-export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> {
+export async function seedDemo(db: PrismaClient): Promise<{ created: boolean; summarised: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userIds = new Map<string, string>();
   for (const u of [...DEMO_USERS, ...SECOND_ORG_USERS]) userIds.set(u.email, await ensureUser(db, u, passwordHash));
@@ -68,15 +69,18 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
       });
     }
   }
-  return { created };
+  // Also brings rows from before the portfolio columns existed up to date (any organisation).
+  const summarised = await backfillSummaries(db);
+  return { created, summarised };
 }
 
 async function main() {
   const url = process.env.DATABASE_URL ?? "pglite:.data/pglite";
   const db = createPrismaClient(url);
   try {
-    const { created } = await seedDemo(db);
+    const { created, summarised } = await seedDemo(db);
     console.log(created ? "Seeded the demo organisations." : "Demo data already present; nothing to do.");
+    if (summarised > 0) console.log(`Computed the portfolio figures of ${summarised} assessment(s).`);
     console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(", ")}`);
   } finally {
     await closePrismaClient(db);

@@ -1,10 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { EDITOR_ROLES, type TRole } from "@/lib/auth/roles";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
+import { ConflictError, ForbiddenError, InReviewError, NotFoundError } from "@/lib/dal/errors";
 import { recordAudit, type TActor } from "@/lib/dal/audit";
 import { ZAssessmentInputs, CURRENT_INPUTS_SCHEMA_VERSION, upgradeInputs, type TAssessmentInputs } from "@/lib/domain/assessment-inputs";
 import type { AssessmentStatus, Prisma } from "@/lib/generated/prisma/client";
+import { summaryForAssessment } from "@/lib/domain/assessment-history";
 
 export type TAssessmentStatus = AssessmentStatus;
 
@@ -19,12 +20,14 @@ export type TAssessmentSummary = {
   updatedAt: Date;
   updatedByName: string;
   createdByName: string;
+  createdById: string;
+  approvedSnapshotId: string | null;
 };
 
 export type TAssessmentDetail = TAssessmentSummary & { inputs: TAssessmentInputs; createdAt: Date };
 
 /** Prisma filter: the assessment's organisation is `slug` and the user is a member with one of `roles`. */
-function tenantWhere(userId: string, slug: string, roles?: TRole[]): Prisma.AssessmentWhereInput {
+export function tenantWhere(userId: string, slug: string, roles?: TRole[]): Prisma.AssessmentWhereInput {
   return {
     organization: {
       slug,
@@ -42,6 +45,8 @@ const summarySelect = {
   status: true,
   version: true,
   updatedAt: true,
+  createdById: true,
+  approvedSnapshotId: true,
   createdBy: { select: { name: true } },
   updatedBy: { select: { name: true } },
 } satisfies Prisma.AssessmentSelect;
@@ -60,6 +65,8 @@ function toSummary(r: TSummaryRow): TAssessmentSummary {
     updatedAt: r.updatedAt,
     createdByName: r.createdBy.name,
     updatedByName: r.updatedBy.name,
+    createdById: r.createdById,
+    approvedSnapshotId: r.approvedSnapshotId,
   };
 }
 
@@ -89,6 +96,9 @@ export type TCreateAssessment = {
   candidateModelId: string;
   incumbentApiId: string;
   inputs?: TAssessmentInputs;
+  /** "assessment.created" unless it came from elsewhere ("assessment.imported", "assessment.duplicated"). */
+  auditAction?: string;
+  auditDetail?: Record<string, string | number>;
 };
 
 export async function createAssessment(actor: TActor, slug: string, data: TCreateAssessment): Promise<TAssessmentSummary> {
@@ -102,8 +112,10 @@ export async function createAssessment(actor: TActor, slug: string, data: TCreat
       throw new ForbiddenError("Your role in this organisation cannot create assessments.");
     }
     const inputs = ZAssessmentInputs.parse(data.inputs ?? {});
+    const summary = summaryForAssessment({ id: "new", title: data.title, description: data.description ?? "", candidateModelId: data.candidateModelId, incumbentApiId: data.incumbentApiId }, inputs);
     const row = await tx.assessment.create({
       data: {
+        ...summary,
         organizationId: org.id,
         title: data.title,
         description: data.description ?? "",
@@ -119,8 +131,8 @@ export async function createAssessment(actor: TActor, slug: string, data: TCreat
     await recordAudit(tx, actor, {
       organizationId: org.id,
       assessmentId: row.id,
-      action: "assessment.created",
-      detail: { title: row.title, candidateModelId: row.candidateModelId, incumbentApiId: row.incumbentApiId },
+      action: data.auditAction ?? "assessment.created",
+      detail: { title: row.title, candidateModelId: row.candidateModelId, incumbentApiId: row.incumbentApiId, ...data.auditDetail },
     });
     return toSummary(row);
   });
@@ -143,9 +155,10 @@ export async function updateAssessment(actor: TActor, slug: string, id: string, 
   return prisma().$transaction(async (tx) => {
     const before = await tx.assessment.findFirst({
       where: { id, ...tenantWhere(actor.userId, slug) },
-      select: { organizationId: true, title: true, description: true, candidateModelId: true, incumbentApiId: true, version: true, status: true },
+      select: { id: true, organizationId: true, title: true, description: true, candidateModelId: true, incumbentApiId: true, version: true, status: true, inputs: true },
     });
     if (!before) throw new NotFoundError("Assessment not found");
+    if (before.status === "in_review") throw new InReviewError();
     const data: Prisma.AssessmentUncheckedUpdateManyInput = { version: { increment: 1 }, updatedById: actor.userId };
     const changed: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of ["title", "description", "candidateModelId", "incumbentApiId"] as const) {
@@ -160,13 +173,22 @@ export async function updateAssessment(actor: TActor, slug: string, id: string, 
       data.inputsSchemaVersion = CURRENT_INPUTS_SCHEMA_VERSION;
       changed.inputs = { from: "(previous inputs)", to: "(new inputs)" };
     }
+    // An approved (or rejected) assessment that changes becomes a new draft; the approved snapshot stays.
+    if (before.status === "approved" || before.status === "rejected") {
+      data.status = "draft";
+      changed.status = { from: before.status, to: "draft" };
+    }
+    const next = { ...before, ...(data as object) } as typeof before;
+    Object.assign(data, summaryForAssessment({ id, title: next.title, description: next.description, candidateModelId: next.candidateModelId, incumbentApiId: next.incumbentApiId }, (data.inputs as TAssessmentInputs | undefined) ?? upgradeInputs(before.inputs)));
     const result = await tx.assessment.updateMany({
-      where: { id, version: patch.expectedVersion, ...tenantWhere(actor.userId, slug, EDITOR_ROLES) },
+      where: { id, version: patch.expectedVersion, status: { not: "in_review" }, ...tenantWhere(actor.userId, slug, EDITOR_ROLES) },
       data,
     });
     if (result.count === 0) {
       const canEdit = await tx.assessment.count({ where: { id, ...tenantWhere(actor.userId, slug, EDITOR_ROLES) } });
       if (!canEdit) throw new ForbiddenError("Your role in this organisation can read this assessment but not change it.");
+      const now = await tx.assessment.findUnique({ where: { id }, select: { status: true, version: true } });
+      if (now?.status === "in_review") throw new InReviewError();
       throw new ConflictError(
         `Someone else saved this assessment (now version ${before.version}) after you opened version ${patch.expectedVersion}. Reload to see their changes, or overwrite them knowingly.`,
         before.version,

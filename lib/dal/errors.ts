@@ -11,6 +11,15 @@ export class ForbiddenError extends Error {
   readonly code = "forbidden";
 }
 
+/** The action does not fit the assessment's review state (approve a draft, submit twice...). */
+export class StateError extends ForbiddenError {}
+
+export class InReviewError extends StateError {
+  constructor() {
+    super("This assessment is in review: it cannot change until a manager approves or rejects it, or the submitter withdraws it.");
+  }
+}
+
 export class ConflictError extends Error {
   readonly code = "conflict";
   constructor(

@@ -1,0 +1,142 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { NotFoundError } from "@/lib/dal/errors";
+import { sortOf, type TPortfolioQuery, type TPortfolioSort } from "@/lib/domain/portfolio-query";
+import type { AssessmentStatus, AssessmentVerdict, Prisma } from "@/lib/generated/prisma/client";
+
+// The organisation's portfolio: filtered, sorted and paged in the database (indexes on
+// organizationId + each sortable column, see the migrations), so a page costs the same at 10 and
+// at 10,000 assessments apart from the count. The tenant is resolved from the caller's membership
+// and its id is in every query below.
+
+export type TPortfolioRow = {
+  id: string;
+  title: string;
+  status: AssessmentStatus;
+  candidateModelId: string;
+  incumbentApiId: string;
+  verdict: AssessmentVerdict | null;
+  monthlyOwnedUsd: number | null;
+  monthlyApiUsd: number | null;
+  crossoverTokensPerMonth: number | null;
+  capabilityGapPp: number | null;
+  licenceBlockers: number | null;
+  ownerName: string;
+  updatedAt: Date;
+  updatedByName: string;
+  version: number;
+};
+
+export type TPortfolioPage = {
+  rows: TPortfolioRow[];
+  total: number;
+  /** All assessments of the organisation, before filters. */
+  totalUnfiltered: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  models: { id: string; count: number }[];
+  owners: { id: string; name: string; count: number }[];
+};
+
+const rowSelect = {
+  id: true,
+  title: true,
+  status: true,
+  candidateModelId: true,
+  incumbentApiId: true,
+  verdict: true,
+  monthlyOwnedUsd: true,
+  monthlyApiUsd: true,
+  crossoverTokensPerMonth: true,
+  capabilityGapPp: true,
+  licenceBlockers: true,
+  updatedAt: true,
+  version: true,
+  createdBy: { select: { name: true } },
+  updatedBy: { select: { name: true } },
+} satisfies Prisma.AssessmentSelect;
+
+type TRaw = Prisma.AssessmentGetPayload<{ select: typeof rowSelect }>;
+
+const toRow = ({ createdBy, updatedBy, ...r }: TRaw): TPortfolioRow => ({ ...r, ownerName: createdBy.name, updatedByName: updatedBy.name });
+
+const SORT_COLUMN: Record<TPortfolioSort, keyof Prisma.AssessmentOrderByWithRelationInput> = {
+  updated: "updatedAt",
+  created: "createdAt",
+  title: "title",
+  status: "status",
+  verdict: "verdict",
+  owned: "monthlyOwnedUsd",
+  api: "monthlyApiUsd",
+  crossover: "crossoverTokensPerMonth",
+  gap: "capabilityGapPp",
+  blockers: "licenceBlockers",
+};
+const NULLABLE_SORTS = new Set<TPortfolioSort>(["verdict", "owned", "api", "crossover", "gap", "blockers"]);
+
+export async function orgIdForMember(userId: string, slug: string): Promise<string> {
+  const member = await prisma().member.findFirst({ where: { userId, organization: { slug } }, select: { organizationId: true } });
+  if (!member) throw new NotFoundError("Organisation not found");
+  return member.organizationId;
+}
+
+function whereFor(organizationId: string, q: TPortfolioQuery): Prisma.AssessmentWhereInput {
+  return {
+    organizationId,
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.verdict ? { verdict: q.verdict } : {}),
+    ...(q.model ? { candidateModelId: q.model } : {}),
+    ...(q.owner ? { createdById: q.owner } : {}),
+    ...(q.q ? { OR: [{ title: { contains: q.q, mode: "insensitive" } }, { description: { contains: q.q, mode: "insensitive" } }] } : {}),
+  };
+}
+
+function orderFor(q: TPortfolioQuery): Prisma.AssessmentOrderByWithRelationInput[] {
+  const { sort, dir } = sortOf(q);
+  const column = SORT_COLUMN[sort];
+  // Assessments without the figure (stage not filled in) go last whichever way the list is sorted;
+  // id breaks ties so paging is stable.
+  const first = NULLABLE_SORTS.has(sort) ? { [column]: { sort: dir, nulls: "last" } } : { [column]: dir };
+  return [first as Prisma.AssessmentOrderByWithRelationInput, { id: "asc" }];
+}
+
+export async function listPortfolio(userId: string, slug: string, q: TPortfolioQuery): Promise<TPortfolioPage> {
+  const organizationId = await orgIdForMember(userId, slug);
+  const db = prisma();
+  const where = whereFor(organizationId, q);
+  const [total, totalUnfiltered, models, owners] = await Promise.all([
+    db.assessment.count({ where }),
+    db.assessment.count({ where: { organizationId } }),
+    db.assessment.groupBy({ by: ["candidateModelId"], where: { organizationId }, _count: { _all: true }, orderBy: { candidateModelId: "asc" } }),
+    db.assessment.groupBy({ by: ["createdById"], where: { organizationId }, _count: { _all: true } }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / q.size));
+  const page = Math.min(q.page, pageCount);
+  const [rows, ownerUsers] = await Promise.all([
+    db.assessment.findMany({ where, select: rowSelect, orderBy: orderFor(q), skip: (page - 1) * q.size, take: q.size }),
+    db.user.findMany({ where: { id: { in: owners.map((o) => o.createdById) } }, select: { id: true, name: true } }),
+  ]);
+  const names = new Map(ownerUsers.map((u) => [u.id, u.name]));
+  return {
+    rows: rows.map(toRow),
+    total,
+    totalUnfiltered,
+    page,
+    pageCount,
+    pageSize: q.size,
+    models: models.map((m) => ({ id: m.candidateModelId, count: m._count._all })),
+    owners: owners
+      .map((o) => ({ id: o.createdById, name: names.get(o.createdById) ?? "Former member", count: o._count._all }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+/** Every row matching the filters, in list order, for the CSV export (capped: a spreadsheet, not a dump). */
+export const MAX_EXPORT_ROWS = 50_000;
+
+export async function listPortfolioForExport(userId: string, slug: string, q: TPortfolioQuery): Promise<TPortfolioRow[]> {
+  const organizationId = await orgIdForMember(userId, slug);
+  const rows = await prisma().assessment.findMany({ where: whereFor(organizationId, q), select: rowSelect, orderBy: orderFor(q), take: MAX_EXPORT_ROWS });
+  return rows.map(toRow);
+}

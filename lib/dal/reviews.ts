@@ -1,0 +1,174 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { prisma } from "@/lib/db";
+import { APPROVER_ROLES, EDITOR_ROLES, type TRole } from "@/lib/auth/roles";
+import { ConflictError, ForbiddenError, NotFoundError, StateError } from "@/lib/dal/errors";
+import { recordAudit, type TActor } from "@/lib/dal/audit";
+import { tenantWhere } from "@/lib/dal/assessments";
+import { canonicalStageInputs, frozenFigures, summaryColumns, type TFrozenFigure } from "@/lib/domain/assessment-history";
+import { STAGE_TITLES, stageStatus, upgradeInputs, type TAssessmentInputs, type TStageKey } from "@/lib/domain/assessment-inputs";
+import { buildReport } from "@/lib/domain/report";
+import type { AssessmentVerdict, Prisma, ReviewOutcome } from "@/lib/generated/prisma/client";
+
+// Review and sign-off. The rules live here, in the queries: the caller's role is part of every
+// `where`, and a state change only happens if the row is still in the state the rule needs, so two
+// managers deciding at once cannot both win.
+
+type TTx = Prisma.TransactionClient;
+
+async function findForRole(tx: TTx, userId: string, slug: string, id: string, roles: TRole[], forbidden: string) {
+  const select = { id: true, organizationId: true, title: true, description: true, candidateModelId: true, incumbentApiId: true, status: true, version: true, inputs: true, updatedAt: true } as const;
+  const row = await tx.assessment.findFirst({ where: { id, ...tenantWhere(userId, slug, roles) }, select });
+  if (row) return row;
+  const visible = await tx.assessment.count({ where: { id, ...tenantWhere(userId, slug) } });
+  if (!visible) throw new NotFoundError("Assessment not found");
+  throw new ForbiddenError(forbidden);
+}
+
+export function stageFingerprint(inputs: TAssessmentInputs, stage: TStageKey): string {
+  return createHash("sha256").update(canonicalStageInputs(inputs, stage)).digest("hex").slice(0, 32);
+}
+
+/** Freezes the current content as the next numbered snapshot and puts the assessment in review. */
+export async function submitForReview(actor: TActor, slug: string, id: string, expectedVersion: number, note: string): Promise<{ number: number }> {
+  return prisma().$transaction(async (tx) => {
+    const a = await findForRole(tx, actor.userId, slug, id, EDITOR_ROLES, "Your role in this organisation cannot submit assessments for review.");
+    if (a.status === "in_review") throw new StateError("This assessment is already in review.");
+    if (a.status === "approved") throw new StateError("This version is already approved. Change something to start a new draft, then submit that.");
+    if (a.version !== expectedVersion) {
+      throw new ConflictError(`Someone saved this assessment (now version ${a.version}) after you opened version ${expectedVersion}. Reload and check what you are submitting.`, a.version);
+    }
+    const inputs = upgradeInputs(a.inputs);
+    const report = buildReport({ assessment: { ...a, updatedAt: a.updatedAt.toISOString() }, inputs });
+    const last = await tx.assessmentSnapshot.findFirst({ where: { assessmentId: id }, orderBy: { number: "desc" }, select: { number: true } });
+    const number = (last?.number ?? 0) + 1;
+    const moved = await tx.assessment.updateMany({ where: { id, version: expectedVersion, status: { in: ["draft", "rejected"] } }, data: { status: "in_review" } });
+    if (moved.count === 0) throw new ConflictError("This assessment changed while you were submitting it. Reload and try again.", a.version);
+    await tx.assessmentSnapshot.create({
+      data: {
+        assessmentId: id,
+        organizationId: a.organizationId,
+        number,
+        assessmentVersion: a.version,
+        title: a.title,
+        description: a.description,
+        candidateModelId: a.candidateModelId,
+        incumbentApiId: a.incumbentApiId,
+        inputs: inputs as Prisma.InputJsonValue,
+        inputsSchemaVersion: inputs.schemaVersion,
+        figures: frozenFigures(report) as unknown as Prisma.InputJsonValue,
+        verdict: summaryColumns(report).verdict,
+        note,
+        submittedById: actor.userId,
+        submittedByName: actor.userName,
+      },
+    });
+    await recordAudit(tx, actor, { organizationId: a.organizationId, assessmentId: id, action: "assessment.submitted", detail: { snapshot: number, version: a.version, note } });
+    return { number };
+  });
+}
+
+export type TDecision = "approved" | "rejected";
+
+/** An owner or manager decides on the pending submission. A rejection needs a comment. */
+export async function decideReview(actor: TActor, slug: string, id: string, outcome: TDecision, comment: string): Promise<{ number: number }> {
+  if (outcome === "rejected" && comment.trim().length === 0) throw new StateError("Say why it is rejected: the comment is what the analyst works from.");
+  return prisma().$transaction(async (tx) => {
+    const a = await findForRole(tx, actor.userId, slug, id, APPROVER_ROLES, "Only an owner or a manager can approve or reject an assessment.");
+    if (a.status !== "in_review") throw new StateError("This assessment is not waiting for review (someone may have decided already). Reload to see its state.");
+    const pending = await tx.assessmentSnapshot.findFirst({ where: { assessmentId: id, decision: null }, orderBy: { number: "desc" }, select: { id: true, number: true } });
+    if (!pending) throw new StateError("There is no pending submission to decide on.");
+    const moved = await tx.assessment.updateMany({
+      where: { id, status: "in_review" },
+      data: outcome === "approved" ? { status: "approved", approvedSnapshotId: pending.id } : { status: "rejected" },
+    });
+    if (moved.count === 0) throw new StateError("Someone decided on this assessment at the same time. Reload to see their decision.");
+    await tx.reviewDecision.create({
+      data: { snapshotId: pending.id, assessmentId: id, organizationId: a.organizationId, outcome, comment: comment.trim(), actorId: actor.userId, actorName: actor.userName },
+    });
+    await recordAudit(tx, actor, { organizationId: a.organizationId, assessmentId: id, action: `assessment.${outcome}`, detail: { snapshot: pending.number, comment: comment.trim() } });
+    return { number: pending.number };
+  });
+}
+
+/** The submitter (or any editor) takes a pending submission back to draft; the snapshot stays, marked withdrawn. */
+export async function withdrawSubmission(actor: TActor, slug: string, id: string): Promise<void> {
+  await prisma().$transaction(async (tx) => {
+    const a = await findForRole(tx, actor.userId, slug, id, EDITOR_ROLES, "Your role in this organisation cannot withdraw submissions.");
+    const pending = await tx.assessmentSnapshot.findFirst({ where: { assessmentId: id, decision: null }, orderBy: { number: "desc" }, select: { id: true, number: true } });
+    const moved = await tx.assessment.updateMany({ where: { id, status: "in_review" }, data: { status: "draft" } });
+    if (moved.count === 0 || !pending) throw new StateError("This assessment is not in review any more. Reload to see its state.");
+    await tx.reviewDecision.create({ data: { snapshotId: pending.id, assessmentId: id, organizationId: a.organizationId, outcome: "withdrawn", actorId: actor.userId, actorName: actor.userName } });
+    await recordAudit(tx, actor, { organizationId: a.organizationId, assessmentId: id, action: "assessment.withdrawn", detail: { snapshot: pending.number } });
+  });
+}
+
+/** An owner or manager signs off one stage as it stands; a later change to that stage makes it out of date. */
+export async function signOffStage(actor: TActor, slug: string, id: string, stage: TStageKey, note: string): Promise<void> {
+  await prisma().$transaction(async (tx) => {
+    const a = await findForRole(tx, actor.userId, slug, id, APPROVER_ROLES, "Only an owner or a manager can sign off a stage.");
+    const inputs = upgradeInputs(a.inputs);
+    if (stageStatus(inputs, stage) === "not-started") throw new StateError(`${STAGE_TITLES[stage]} has no inputs yet: there is nothing to sign off.`);
+    await tx.stageSignOff.create({
+      data: { assessmentId: id, organizationId: a.organizationId, stage, note: note.trim(), inputsFingerprint: stageFingerprint(inputs, stage), assessmentVersion: a.version, actorId: actor.userId, actorName: actor.userName },
+    });
+    await recordAudit(tx, actor, { organizationId: a.organizationId, assessmentId: id, action: "stage.signed_off", detail: { stage, version: a.version, note: note.trim() } });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+export type TSnapshotDecision = { outcome: ReviewOutcome; comment: string; actorName: string; createdAt: Date };
+export type TSnapshotSummary = {
+  id: string;
+  number: number;
+  assessmentVersion: number;
+  title: string;
+  verdict: AssessmentVerdict | null;
+  note: string;
+  submittedByName: string;
+  createdAt: Date;
+  decision: TSnapshotDecision | null;
+};
+export type TSnapshot = TSnapshotSummary & { description: string; candidateModelId: string; incumbentApiId: string; inputs: TAssessmentInputs; figures: TFrozenFigure[] };
+
+const snapshotSummarySelect = {
+  id: true,
+  number: true,
+  assessmentVersion: true,
+  title: true,
+  verdict: true,
+  note: true,
+  submittedByName: true,
+  createdAt: true,
+  decision: { select: { outcome: true, comment: true, actorName: true, createdAt: true } },
+} satisfies Prisma.AssessmentSnapshotSelect;
+
+/** Snapshots of one assessment, newest first. An assessment the caller cannot see is a 404. */
+export async function listSnapshots(userId: string, slug: string, id: string): Promise<TSnapshotSummary[]> {
+  const visible = await prisma().assessment.count({ where: { id, ...tenantWhere(userId, slug) } });
+  if (!visible) throw new NotFoundError("Assessment not found");
+  return prisma().assessmentSnapshot.findMany({ where: { assessmentId: id, assessment: tenantWhere(userId, slug) }, select: snapshotSummarySelect, orderBy: { number: "desc" } });
+}
+
+export async function getSnapshot(userId: string, slug: string, id: string, snapshotId: string): Promise<TSnapshot> {
+  const row = await prisma().assessmentSnapshot.findFirst({
+    where: { id: snapshotId, assessmentId: id, assessment: tenantWhere(userId, slug) },
+    select: { ...snapshotSummarySelect, description: true, candidateModelId: true, incumbentApiId: true, inputs: true, figures: true },
+  });
+  if (!row) throw new NotFoundError("Version not found");
+  return { ...row, inputs: upgradeInputs(row.inputs), figures: row.figures as unknown as TFrozenFigure[] };
+}
+
+export type TStageSignOff = { id: string; stage: TStageKey; note: string; actorName: string; createdAt: Date; assessmentVersion: number; inputsFingerprint: string };
+
+/** Every stage sign-off of an assessment, newest first. */
+export async function listStageSignOffs(userId: string, slug: string, id: string): Promise<TStageSignOff[]> {
+  const rows = await prisma().stageSignOff.findMany({
+    where: { assessmentId: id, assessment: tenantWhere(userId, slug) },
+    select: { id: true, stage: true, note: true, actorName: true, createdAt: true, assessmentVersion: true, inputsFingerprint: true },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows as TStageSignOff[];
+}

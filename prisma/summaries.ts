@@ -1,0 +1,51 @@
+// Fills in the portfolio summary columns of rows written before they existed (or before the last
+// change of their meaning, SUMMARY_VERSION). Run by the seed on every `db:setup`; idempotent.
+import { SUMMARY_VERSION, summaryForAssessment, type TSummaryColumns } from "@/lib/domain/assessment-history";
+import { canonicalJson } from "@/lib/domain/assessment-history";
+import { upgradeInputs } from "@/lib/domain/assessment-inputs";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+const BATCH = 200;
+
+/** Many assessments share content (bulk seeds, duplicates): compute each distinct one once. */
+export function memoisedSummary(): (a: { title: string; description: string; candidateModelId: string; incumbentApiId: string }, rawInputs: unknown) => TSummaryColumns {
+  const cache = new Map<string, TSummaryColumns>();
+  return (a, rawInputs) => {
+    const inputs = upgradeInputs(rawInputs);
+    // Title and description do not move any figure; the models and inputs do.
+    const key = canonicalJson([a.candidateModelId, a.incumbentApiId, inputs]);
+    let s = cache.get(key);
+    if (!s) {
+      s = summaryForAssessment({ id: "summary", ...a }, inputs);
+      cache.set(key, s);
+    }
+    return s;
+  };
+}
+
+export async function backfillSummaries(db: PrismaClient): Promise<number> {
+  const summarise = memoisedSummary();
+  let done = 0;
+  for (;;) {
+    const rows = await db.assessment.findMany({
+      where: { summaryVersion: { lt: SUMMARY_VERSION } },
+      select: { id: true, title: true, description: true, candidateModelId: true, incumbentApiId: true, inputs: true },
+      take: BATCH,
+    });
+    if (rows.length === 0) return done;
+    for (const r of rows) {
+      let summary: TSummaryColumns;
+      try {
+        summary = summarise(r, r.inputs);
+      } catch (e) {
+        // An unreadable row keeps null figures but is not retried forever; the page shows the error.
+        console.warn(`Assessment ${r.id}: summary not computed (${(e as Error).message})`);
+        await db.assessment.update({ where: { id: r.id }, data: { summaryVersion: SUMMARY_VERSION } });
+        continue;
+      }
+      // updatedAt is left alone: this is maintenance, not an edit.
+      await db.$executeRaw`UPDATE "Assessment" SET "verdict" = ${summary.verdict}::"AssessmentVerdict", "monthlyOwnedUsd" = ${summary.monthlyOwnedUsd}, "monthlyApiUsd" = ${summary.monthlyApiUsd}, "crossoverTokensPerMonth" = ${summary.crossoverTokensPerMonth}, "capabilityGapPp" = ${summary.capabilityGapPp}, "licenceBlockers" = ${summary.licenceBlockers}, "summaryVersion" = ${summary.summaryVersion} WHERE "id" = ${r.id}`;
+      done++;
+    }
+  }
+}
