@@ -6,6 +6,36 @@ import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, SECOND_ORG, SECOND_ORG_USERS } fro
 import { demoAssessments } from "./demo-assessments";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { backfillSummaries } from "./summaries";
+import { snapshotRecord, stageFingerprint } from "@/lib/dal/review-records";
+import { upgradeInputs } from "@/lib/domain/assessment-inputs";
+
+/** The demo shows a finished review: this assessment submitted by the analyst and approved by the manager. */
+const DEMO_APPROVED_TITLE = "Internal code assistant: Qwen2.5 72B vs Claude Sonnet 4.5";
+
+async function seedDemoReview(db: PrismaClient, organizationId: string, userIds: Map<string, string>): Promise<void> {
+  const a = await db.assessment.findFirst({ where: { organizationId, title: DEMO_APPROVED_TITLE } });
+  if (!a) return;
+  const analyst = DEMO_USERS.find((u) => u.role === "analyst")!;
+  const manager = DEMO_USERS.find((u) => u.role === "manager")!;
+  const analystId = userIds.get(analyst.email)!;
+  const managerId = userIds.get(manager.email)!;
+  const inputs = upgradeInputs(a.inputs);
+  const note = "Ready for review: capability measured on 400 tickets per workload.";
+  const comment = "Approved for a pilot on the internal cluster; revisit at the next model refresh.";
+  const snapshot = await db.assessmentSnapshot.create({ data: snapshotRecord(a, inputs, { number: 1, note, submittedById: analystId, submittedByName: analyst.name }) });
+  await db.reviewDecision.create({ data: { snapshotId: snapshot.id, assessmentId: a.id, organizationId, outcome: "approved", comment, actorId: managerId, actorName: manager.name } });
+  const signOffNote = "Apache-2.0: no user threshold; attribution notice added to the product's third-party list.";
+  await db.stageSignOff.create({
+    data: { assessmentId: a.id, organizationId, stage: "licence", note: signOffNote, inputsFingerprint: stageFingerprint(inputs, "licence"), assessmentVersion: a.version, actorId: managerId, actorName: manager.name },
+  });
+  await db.assessment.update({ where: { id: a.id }, data: { status: "approved", approvedSnapshotId: snapshot.id } });
+  // One at a time: each gets its own timestamp, so the history reads in order.
+  for (const data of [
+      { organizationId, assessmentId: a.id, actorId: analystId, actorName: analyst.name, action: "assessment.submitted", detail: { snapshot: 1, version: a.version, note, seeded: true } },
+      { organizationId, assessmentId: a.id, actorId: managerId, actorName: manager.name, action: "stage.signed_off", detail: { stage: "licence", version: a.version, note: signOffNote, seeded: true } },
+      { organizationId, assessmentId: a.id, actorId: managerId, actorName: manager.name, action: "assessment.approved", detail: { snapshot: 1, comment, seeded: true } },
+  ]) await db.auditEvent.create({ data });
+}
 
 async function ensureUser(db: PrismaClient, u: { email: string; name: string }, passwordHash: string): Promise<string> {
   const existing = await db.user.findUnique({ where: { email: u.email }, select: { id: true } });
@@ -69,6 +99,8 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean; su
       });
     }
   }
+  const demoOrg = await db.organization.findUnique({ where: { slug: DEMO_ORG.slug }, select: { id: true } });
+  if (created && demoOrg && !(await db.assessmentSnapshot.count({ where: { organizationId: demoOrg.id } }))) await seedDemoReview(db, demoOrg.id, userIds);
   // Also brings rows from before the portfolio columns existed up to date (any organisation).
   const summarised = await backfillSummaries(db);
   return { created, summarised };

@@ -1,13 +1,12 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { APPROVER_ROLES, EDITOR_ROLES, type TRole } from "@/lib/auth/roles";
 import { ConflictError, ForbiddenError, NotFoundError, StateError } from "@/lib/dal/errors";
 import { recordAudit, type TActor } from "@/lib/dal/audit";
 import { tenantWhere } from "@/lib/dal/assessments";
-import { canonicalStageInputs, frozenFigures, summaryColumns, type TFrozenFigure } from "@/lib/domain/assessment-history";
+import type { TFrozenFigure } from "@/lib/domain/assessment-history";
+import { snapshotRecord, stageFingerprint } from "@/lib/dal/review-records";
 import { STAGE_TITLES, stageStatus, upgradeInputs, type TAssessmentInputs, type TStageKey } from "@/lib/domain/assessment-inputs";
-import { buildReport } from "@/lib/domain/report";
 import type { AssessmentVerdict, Prisma, ReviewOutcome } from "@/lib/generated/prisma/client";
 
 // Review and sign-off. The rules live here, in the queries: the caller's role is part of every
@@ -25,9 +24,7 @@ async function findForRole(tx: TTx, userId: string, slug: string, id: string, ro
   throw new ForbiddenError(forbidden);
 }
 
-export function stageFingerprint(inputs: TAssessmentInputs, stage: TStageKey): string {
-  return createHash("sha256").update(canonicalStageInputs(inputs, stage)).digest("hex").slice(0, 32);
-}
+export { stageFingerprint };
 
 /** Freezes the current content as the next numbered snapshot and puts the assessment in review. */
 export async function submitForReview(actor: TActor, slug: string, id: string, expectedVersion: number, note: string): Promise<{ number: number }> {
@@ -39,30 +36,11 @@ export async function submitForReview(actor: TActor, slug: string, id: string, e
       throw new ConflictError(`Someone saved this assessment (now version ${a.version}) after you opened version ${expectedVersion}. Reload and check what you are submitting.`, a.version);
     }
     const inputs = upgradeInputs(a.inputs);
-    const report = buildReport({ assessment: { ...a, updatedAt: a.updatedAt.toISOString() }, inputs });
     const last = await tx.assessmentSnapshot.findFirst({ where: { assessmentId: id }, orderBy: { number: "desc" }, select: { number: true } });
     const number = (last?.number ?? 0) + 1;
     const moved = await tx.assessment.updateMany({ where: { id, version: expectedVersion, status: { in: ["draft", "rejected"] } }, data: { status: "in_review" } });
     if (moved.count === 0) throw new ConflictError("This assessment changed while you were submitting it. Reload and try again.", a.version);
-    await tx.assessmentSnapshot.create({
-      data: {
-        assessmentId: id,
-        organizationId: a.organizationId,
-        number,
-        assessmentVersion: a.version,
-        title: a.title,
-        description: a.description,
-        candidateModelId: a.candidateModelId,
-        incumbentApiId: a.incumbentApiId,
-        inputs: inputs as Prisma.InputJsonValue,
-        inputsSchemaVersion: inputs.schemaVersion,
-        figures: frozenFigures(report) as unknown as Prisma.InputJsonValue,
-        verdict: summaryColumns(report).verdict,
-        note,
-        submittedById: actor.userId,
-        submittedByName: actor.userName,
-      },
-    });
+    await tx.assessmentSnapshot.create({ data: snapshotRecord(a, inputs, { number, note, submittedById: actor.userId, submittedByName: actor.userName }) });
     await recordAudit(tx, actor, { organizationId: a.organizationId, assessmentId: id, action: "assessment.submitted", detail: { snapshot: number, version: a.version, note } });
     return { number };
   });

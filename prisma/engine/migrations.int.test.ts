@@ -20,7 +20,8 @@ async function freshDatabase(): Promise<TTestDatabase> {
 
 const target = testServerUrl() ? "PostgreSQL (TEST_DATABASE_URL)" : "PGlite";
 
-describe(`prisma migrate through the schema-engine stand-in, on ${target}`, () => {
+// Each test spawns the Prisma CLI several times (seconds each on a loaded 2-core machine).
+describe(`prisma migrate through the schema-engine stand-in, on ${target}`, { timeout: 180_000 }, () => {
   it("applies a failing migration atomically, records the failure, and status reports it", async () => {
     const db = await freshDatabase();
     const project = writeScratchProject({

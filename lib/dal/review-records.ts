@@ -1,0 +1,49 @@
+// The rows a review writes, built in one place for the DAL and the demo seed (which runs outside
+// the server bundle, so this file has no "server-only" marker and no database access).
+import { createHash } from "node:crypto";
+import { canonicalStageInputs, frozenFigures, summaryColumns } from "@/lib/domain/assessment-history";
+import type { TAssessmentInputs, TStageKey } from "@/lib/domain/assessment-inputs";
+import { buildReport } from "@/lib/domain/report";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export function stageFingerprint(inputs: TAssessmentInputs, stage: TStageKey): string {
+  return createHash("sha256").update(canonicalStageInputs(inputs, stage)).digest("hex").slice(0, 32);
+}
+
+type TSnapshotSource = {
+  id: string;
+  organizationId: string;
+  title: string;
+  description: string;
+  candidateModelId: string;
+  incumbentApiId: string;
+  status: string;
+  version: number;
+  updatedAt: Date;
+};
+
+/** The immutable snapshot of an assessment's content, with the report's figures frozen as they are now. */
+export function snapshotRecord(
+  a: TSnapshotSource,
+  inputs: TAssessmentInputs,
+  args: { number: number; note: string; submittedById: string; submittedByName: string },
+): Prisma.AssessmentSnapshotUncheckedCreateInput {
+  const report = buildReport({ assessment: { ...a, updatedAt: a.updatedAt.toISOString() }, inputs });
+  return {
+    assessmentId: a.id,
+    organizationId: a.organizationId,
+    number: args.number,
+    assessmentVersion: a.version,
+    title: a.title,
+    description: a.description,
+    candidateModelId: a.candidateModelId,
+    incumbentApiId: a.incumbentApiId,
+    inputs: inputs as Prisma.InputJsonValue,
+    inputsSchemaVersion: inputs.schemaVersion,
+    figures: frozenFigures(report) as unknown as Prisma.InputJsonValue,
+    verdict: summaryColumns(report).verdict,
+    note: args.note,
+    submittedById: args.submittedById,
+    submittedByName: args.submittedByName,
+  };
+}
