@@ -11,7 +11,7 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
@@ -35,7 +35,8 @@ export default defineConfig({
   webServer: {
     command: `node e2e/server.mjs ${PORT}`,
     url: `http://127.0.0.1:${PORT}/sign-in`,
-    timeout: 240_000,
+    // server.mjs migrates, seeds and builds before it serves: minutes on a busy 2-core machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { EDITOR_ROLES, type TRole } from "@/lib/auth/roles";
+import { APPROVER_ROLES, EDITOR_ROLES, type TRole } from "@/lib/auth/roles";
 import { ConflictError, ForbiddenError, InReviewError, NotFoundError } from "@/lib/dal/errors";
 import { recordAudit, type TActor } from "@/lib/dal/audit";
 import { ZAssessmentInputs, CURRENT_INPUTS_SCHEMA_VERSION, upgradeInputs, type TAssessmentInputs } from "@/lib/domain/assessment-inputs";
@@ -209,11 +209,17 @@ export async function deleteAssessment(actor: TActor, slug: string, id: string):
   await prisma().$transaction(async (tx) => {
     const row = await tx.assessment.findFirst({
       where: { id, ...tenantWhere(actor.userId, slug) },
-      select: { organizationId: true, title: true },
+      select: { organizationId: true, title: true, status: true, _count: { select: { snapshots: true } } },
     });
     if (!row) throw new NotFoundError("Assessment not found");
-    const result = await tx.assessment.deleteMany({ where: { id, ...tenantWhere(actor.userId, slug, EDITOR_ROLES) } });
-    if (result.count === 0) throw new ForbiddenError("Your role in this organisation cannot delete assessments.");
+    if (row.status === "in_review") throw new InReviewError();
+    // Deleting takes the review snapshots with it, so once there is review history only an owner
+    // or a manager may do that (the audit log keeps the record either way).
+    const roles = row._count.snapshots > 0 ? APPROVER_ROLES : EDITOR_ROLES;
+    const result = await tx.assessment.deleteMany({ where: { id, status: { not: "in_review" }, ...tenantWhere(actor.userId, slug, roles) } });
+    if (result.count === 0) {
+      throw new ForbiddenError(row._count.snapshots > 0 ? "This assessment has review history: only an owner or a manager can delete it." : "Your role in this organisation cannot delete assessments.");
+    }
     await recordAudit(tx, actor, {
       organizationId: row.organizationId,
       assessmentId: id,

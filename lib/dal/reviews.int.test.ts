@@ -133,3 +133,17 @@ describe("review workflow", () => {
     expect((await listSnapshots(analyst.userId, acme.slug, a.id))[0]!.title).toBe("Append only");
   });
 });
+
+describe("deleting an assessment with review history", () => {
+  it("is refused while in review, and to an analyst once snapshots exist; a manager may", async () => {
+    const { deleteAssessment } = await import("@/lib/dal/assessments");
+    const a = await createAssessment(analyst, acme.slug, { ...base, title: "Delete rules" });
+    await submitForReview(analyst, acme.slug, a.id, 1, "");
+    await expect(deleteAssessment(manager, acme.slug, a.id)).rejects.toBeInstanceOf(InReviewError);
+    await decideReview(manager, acme.slug, a.id, "rejected", "Needs work");
+    await expect(deleteAssessment(analyst, acme.slug, a.id)).rejects.toThrow(/review history/);
+    expect((await getAssessment(analyst.userId, acme.slug, a.id)).title).toBe("Delete rules");
+    await deleteAssessment(manager, acme.slug, a.id);
+    await expect(getAssessment(analyst.userId, acme.slug, a.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
