@@ -3,7 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 
 async function firstAssessmentUrl(page: Page, slug: string): Promise<string> {
   await page.goto(`/o/${slug}/assessments`);
-  const href = await page.locator("table a").first().getAttribute("href");
+  const href = await page.locator("table tbody a").first().getAttribute("href");
   return href!;
 }
 

@@ -3,6 +3,8 @@ import type { Locator, Page } from "@playwright/test";
 import { test, expect, expectAccessible, signIn, signOut, DEMO } from "./fixtures";
 import { ZAssessmentInputs, STAGE_KEYS, type TStageKey } from "../lib/domain/assessment-inputs";
 import { SAFETY_CONTROL_IDS } from "../lib/domain/catalog-safety";
+import { buildCustomCandidate } from "../lib/domain/custom-candidate";
+import { LLAMA_3_1_8B } from "../lib/domain/hf-config.fixtures";
 import { buildReport, type TReport } from "../lib/domain/report";
 import { formatFigure } from "../lib/format-figure";
 
@@ -181,6 +183,13 @@ test("an analyst walks a new assessment through every stage and sees the engine'
   await expectAccessible(page);
   for (const [name, width] of [["economics-page", 1280], ["economics-page-768px", 768]] as const) {
     await page.setViewportSize({ width, height: 1000 });
+    if (width === 768) {
+      // The owned-cost breakdown's legend wraps onto several lines here; it must stay above the plot.
+      const figure = page.getByRole("figure", { name: "Owned cost by month, broken down" });
+      const legend = await figure.getByRole("list", { name: /legend/ }).boundingBox();
+      const plot = await figure.locator(".recharts-wrapper").boundingBox();
+      expect(legend && plot && legend.y + legend.height <= plot.y).toBe(true);
+    }
     const shot = testInfo.outputPath(`${name}.png`);
     await page.screenshot({ path: shot, fullPage: true });
     await testInfo.attach(name, { path: shot, contentType: "image/png" });
@@ -327,4 +336,147 @@ test("every wizard URL of another organisation's assessment is a 404", async ({ 
     const response = await page.goto(`${base}${suffix}`);
     expect(response?.status(), suffix).toBe(404);
   }
+});
+
+const openGroup = (page: Page, title: string | RegExp) => page.locator("summary", { hasText: title }).click();
+
+// The tests below each visit several pages that compute a full report: give them room on a slow machine.
+test("a custom model from a pasted config.json becomes the candidate; a malformed one says what is wrong", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO.analyst);
+  const title = `Custom model ${Date.now()}`;
+  const overviewUrl = await createAssessment(page, { title, candidate: "llama-3.3-70b-instruct", incumbent: "openai-gpt-4o" });
+  await goToStep(page, "infrastructure");
+  await openGroup(page, "Use a custom model from its config.json");
+  const config = field(page, "config.json");
+
+  // Malformed: the preview says why as it is pasted, and the server refuses it at the field.
+  await config.fill('{"model_type": "llama", "hidden_size": 4096,');
+  await expect(page.getByText("This config.json cannot be used:")).toBeVisible();
+  await expect(page.getByText(/^not JSON: /)).toBeVisible();
+  await field(page, "Model name").fill("Our Llama 8B");
+  await field(page, "Licence of the weights").selectOption("llama-3.1");
+  await page.getByRole("button", { name: "Save and use this model" }).click();
+  await expect(config).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText(/^config\.json: not JSON/)).toBeVisible();
+  const { num_hidden_layers: _layers, ...incomplete } = LLAMA_3_1_8B;
+  await config.fill(JSON.stringify(incomplete));
+  await expect(page.getByText("num_hidden_layers is missing", { exact: true })).toBeVisible();
+  await expectAccessible(page);
+
+  // A real Llama-style config: parsed on paste, saved, and sized.
+  await config.fill(JSON.stringify(LLAMA_3_1_8B, null, 2));
+  const parsed = page.locator('dl[aria-label="Parsed config.json"]');
+  await expect(parsed).toContainText("8.03 billion parameters (8,030,261,248)");
+  await expect(parsed).toContainText("32 query heads, 8 key/value heads (GQA)");
+  await expect(parsed).toContainText("131,072 tokens");
+  await page.getByRole("button", { name: "Save and use this model" }).click();
+  await expect(page.getByText(/Our Llama 8B is now the candidate/)).toBeVisible({ timeout: 20_000 });
+  // A stage with inputs shows its figures (a not-started one only its defaults).
+  await field(page, "Prompt length").fill("2000");
+  await field(page, "Answer length").fill("300");
+  await expectSaved(page);
+
+  const built = buildCustomCandidate({ name: "Our Llama 8B", licenceId: "llama-3.1", configText: JSON.stringify(LLAMA_3_1_8B) }, "2026-01-01");
+  if (!built.ok) throw new Error(JSON.stringify(built.errors));
+  const id = new URL(page.url()).pathname.split("/")[4];
+  const report = buildReport({
+    assessment: { id, title, description: "", candidateModelId: built.model.id, incumbentApiId: "openai-gpt-4o", status: "draft", version: 2, updatedAt: new Date().toISOString() },
+    inputs: ZAssessmentInputs.parse({ customModel: built.model, infrastructure: { sizing: { promptTokensPerRequest: 2000, outputTokensPerRequest: 300 } } }),
+  });
+  await page.reload();
+  await expect(page.getByText("Sized here: Our Llama 8B (your custom model, from its config.json).")).toBeVisible();
+  await expectFigures(page.locator(`dl[aria-label="${report.stages.infrastructure.title} figures"]`), report.stages.infrastructure.figures);
+  await expect(page.getByRole("region", { name: "Results" })).toContainText(report.stages.infrastructure.summary);
+  expect(report.stages.infrastructure.summary).toMatch(/^Our Llama 8B at /);
+  await expectAccessible(page);
+
+  // The overview names it and offers it as a candidate of this assessment.
+  await page.goto(overviewUrl);
+  await expect(page.getByText("Our Llama 8B (8.03B, Llama 3.1 licence)", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Candidate model", { exact: true })).toHaveValue(built.model.id);
+});
+
+test("a custom GPU refuses an invalid value at its field, then saves and is sized", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO.analyst);
+  const title = `Custom GPU ${Date.now()}`;
+  await createAssessment(page, { title, candidate: "llama-3.3-70b-instruct", incumbent: "openai-gpt-4o" });
+  await goToStep(page, "infrastructure");
+  await openGroup(page, /^Custom GPU$/);
+  await field(page, "Custom GPU name").fill("MI325X 256GB");
+  await field(page, "Custom GPU memory").fill("256");
+  await field(page, "Custom GPU memory bandwidth").fill("-6");
+  await field(page, "Custom GPU BF16 compute").fill("1307");
+  await field(page, "Custom GPU power").fill("1000");
+  await expect(saveStatus(page)).toHaveText("Not saved: fix the highlighted field", { timeout: 15_000 });
+  await expect(field(page, "Custom GPU memory bandwidth")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Enter more than 0.")).toBeVisible();
+  await expectAccessible(page);
+
+  await field(page, "Custom GPU memory bandwidth").fill("6");
+  await field(page, "Your quoted price").fill("4.5");
+  await expectSaved(page);
+  await expect(page.getByRole("region", { name: "Results" })).toContainText("MI325X 256GB");
+
+  const customGpu = { id: "custom-gpu", name: "MI325X 256GB", vendor: "not stated", memoryGb: 256, memoryBandwidthTbps: 6, bf16DenseTflops: 1307, tdpWatts: 1000, provenance: { sourceUrls: [], asOf: "2026-01-01", verification: "user" } };
+  const report = buildReport({
+    assessment: { id: "x", title, description: "", candidateModelId: "llama-3.3-70b-instruct", incumbentApiId: "openai-gpt-4o", status: "draft", version: 2, updatedAt: new Date().toISOString() },
+    inputs: ZAssessmentInputs.parse({ infrastructure: { customGpu, pricing: { usdPerGpuHour: 4.5 } } }),
+  });
+  await page.reload();
+  await expect(field(page, "Custom GPU memory bandwidth")).toHaveValue("6");
+  await expect(field(page, "Custom GPU vendor")).toHaveValue("not stated");
+  await expectFigures(page.locator(`dl[aria-label="${report.stages.infrastructure.title} figures"]`), report.stages.infrastructure.figures);
+});
+
+test("an advanced Monte Carlo range is checked at its field and kept across a reload", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO.analyst);
+  await createAssessment(page, { title: `Ranges ${Date.now()}`, templateId: "ticket-triage" });
+  await goToStep(page, "economics");
+  await openGroup(page, "Advanced: Monte Carlo ranges");
+  await expect(page.getByText("In × the base value, 0 to 1. Default: ×0.6 (Freehold default).").first()).toBeVisible();
+  await field(page, "API input price: low").fill("1.5");
+  await expect(saveStatus(page)).toHaveText("Not saved: fix the highlighted field", { timeout: 15_000 });
+  await expect(page.getByText("Enter at most 1.")).toBeVisible();
+  await field(page, "API input price: low").fill("0.4");
+  await expectSaved(page);
+  await expectAccessible(page);
+  await page.reload();
+  await expect(field(page, "API input price: low")).toHaveValue("0.4");
+  // The rows not edited were saved with the defaults the form showed.
+  await expect(field(page, "API input price: high")).toHaveValue("1");
+  await expect(field(page, "Input tokens per month: shape")).toHaveValue("lognormal");
+});
+
+test("a change left mid-save that conflicts is shown on the next page and can be restored", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO.analyst);
+  await createAssessment(page, { title: `Left unsaved ${Date.now()}`, templateId: "contract-extraction-eu" });
+  await goToStep(page, "lifecycle");
+  const stageUrl = page.url();
+
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "10.250.1.78" } });
+  const page2 = await other.newPage();
+  await signIn(page2, DEMO.manager);
+  await page2.goto(stageUrl);
+  await field(page2, "Patching effort").fill("22");
+  await expectSaved(page2);
+
+  // Type, then leave inside the 800 ms debounce: the save goes out after the page is gone.
+  await field(page, "Patching effort").fill("11");
+  await goToStep(page, "economics");
+  const notice = page.getByRole("alert").filter({ hasText: "Some of your changes were not saved" });
+  await expect(notice).toContainText(/Lifecycle operations: Someone else saved this assessment/, { timeout: 15_000 });
+  await notice.getByRole("link", { name: "Open Lifecycle operations to restore them" }).click();
+  await page.getByRole("button", { name: "Restore my unsaved changes" }).click();
+  await expect(field(page, "Patching effort")).toHaveValue("11");
+  await expect(saveStatus(page)).toHaveText("Not saved: someone else changed this assessment", { timeout: 15_000 });
+  await page.getByRole("button", { name: "Overwrite with my changes" }).click();
+  await expectSaved(page);
+  await page.reload();
+  await expect(field(page, "Patching effort")).toHaveValue("11");
+  await expect(page.getByRole("button", { name: "Restore my unsaved changes" })).toHaveCount(0);
+  await other.close();
 });

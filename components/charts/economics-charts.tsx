@@ -1,8 +1,8 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TReportCharts } from "@/lib/domain/report-types";
 import { formatCompact, formatNumber, formatUsdAmount } from "@/lib/format-figure";
-import { ChartFigure } from "./chart-figure";
+import { ChartFigure, type TLegendItem } from "./chart-figure";
 
 const COLORS = { api: "#b91c1c", owned: "#1d4ed8", hybrid: "#047857" };
 const STACK = ["#1d4ed8", "#7c3aed", "#b45309", "#047857", "#475569", "#be185d", "#0e7490"];
@@ -10,6 +10,12 @@ const usdTick = (v: number) => formatCompact(v, "USD");
 const tokTick = (v: number) => formatCompact(v);
 const usdTip = (v: unknown) => (typeof v === "number" ? formatUsdAmount(v) : String(v));
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const THREE_WAY: TLegendItem[] = [
+  { label: "API", color: COLORS.api, mark: "line" },
+  { label: "Owned", color: COLORS.owned, mark: "line" },
+  { label: "Hybrid", color: COLORS.hybrid, mark: "dashed" },
+];
+const TORNADO_COLORS = { low: "#b45309", high: "#1d4ed8" };
 
 function CostVsVolume({ data }: { data: NonNullable<TReportCharts["costVsVolume"]> }) {
   const isLog = data.points.every((p) => p.tokensPerMonth > 0);
@@ -17,6 +23,7 @@ function CostVsVolume({ data }: { data: NonNullable<TReportCharts["costVsVolume"
     <ChartFigure
       id="cost-vs-volume"
       title="Monthly cost against monthly token volume"
+      legend={THREE_WAY}
       description={
         data.crossover
           ? `Owning becomes cheaper from ${formatCompact(data.crossover.tokensPerMonth)} tokens a month (marked); your plan is ${formatCompact(data.plannedTokensPerMonth)}.`
@@ -36,7 +43,6 @@ function CostVsVolume({ data }: { data: NonNullable<TReportCharts["costVsVolume"
           <XAxis dataKey="tokensPerMonth" type="number" scale={isLog ? "log" : "auto"} domain={["dataMin", "dataMax"]} tickFormatter={tokTick} label={{ value: "Tokens per month", position: "insideBottom", offset: -16 }} />
           <YAxis tickFormatter={usdTick} label={{ value: "USD per month", angle: -90, position: "insideLeft", offset: -4 }} width={80} />
           <Tooltip formatter={usdTip} labelFormatter={(v) => `${formatNumber(Number(v))} tokens/month`} />
-          <Legend verticalAlign="top" />
           <Line type="monotone" dataKey="apiUsd" name="API" stroke={COLORS.api} dot={false} />
           <Line type="monotone" dataKey="ownedUsd" name="Owned" stroke={COLORS.owned} dot={false} />
           <Line type="monotone" dataKey="hybridUsd" name="Hybrid" stroke={COLORS.hybrid} dot={false} strokeDasharray="5 3" />
@@ -53,6 +59,7 @@ function Cumulative({ data }: { data: NonNullable<TReportCharts["cumulative"]> }
     <ChartFigure
       id="cumulative"
       title={`Cumulative cost over ${data.horizonMonths} months`}
+      legend={THREE_WAY}
       description={data.breakEven ? `Owning breaks even in month ${data.breakEven.month} (marked).` : "Owning does not break even within the horizon."}
       columns={[
         { key: "month", label: "Month", format: (v) => String(v) },
@@ -68,7 +75,6 @@ function Cumulative({ data }: { data: NonNullable<TReportCharts["cumulative"]> }
           <XAxis dataKey="month" type="number" domain={["dataMin", "dataMax"]} label={{ value: "Month", position: "insideBottom", offset: -16 }} />
           <YAxis tickFormatter={usdTick} label={{ value: "Cumulative USD", angle: -90, position: "insideLeft", offset: -4 }} width={80} />
           <Tooltip formatter={usdTip} labelFormatter={(v) => `Month ${v}`} />
-          <Legend verticalAlign="top" />
           <Line type="monotone" dataKey="cumulativeApiUsd" name="API" stroke={COLORS.api} dot={false} />
           <Line type="monotone" dataKey="cumulativeOwnedUsd" name="Owned" stroke={COLORS.owned} dot={false} />
           <Line type="monotone" dataKey="cumulativeHybridUsd" name="Hybrid" stroke={COLORS.hybrid} dot={false} strokeDasharray="5 3" />
@@ -84,6 +90,7 @@ function Breakdown({ data }: { data: NonNullable<TReportCharts["ownedBreakdown"]
     <ChartFigure
       id="owned-breakdown"
       title="Owned cost by month, broken down"
+      legend={data.series.map((s, i) => ({ label: s.label, color: STACK[i % STACK.length], mark: "box" }))}
       description="What the owned deployment spends each month, stacked by kind of cost (USD)."
       columns={[{ key: "month", label: "Month", format: (v) => String(v) }, ...data.series.map((s) => ({ key: s.key, label: `${s.label} (USD)`, format: formatUsdAmount }))]}
       rows={data.points}
@@ -94,7 +101,6 @@ function Breakdown({ data }: { data: NonNullable<TReportCharts["ownedBreakdown"]
           <XAxis dataKey="month" label={{ value: "Month", position: "insideBottom", offset: -16 }} />
           <YAxis tickFormatter={usdTick} label={{ value: "USD per month", angle: -90, position: "insideLeft", offset: -4 }} width={80} />
           <Tooltip formatter={usdTip} labelFormatter={(v) => `Month ${v}`} />
-          <Legend verticalAlign="top" />
           {data.series.map((s, i) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="owned" fill={STACK[i % STACK.length]} />
           ))}
@@ -118,6 +124,10 @@ function Tornado({ data }: { data: NonNullable<TReportCharts["tornado"]> }) {
     <ChartFigure
       id="tornado"
       title="Sensitivity: what moves the net saving most"
+      legend={[
+        { label: "Input at low end", color: TORNADO_COLORS.low, mark: "box" },
+        { label: "Input at high end", color: TORNADO_COLORS.high, mark: "box" },
+      ]}
       description={`${data.outputLabel}: change from the base of ${formatUsdAmount(base)} when each input goes to its low or high end, one at a time.`}
       columns={[
         { key: "label", label: "Input", format: String },
@@ -133,10 +143,9 @@ function Tornado({ data }: { data: NonNullable<TReportCharts["tornado"]> }) {
           <XAxis type="number" tickFormatter={usdTick} label={{ value: "Change in net saving (USD)", position: "insideBottom", offset: -16 }} />
           <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 11 }} />
           <Tooltip formatter={usdTip} />
-          <Legend verticalAlign="top" />
           <ReferenceLine x={0} stroke="#111827" />
-          <Bar dataKey="low" name="Input at low end" stackId="t" fill="#b45309" />
-          <Bar dataKey="high" name="Input at high end" stackId="t" fill="#1d4ed8" />
+          <Bar dataKey="low" name="Input at low end" stackId="t" fill={TORNADO_COLORS.low} />
+          <Bar dataKey="high" name="Input at high end" stackId="t" fill={TORNADO_COLORS.high} />
         </BarChart>
       </ResponsiveContainer>
     </ChartFigure>

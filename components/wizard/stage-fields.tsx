@@ -14,7 +14,8 @@ const inputClass = (error?: string) => `w-full rounded-md border bg-white px-3 p
 const fieldId = (path: string) => `f-${path.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
-function parseNumberText(text: string): unknown {
+/** Typed text as a number ("1,500" → 1500), undefined when blank, or the text itself when it is not a number (the server refuses it at the field). */
+export function parseNumberText(text: string): unknown {
   const t = text.replace(/[,_\s]/g, "");
   if (t === "") return undefined;
   return NUMBER_TEXT.test(t) ? Number(t) : text;
@@ -56,10 +57,12 @@ export function FieldRenderer({ spec, path, ctx }: { spec: TFieldSpec; path: str
   const id = fieldId(path);
   const error = ctx.errors[path];
   const value = getIn(ctx.draft, path);
-  const defaultText = ctx.defaults[path];
+  // The report's assumption for this input when it logged one, else the spec's stated default.
+  const defaultText = ctx.defaults[path] ?? (spec.defaultKey ? ctx.defaults[spec.defaultKey] : undefined) ?? spec.fallback;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const hasHint = Boolean(("unit" in spec && spec.unit) || spec.hint || defaultText);
+  if (spec.when && getIn(ctx.draft, spec.when.path) !== spec.when.equals) return null;
   const describedBy = [hasHint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   const errorText = error ? (
     <p id={errorId} className="text-sm text-red-700">
@@ -174,20 +177,46 @@ function ListField({ spec, path, ctx }: { spec: Extract<TFieldSpec, { kind: "lis
   );
 }
 
+const holdsError = (g: TFieldGroup, errors: Record<string, string>) => Object.keys(errors).some((p) => g.fields.some((f) => p === f.path || p.startsWith(`${f.path}.`)));
+
+function GroupFields({ group, ctx }: { group: TFieldGroup; ctx: TFieldContext }) {
+  return (
+    <div className={`grid gap-4 ${group.columns === 3 ? "sm:grid-cols-2 lg:grid-cols-3" : "sm:grid-cols-2"}`}>
+      {group.fields.map((f) => (
+        <FieldRenderer key={f.path} spec={f} path={f.path} ctx={ctx} />
+      ))}
+    </div>
+  );
+}
+
+/** A group that stays closed until opened; it opens by itself when one of its fields is refused, so no error hides. */
+function CollapsedGroup({ group, ctx }: { group: TFieldGroup; ctx: TFieldContext }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details open={open || holdsError(group, ctx.errors)} onToggle={(e) => setOpen(e.currentTarget.open)} className="rounded-lg border border-slate-200 bg-white p-4">
+      <summary className="cursor-pointer text-base font-semibold">{group.title}</summary>
+      <section aria-label={group.title} className="mt-3 flex flex-col gap-3">
+        {group.description ? <p className="text-sm text-slate-700">{group.description}</p> : null}
+        <GroupFields group={group} ctx={ctx} />
+      </section>
+    </details>
+  );
+}
+
 export function FieldGroups({ groups, ctx }: { groups: TFieldGroup[]; ctx: TFieldContext }) {
   return (
     <>
-      {groups.map((g) => (
-        <section key={g.title} aria-label={g.title} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="text-base font-semibold">{g.title}</h2>
-          {g.description ? <p className="text-sm text-slate-700">{g.description}</p> : null}
-          <div className="grid gap-4 sm:grid-cols-2">
-            {g.fields.map((f) => (
-              <FieldRenderer key={f.path} spec={f} path={f.path} ctx={ctx} />
-            ))}
-          </div>
-        </section>
-      ))}
+      {groups.map((g) =>
+        g.collapsed ? (
+          <CollapsedGroup key={g.title} group={g} ctx={ctx} />
+        ) : (
+          <section key={g.title} aria-label={g.title} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="text-base font-semibold">{g.title}</h2>
+            {g.description ? <p className="text-sm text-slate-700">{g.description}</p> : null}
+            <GroupFields group={g} ctx={ctx} />
+          </section>
+        ),
+      )}
     </>
   );
 }

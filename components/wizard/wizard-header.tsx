@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { TStageKey, TStageStatus } from "@/lib/domain/assessment-inputs";
 import { Stepper, type TWizardStep } from "./stepper";
+import { UnsavedNotice } from "./unsaved-notice";
 
 export function WizardHeader(props: { slug: string; id: string; title: string; heading: string; statuses: Record<TStageKey, TStageStatus>; current: TWizardStep }) {
   const { slug, id, title, heading, statuses, current } = props;
@@ -17,6 +18,7 @@ export function WizardHeader(props: { slug: string; id: string; title: string; h
       </nav>
       <h1 className="text-2xl font-semibold">{heading}</h1>
       <Stepper slug={slug} id={id} statuses={statuses} current={current} />
+      <UnsavedNotice slug={slug} id={id} current={current} />
     </div>
   );
 }

@@ -81,14 +81,19 @@ export async function orgIdForMember(userId: string, slug: string): Promise<stri
   return member.organizationId;
 }
 
+// Prisma passes `contains` text into ILIKE unescaped, so "%" or "_" would match anything; the
+// search is for words, so they match only themselves (backslash is PostgreSQL's LIKE escape).
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+
 function whereFor(organizationId: string, q: TPortfolioQuery): Prisma.AssessmentWhereInput {
+  const search = q.q ? likeLiteral(q.q) : undefined;
   return {
     organizationId,
     ...(q.status ? { status: q.status } : {}),
     ...(q.verdict ? { verdict: q.verdict } : {}),
     ...(q.model ? { candidateModelId: q.model } : {}),
     ...(q.owner ? { createdById: q.owner } : {}),
-    ...(q.q ? { OR: [{ title: { contains: q.q, mode: "insensitive" } }, { description: { contains: q.q, mode: "insensitive" } }] } : {}),
+    ...(search ? { OR: [{ title: { contains: search, mode: "insensitive" } }, { description: { contains: search, mode: "insensitive" } }] } : {}),
   };
 }
 

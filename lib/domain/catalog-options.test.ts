@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { API_PRICES, MODELS } from "./catalog";
+import { ZCustomModel } from "./catalog/custom";
+import { getModel } from "./catalog/models";
 import { candidateOptionGroups, describeCandidate, describeIncumbent, incumbentOptionGroups, isKnownCandidate, isKnownIncumbent } from "./catalog-options";
 
 describe("catalog options", () => {
@@ -49,5 +51,24 @@ describe("catalog options", () => {
   it("returns copies that callers cannot use to change the shared groups", () => {
     candidateOptionGroups()[0].options[0].label = "changed";
     expect(candidateOptionGroups()[0].options[0].label).not.toBe("changed");
+  });
+});
+
+describe("a custom candidate model", () => {
+  const custom = ZCustomModel.parse({ ...getModel("llama-3.1-8b"), id: "custom:our-llama", name: "Our Llama", provenance: { sourceUrls: [], asOf: "2026-05-01", verification: "user" } });
+
+  it("is a known candidate only for the assessment whose inputs describe it", () => {
+    expect(isKnownCandidate("custom:our-llama", custom)).toBe(true);
+    expect(isKnownCandidate("custom:our-llama")).toBe(false);
+    expect(isKnownCandidate("custom:someone-elses", custom)).toBe(false);
+    expect(isKnownCandidate("llama-3.3-70b-instruct", custom)).toBe(true);
+  });
+
+  it("is offered first, and labelled like catalog models", () => {
+    const groups = candidateOptionGroups(custom);
+    expect(groups[0]).toEqual({ label: "Your custom model", options: [{ value: "custom:our-llama", label: "Our Llama (8.03B, Llama 3.1 licence), from your config.json" }] });
+    expect(groups.slice(1)).toEqual(candidateOptionGroups());
+    expect(describeCandidate("custom:our-llama", custom)).toBe("Our Llama (8.03B, Llama 3.1 licence)");
+    expect(describeCandidate("custom:our-llama")).toBe("our-llama (custom model)");
   });
 });

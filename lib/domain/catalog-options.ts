@@ -4,6 +4,8 @@
 import { API_PRICES, getApiPrice, type TApiPrice } from "./catalog/prices";
 import { getLicence, type TLicence } from "./catalog/licences";
 import { getModel, MODELS } from "./catalog/models";
+import type { TCustomModel } from "./catalog/custom";
+import { CUSTOM_MODEL_PREFIX, isCustomModelId } from "./custom-candidate";
 import { roundSig } from "./math";
 import type { TModelArchitecture } from "./types";
 
@@ -82,25 +84,33 @@ const INCUMBENT_GROUPS: TOptionGroup[] = groupBy(
 /** Fresh copies, so a caller can never mutate the shared groups. */
 const copy = (groups: TOptionGroup[]): TOptionGroup[] => groups.map((g) => ({ label: g.label, options: g.options.map((o) => ({ ...o })) }));
 
-export function candidateOptionGroups(): TOptionGroup[] {
-  return copy(CANDIDATE_GROUPS);
+/** The catalog's models, after the assessment's own custom model when it describes one. */
+export function candidateOptionGroups(customModel?: TCustomModel): TOptionGroup[] {
+  const custom = customModel ? [{ label: "Your custom model", options: [{ value: customModel.id, label: `${candidateLabel(customModel)}, from your config.json` }] }] : [];
+  return [...custom, ...copy(CANDIDATE_GROUPS)];
 }
 
 export function incumbentOptionGroups(): TOptionGroup[] {
   return copy(INCUMBENT_GROUPS);
 }
 
-export function isKnownCandidate(id: string): boolean {
-  return getModel(id) !== undefined;
+/**
+ * A catalog model, or the custom model described in this assessment's own inputs: pass them, so a
+ * custom id is accepted only for the assessment that holds its description.
+ */
+export function isKnownCandidate(id: string, customModel?: TCustomModel): boolean {
+  return getModel(id) !== undefined || (customModel !== undefined && customModel.id === id);
 }
 
 export function isKnownIncumbent(id: string): boolean {
   return getApiPrice(id) !== undefined;
 }
 
-export function describeCandidate(id: string): string {
-  const model = getModel(id);
-  return model ? candidateLabel(model) : id;
+export function describeCandidate(id: string, customModel?: TCustomModel): string {
+  const model = getModel(id) ?? (customModel?.id === id ? customModel : undefined);
+  if (model) return candidateLabel(model);
+  // Lists show summaries without inputs: name the custom model by its id.
+  return isCustomModelId(id) ? `${id.slice(CUSTOM_MODEL_PREFIX.length)} (custom model)` : id;
 }
 
 export function describeIncumbent(id: string): string {

@@ -76,3 +76,50 @@ export function portfolioSearch(q: TPortfolioQuery, patch: Partial<Record<keyof 
   const s = params.toString();
   return s ? `?${s}` : "";
 }
+
+/** The same query read from a URLSearchParams (route handlers), repeated keys kept like the page's searchParams. */
+export function parsePortfolioSearchParams(params: URLSearchParams): TPortfolioQuery {
+  const record: Record<string, string[]> = {};
+  for (const [k, v] of params) (record[k] ??= []).push(v);
+  return parsePortfolioQuery(record);
+}
+
+/** True when search or any filter narrows the list (sort, page and size do not). */
+export function hasFilters(q: TPortfolioQuery): boolean {
+  return Boolean(q.q || q.status || q.verdict || q.model || q.owner);
+}
+
+export const STATUS_LABELS: Record<(typeof PORTFOLIO_STATUSES)[number], string> = { draft: "Draft", in_review: "In review", approved: "Approved", rejected: "Rejected" };
+export const VERDICT_LABELS: Record<(typeof PORTFOLIO_VERDICTS)[number], string> = { go: "Go", hybrid: "Hybrid", no_go: "No-go" };
+
+/**
+ * The page links to show: always the first and last page and two either side of the current one,
+ * with "gap" where pages are skipped, so 400 pages stay a short row of links.
+ */
+export function pageWindow(page: number, pageCount: number): (number | "gap")[] {
+  const wanted = new Set([1, pageCount, page - 2, page - 1, page, page + 1, page + 2].filter((p) => p >= 1 && p <= pageCount));
+  const pages = [...wanted].sort((a, b) => a - b);
+  const out: (number | "gap")[] = [];
+  pages.forEach((p, i) => {
+    const prev = pages[i - 1];
+    // An ellipsis standing for a single page is no shorter than the page's own link.
+    if (prev !== undefined && p - prev === 2) out.push(prev + 1);
+    else if (prev !== undefined && p - prev > 2) out.push("gap");
+    out.push(p);
+  });
+  return out;
+}
+
+// The comparison view (and its PDF memo, lib/pdf/render-comparison-memo.tsx) takes 2 to 4 assessments.
+export const COMPARE_MIN = 2;
+export const COMPARE_MAX = 4;
+
+/** Where "Compare selected" goes: one comma-separated `ids` parameter, or why it cannot go yet. */
+export function compareSelection(slug: string, ids: readonly string[]): { ok: true; href: string } | { ok: false; message: string } {
+  const unique = [...new Set(ids.filter(Boolean))];
+  if (unique.length < COMPARE_MIN || unique.length > COMPARE_MAX) {
+    const chosen = unique.length === 1 ? "1 is" : `${unique.length} are`;
+    return { ok: false, message: `Choose ${COMPARE_MIN} to ${COMPARE_MAX} assessments to compare; ${chosen} chosen.` };
+  }
+  return { ok: true, href: `/o/${encodeURIComponent(slug)}/compare?ids=${unique.map(encodeURIComponent).join(",")}` };
+}

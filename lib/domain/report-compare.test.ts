@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZAssessmentInputs } from "./assessment-inputs";
 import { buildReport, compareReports, type TComparisonRow, type TReport } from "./report";
+import { parseComparedIds } from "./report-compare";
 import { ASSESSMENT_TEMPLATES } from "./templates";
 
 function reportOf(id: string, overrides: Partial<{ candidateModelId: string; reportId: string }> = {}): TReport {
@@ -80,5 +81,21 @@ describe("compareReports", () => {
     const safety = c.rows.find((r) => r.key === "stage.safety")!;
     expect(safety.cells.map((x) => x.display)).toEqual([support.stages.safety.outcome.label, "Not started"]);
     expect(safety.cells[1].isBest).toBe(false);
+  });
+});
+
+describe("parseComparedIds", () => {
+  it.each([
+    { param: undefined, expected: [] },
+    { param: "", expected: [] },
+    { param: "a,b,c", expected: ["a", "b", "c"] },
+    { param: " a , b ,,", expected: ["a", "b"] },
+    { param: ["a", "b"], expected: ["a", "b"] },
+    { param: ["a,b", "c"], expected: ["a", "b", "c"] },
+    // Repeats collapse, first position kept, so ?ids=a,a is one assessment (and not a comparison).
+    { param: "b,a,b", expected: ["b", "a"] },
+    { param: ["a", "a"], expected: ["a"] },
+  ])("reads $param as $expected", ({ param, expected }) => {
+    expect(parseComparedIds(param)).toEqual(expected);
   });
 });

@@ -42,7 +42,7 @@ export type TComparison = {
 };
 
 const VERDICT_RANK: Record<TVerdict, number> = { go: 2, hybrid: 1, "no-go": 0 };
-const VERDICT_LABEL: Record<TVerdict, string> = { go: "Go", hybrid: "Hybrid", "no-go": "No-go" };
+export const VERDICT_LABEL: Record<TVerdict, string> = { go: "Go", hybrid: "Hybrid", "no-go": "No-go" };
 const TONE_RANK: Record<TStageOutcome["tone"], number | null> = { good: 2, caution: 1, bad: 0, unknown: null };
 
 type TNumericRow = {
@@ -155,6 +155,20 @@ function licenceFindingDiffs(reports: readonly TReport[]): TLicenceFindingDiff[]
     if (cells.some((c) => c.severity !== cells[0].severity)) out.push({ key, topic: topics.get(key) as string, cells });
   }
   return out;
+}
+
+/** Column letters A-D: titles are too long to repeat in every legend entry and marker label. */
+export const columnLetter = (index: number) => String.fromCharCode(65 + index);
+
+/**
+ * The assessment ids a comparison URL names, in order and without repeats. Accepts one comma-separated
+ * value (`?ids=a,b`, what links produce) and repeated values (`?ids=a&ids=b`, what a GET form of
+ * checkboxes produces), so both kinds of link open the same comparison.
+ */
+export function parseComparedIds(param: string | readonly string[] | undefined): string[] {
+  const values = typeof param === "string" ? [param] : (param ?? []);
+  const ids = values.flatMap((v) => v.split(",")).map((id) => id.trim());
+  return [...new Set(ids.filter(Boolean))];
 }
 
 export function compareReports(reports: readonly TReport[]): TComparison {

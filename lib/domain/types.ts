@@ -5,14 +5,20 @@ import { z } from "zod";
 export const ZVerification = z.enum(["verified-primary", "verified-copy", "cross-checked", "secondary", "unverified", "user"]);
 export type TVerification = z.infer<typeof ZVerification>;
 
-/** Where a value comes from. Every catalog entry and every default carries one. */
-export const ZProvenance = z.object({
-  sourceUrls: z.array(z.string().min(1)).min(1),
-  /** ISO date (or month) the source was read or the price was valid. */
-  asOf: z.string().min(4),
-  verification: ZVerification,
-  note: z.string().optional(),
-});
+/**
+ * Where a value comes from. Every catalog entry and every default carries a source URL. A value a
+ * team entered itself (verification "user": a quote, a measurement, a pasted config.json) may have
+ * none, and the engine, which re-checks the models and GPUs it is given, must still compute with it.
+ */
+export const ZProvenance = z
+  .object({
+    sourceUrls: z.array(z.string().min(1)),
+    /** ISO date (or month) the source was read or the price was valid. */
+    asOf: z.string().min(4),
+    verification: ZVerification,
+    note: z.string().optional(),
+  })
+  .refine((p) => p.verification === "user" || p.sourceUrls.length > 0, { path: ["sourceUrls"], message: 'a source URL is required unless your team entered the value (verification "user")' });
 export type TProvenance = z.infer<typeof ZProvenance>;
 
 export const ZAttentionType = z.enum(["mha", "gqa", "mqa", "mla"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanDraft, getIn, setIn } from "./draft";
+import { cleanDraft, getIn, placeErrors, setIn } from "./draft";
 
 describe("setIn / getIn", () => {
   it("sets nested paths without mutating, creating arrays for numeric segments", () => {
@@ -20,5 +20,28 @@ describe("cleanDraft", () => {
     [{ s: "12abc" }, { s: "12abc" }],
   ])("%j → %j", (input, expected) => {
     expect(cleanDraft(input)).toEqual(expected);
+  });
+});
+
+describe("placeErrors", () => {
+  const fields = ["gpuId", "workloads", "uncertainty.growthPercentRange.low", "uncertainty.growthPercentRange.high", "sizing.peak.method"];
+
+  it("keeps field and list-item errors, moves an object's error to its first field, lists the rest", () => {
+    const { byPath, unplaced } = placeErrors(
+      {
+        gpuId: "a catalog id",
+        "workloads.0.id": 'duplicate workload id "x"',
+        "uncertainty.growthPercentRange": "low must not exceed high",
+        "(form)": "something else",
+      },
+      fields,
+    );
+    expect(byPath).toEqual({ gpuId: "a catalog id", "workloads.0.id": 'duplicate workload id "x"', "uncertainty.growthPercentRange.low": "low must not exceed high" });
+    expect(unplaced).toEqual([["(form)", "something else"]]);
+  });
+
+  it("never replaces a field's own error with its parent's", () => {
+    const { byPath } = placeErrors({ "uncertainty.growthPercentRange.low": "Required: enter a number.", "uncertainty.growthPercentRange": "low must not exceed high" }, fields);
+    expect(byPath).toEqual({ "uncertainty.growthPercentRange.low": "Required: enter a number." });
   });
 });

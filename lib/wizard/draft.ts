@@ -41,3 +41,22 @@ export function cleanDraft(value: unknown): unknown {
   if (typeof value === "string" && value.trim() === "") return undefined;
   return value;
 }
+
+/**
+ * Server errors by where the form can show them. An error on a field (or inside a list field)
+ * stays under its path; one on an object that holds fields (a range whose low exceeds its high, a
+ * choice missing from a group) moves to the first field inside it; the rest are `unplaced`.
+ */
+export function placeErrors(errors: Record<string, string>, fieldPaths: readonly string[]): { byPath: Record<string, string>; unplaced: [string, string][] } {
+  const byPath: Record<string, string> = {};
+  const unplaced: [string, string][] = [];
+  for (const [path, message] of Object.entries(errors)) {
+    if (fieldPaths.some((f) => path === f || path.startsWith(`${f}.`))) byPath[path] ??= message;
+    else {
+      const inner = fieldPaths.find((f) => f.startsWith(`${path}.`));
+      if (inner) byPath[inner] ??= message;
+      else unplaced.push([path, message]);
+    }
+  }
+  return { byPath, unplaced };
+}

@@ -1,18 +1,34 @@
 // What each wizard stage asks, in plain words: one spec list per stage drives a generic field
 // renderer (components/wizard/stage-fields.tsx). Server-side: it reads the catalog for pickers and
 // passes plain data to the client.
+import { ZLoraTarget, type TLoraTarget } from "@/lib/domain/adaptation-inputs";
 import { ZCapabilityMetric } from "@/lib/domain/capability-inputs";
 import { GPUS } from "@/lib/domain/catalog/gpus";
 import { LICENCES } from "@/lib/domain/catalog/licences";
 import { ZIntendedUse, ZRegion, ZSector } from "@/lib/domain/catalog/licence-schema";
 import { GPU_CLOUD_PRICES, GPU_PURCHASE_PRICES } from "@/lib/domain/catalog/prices";
 import { SAFETY_CONTROLS } from "@/lib/domain/catalog-safety";
+import { EFFICIENCY_DEFAULTS } from "@/lib/domain/efficiency-defaults";
+import { HOURS_PER_MONTH } from "@/lib/domain/math";
+import { ENGINE_ADAPTATION_DEFAULTS, UNCERTAIN_KEY_LABELS } from "@/lib/domain/report-defaults";
 import { ZControlStatus } from "@/lib/domain/safety";
+import { ZPeak } from "@/lib/domain/sizing-inputs";
 import { ZKvCachePrecision, ZWeightPrecision } from "@/lib/domain/sizing-memory";
 import type { TStageKey } from "@/lib/domain/assessment-inputs";
+import { CUSTOM_GPU_VENDOR_DEFAULT, UNCERTAINTY_FORM_RANGES } from "./stage-draft";
 
 export type TOption = { value: string; label: string };
-type TBase = { path: string; label: string; hint?: string };
+type TBase = {
+  path: string;
+  label: string;
+  hint?: string;
+  /** The report assumption whose default this field shows, when it is not the field's own path. */
+  defaultKey?: string;
+  /** Default text for a value the report does not log as an assumption (an engine default). */
+  fallback?: string;
+  /** Shown only while another field of the draft has this value (a branch of a choice). */
+  when?: { path: string; equals: string };
+};
 export type TFieldSpec =
   | (TBase & { kind: "number"; unit?: string })
   | (TBase & { kind: "text" })
@@ -20,7 +36,8 @@ export type TFieldSpec =
   | (TBase & { kind: "bool" })
   | (TBase & { kind: "multi"; options: TOption[] })
   | (TBase & { kind: "list"; itemLabel: string; columns: TFieldSpec[]; newItem: Record<string, unknown>; addLabel: string });
-export type TFieldGroup = { title: string; description?: string; fields: TFieldSpec[] };
+/** `collapsed`: an optional group (advanced inputs that run on stated defaults), closed until opened. */
+export type TFieldGroup = { title: string; description?: string; fields: TFieldSpec[]; collapsed?: boolean; columns?: 2 | 3 };
 
 const opts = (values: readonly string[]): TOption[] => values.map((v) => ({ value: v, label: v.replace(/-/g, " ") }));
 const num = (path: string, label: string, unit: string, hint?: string): TFieldSpec => ({ kind: "number", path, label, unit, hint });
@@ -108,11 +125,85 @@ const capability: TFieldGroup[] = [
   },
 ];
 
+const customGpu: TFieldGroup = {
+  title: "Custom GPU",
+  collapsed: true,
+  description:
+    "For a GPU the catalog lacks, from its data sheet. Once described it is used instead of the GPU chosen above; clear these fields to go back. The catalog has no price for it: enter its price per GPU-hour as “Your quoted price” (cloud) or “Your purchase quote” (owned) under How you pay for GPUs.",
+  fields: [
+    { kind: "text", path: "customGpu.name", label: "Custom GPU name", hint: "As it should read in results, e.g. MI325X 256GB." },
+    { kind: "text", path: "customGpu.vendor", label: "Custom GPU vendor", fallback: `${CUSTOM_GPU_VENDOR_DEFAULT}` },
+    num("customGpu.memoryGb", "Custom GPU memory", "GB per GPU", "High-bandwidth memory on one GPU."),
+    num("customGpu.memoryBandwidthTbps", "Custom GPU memory bandwidth", "TB/s", "Peak memory bandwidth; 1 TB/s = 1,000 GB/s. Sets decode speed."),
+    num("customGpu.bf16DenseTflops", "Custom GPU BF16 compute", "TFLOPS, dense", "Without sparsity (data sheets often quote twice this with it). Sets prompt speed."),
+    { ...num("customGpu.fp8DenseTflops", "Custom GPU FP8 compute", "TFLOPS, dense", "Only if it has FP8; used when serving at fp8."), fallback: "none (no FP8 support)" },
+    num("customGpu.tdpWatts", "Custom GPU power", "W", "Rated board power (TDP); prices electricity for owned hardware."),
+  ],
+};
+
+/** The engine's own defaults for the Poisson peak model, read from its schema (one source). */
+const POISSON_DEFAULTS = ZPeak.options[1].parse({ method: "poisson" });
+const PEAK_RATIO = EFFICIENCY_DEFAULTS.peakToAverageRatio;
+const whenPeak = (equals: "factor" | "poisson") => ({ when: { path: "sizing.peak.method", equals } });
+
+const peakTraffic: TFieldGroup = {
+  title: "Advanced: peak traffic",
+  collapsed: true,
+  description: "Capacity covers the busiest moment, not the monthly average: either a fixed ratio to the average, or the busiest hour with random (Poisson) arrivals within it.",
+  fields: [
+    {
+      kind: "select",
+      path: "sizing.peak.method",
+      label: "Peak model",
+      defaultKey: "sizing.peak",
+      options: [
+        { value: "factor", label: "Fixed ratio to the monthly average" },
+        { value: "poisson", label: "Busy hour with Poisson arrivals" },
+      ],
+    },
+    { ...num("sizing.peak.peakToAverageRatio", "Peak-to-average ratio", "× the monthly average", "Traffic only in business hours runs about 4× the average."), fallback: `${PEAK_RATIO.value} × (stated default: ${PEAK_RATIO.label})`, ...whenPeak("factor") },
+    { ...num("sizing.peak.busyHourToAverageRatio", "Busy hour to average", "× the monthly average", "How much busier the busiest hour is."), fallback: `${POISSON_DEFAULTS.busyHourToAverageRatio} × (engine default)`, ...whenPeak("poisson") },
+    { ...num("sizing.peak.intervalSeconds", "Burst interval", "seconds", "Arrivals are counted per interval of this length."), fallback: `${POISSON_DEFAULTS.intervalSeconds} s (engine default)`, ...whenPeak("poisson") },
+    {
+      ...num("sizing.peak.quantile", "Intervals covered", "quantile, 0.5 to 0.99", "Share of intervals whose arrivals capacity keeps up with."),
+      fallback: `${POISSON_DEFAULTS.quantile} (engine default: NVIDIA's TCO method sizes for p95)`,
+      ...whenPeak("poisson"),
+    },
+  ],
+};
+
+const LORA_TARGET_LABELS: Record<TLoraTarget, string> = {
+  q: "q_proj (query)",
+  k: "k_proj (key)",
+  v: "v_proj (value)",
+  o: "o_proj (attention output)",
+  gate: "gate_proj (MLP gate)",
+  up: "up_proj (MLP up)",
+  down: "down_proj (MLP down)",
+};
+
+const loraAdapter: TFieldGroup = {
+  title: "Advanced: LoRA adapter",
+  collapsed: true,
+  description: "LoRA and QLoRA only. The rank and the layers adapted set the adapter's size, and with it training memory and time.",
+  fields: [
+    { ...num("loraRank", "LoRA rank", "rank, a whole number", "Usually 8 to 64; higher adapts more and trains slower."), fallback: `${ENGINE_ADAPTATION_DEFAULTS.loraRank} (engine default)` },
+    {
+      kind: "multi",
+      path: "loraTargets",
+      label: "LoRA target modules",
+      hint: "Linear layers that get an adapter, by their Hugging Face PEFT names.",
+      options: ZLoraTarget.options.map((t) => ({ value: t, label: LORA_TARGET_LABELS[t] })),
+      fallback: `${ENGINE_ADAPTATION_DEFAULTS.loraTargets.join(", ")} (engine default: the attention projections)`,
+    },
+  ],
+};
+
 const infrastructure: TFieldGroup[] = [
   {
     title: "Hardware",
     fields: [
-      { kind: "select", path: "gpuId", label: "GPU", options: GPUS.map((g) => ({ value: g.id, label: g.name })) },
+      { kind: "select", path: "gpuId", label: "GPU", hint: "A custom GPU, when described below, replaces this choice.", options: GPUS.map((g) => ({ value: g.id, label: g.name })) },
       num("sizing.gpusPerNode", "GPUs per server", "GPUs"),
       num("sizing.minReplicas", "Minimum replicas", "replicas", "Copies kept running for availability."),
     ],
@@ -163,6 +254,8 @@ const infrastructure: TFieldGroup[] = [
       num("pricing.owned.hostingUsdPerGpuMonth", "Hosting", "USD per GPU per month"),
     ],
   },
+  customGpu,
+  peakTraffic,
 ];
 
 const adaptation: TFieldGroup[] = [
@@ -205,7 +298,59 @@ const adaptation: TFieldGroup[] = [
       },
     ],
   },
+  loraAdapter,
 ];
+
+const whenGuard = (equals: "gpu" | "usd-per-month") => ({ when: { path: "costs.guardServing.mode", equals } });
+
+const guardServing: TFieldGroup = {
+  title: "Advanced: guard model serving",
+  collapsed: true,
+  description: "The classifier that screens prompts and answers (e.g. Llama Guard): GPUs you run for it, or a service's monthly fee.",
+  fields: [
+    {
+      kind: "select",
+      path: "costs.guardServing.mode",
+      label: "Guard model runs on",
+      defaultKey: "costs.guardServing",
+      options: [
+        { value: "gpu", label: "GPUs we run for it" },
+        { value: "usd-per-month", label: "A service with a monthly fee" },
+      ],
+    },
+    { ...num("costs.guardServing.gpuCount", "Guard GPUs", "GPUs", "May be a fraction when it shares a GPU."), ...whenGuard("gpu") },
+    { ...num("costs.guardServing.usdPerGpuHour", "Guard GPU price", "USD per GPU-hour"), ...whenGuard("gpu") },
+    { ...num("costs.guardServing.hoursPerMonth", "Guard running time", "hours per month", "At most 744 (31 days)."), fallback: `${HOURS_PER_MONTH} hours (engine default: around the clock)`, ...whenGuard("gpu") },
+    { ...num("costs.guardServing.usdPerMonth", "Guard service fee", "USD per month"), ...whenGuard("usd-per-month") },
+  ],
+};
+
+const SHAPE_OPTIONS: TOption[] = [
+  { value: "triangular", label: "triangular (most likely at the base)" },
+  { value: "uniform", label: "uniform (any value in the range)" },
+  { value: "lognormal", label: "lognormal (the range is P10 to P90)" },
+];
+
+const monteCarloRanges: TFieldGroup = {
+  title: "Advanced: Monte Carlo ranges",
+  collapsed: true,
+  columns: 3,
+  description:
+    "How far each input may stray from its base value in the Monte Carlo and the sensitivity chart, as multiples of the base: ×0.8 to ×1.3 is 20% below to 30% above. The defaults are Freehold's: volumes and throughput are the least certain, API prices tend to fall, staff costs overrun. Once you edit one range, every range is saved as shown.",
+  fields: [
+    ...UNCERTAINTY_FORM_RANGES.flatMap((d, i): TFieldSpec[] => {
+      const name = UNCERTAIN_KEY_LABELS[d.key];
+      const p = `uncertainty.ranges.${i}`;
+      return [
+        { ...num(`${p}.lowMultiplier`, `${name}: low`, "× the base value, 0 to 1"), fallback: `×${d.lowMultiplier} (Freehold default)` },
+        { ...num(`${p}.highMultiplier`, `${name}: high`, "× the base value, 1 to 1,000"), fallback: `×${d.highMultiplier} (Freehold default)` },
+        { kind: "select", path: `${p}.shape`, label: `${name}: shape`, options: SHAPE_OPTIONS, emptyLabel: "Use the default", fallback: `${d.shape} (Freehold default)` },
+      ];
+    }),
+    { ...num("uncertainty.growthPercentRange.low", "Volume growth: low", "% per month", "Absolute growth; may be negative."), defaultKey: "uncertainty.growthPercentRange" },
+    { ...num("uncertainty.growthPercentRange.high", "Volume growth: high", "% per month"), defaultKey: "uncertainty.growthPercentRange" },
+  ],
+};
 
 const safety: TFieldGroup[] = [
   {
@@ -222,6 +367,7 @@ const safety: TFieldGroup[] = [
       num("costs.safetyStaffFte", "Safety staff (shown only)", "FTE", "Counted once, in the lifecycle roster."),
     ],
   },
+  guardServing,
 ];
 
 const lifecycle: TFieldGroup[] = [
@@ -284,6 +430,7 @@ const economics: TFieldGroup[] = [
       num("otherFixedUsdPerMonth", "Other fixed costs", "USD per month"),
     ],
   },
+  monteCarloRanges,
 ];
 
 export const STAGE_FIELD_GROUPS: Record<TStageKey, TFieldGroup[]> = { licence, capability, infrastructure, adaptation, safety, lifecycle, economics };

@@ -1,6 +1,10 @@
 import "server-only";
+import type { TCandidatePanelData } from "@/components/wizard/custom-model-panel";
+import type { TAssessmentInputs } from "@/lib/domain/assessment-inputs";
 import { LICENCES } from "@/lib/domain/catalog/licences";
+import { modelSummaryRows } from "@/lib/domain/model-summary";
 import type { TReport, TReportSource, TStageKey } from "@/lib/domain/report";
+import { resolveCandidate } from "@/lib/domain/report-context";
 import { STAGE_FIELD_GROUPS, type TFieldGroup, type TFieldSpec } from "./stage-fields";
 
 /** "Default: 1,500 tokens (Freehold default)" per field path, from the report's assumptions for the stage. */
@@ -44,4 +48,15 @@ export function stageGroups(report: TReport, stage: TStageKey): TFieldGroup[] {
     return patch("apiPriceOverride.inputUsdPerMTok", (f) => ({ ...f, hint: `${f.hint ?? ""} ${dated}`.trim() }));
   }
   return groups;
+}
+
+/** The infrastructure stage's candidate panel: the model it sizes, and the saved custom model to edit from. */
+export function candidatePanel(a: { candidateModelId: string; inputs: TAssessmentInputs }, report: TReport): TCandidatePanelData {
+  const { model, isCustom } = resolveCandidate(a.candidateModelId, a.inputs, []);
+  const saved = a.inputs.customModel;
+  return {
+    current: { name: report.meta.candidate.name, isCustom, rows: model ? modelSummaryRows(model) : null },
+    ...(saved ? { saved: { name: saved.name, licenceId: saved.licenceId } } : {}),
+    licences: LICENCES.map((l) => ({ value: l.id, label: l.name })),
+  };
 }

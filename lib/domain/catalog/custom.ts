@@ -6,7 +6,7 @@ import { ZGpu, ZModelArchitecture, ZProvenance, type TModelArchitecture } from "
 import { ZLicence } from "./licence-schema";
 import { ZApiPrice, ZGpuCloudPrice, ZGpuPurchasePrice, ZHostedOpenWeightPrice } from "./price-schema";
 
-export const ZUserProvenance = ZProvenance.extend({
+export const ZUserProvenance = ZProvenance.safeExtend({
   sourceUrls: z.array(z.string().min(1).max(2000)).max(20),
   verification: z.literal("user"),
 });

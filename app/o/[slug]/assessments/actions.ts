@@ -3,10 +3,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actorOrThrow } from "@/lib/auth/guards";
-import { createAssessment, deleteAssessment, updateAssessment } from "@/lib/dal/assessments";
+import { createAssessment, deleteAssessment, getAssessment, updateAssessment } from "@/lib/dal/assessments";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
 import { isKnownCandidate, isKnownIncumbent } from "@/lib/domain/catalog-options";
 import { getTemplate } from "@/lib/domain/templates";
+import { parseAssessmentImport } from "@/lib/domain/assessment-export";
+import { importSource } from "@/lib/domain/import-source";
 
 const ZSlug = z.string().min(1).max(80);
 const ZId = z.string().min(1).max(64);
@@ -16,7 +18,8 @@ const ZTitle = z.string().trim().min(3, "Give the assessment a title of at least
 const ZCreate = z.object({
   title: ZTitle,
   description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
-  candidateModelId: z.string().refine(isKnownCandidate, "Choose a candidate model from the list."),
+  // A new assessment has no inputs yet, so only catalog models qualify.
+  candidateModelId: z.string().refine((id) => isKnownCandidate(id), "Choose a candidate model from the list."),
   incumbentApiId: z.string().refine(isKnownIncumbent, "Choose the API you use today from the list."),
 });
 
@@ -97,7 +100,8 @@ export async function deleteAssessmentAction(slug: string, id: string, _prev: TD
 }
 
 const ZModels = z.object({
-  candidateModelId: z.string().refine(isKnownCandidate, "Choose a candidate model from the list."),
+  // Checked against the catalog and this assessment's custom model once the row is read (below).
+  candidateModelId: z.string().min(1, "Choose a candidate model from the list."),
   incumbentApiId: z.string().refine(isKnownIncumbent, "Choose the API you use today from the list."),
 });
 
@@ -111,10 +115,37 @@ export async function changeModelsAction(slug: string, id: string, _prev: TModel
   if (!parsed.success) return { errors: fieldErrors<"candidateModelId" | "incumbentApiId">(parsed.error) };
   if (!version.success) return { errors: { form: "The form is missing its version; reload the page." } };
   try {
+    // The update applies only while the row is still at the form's version, so the custom model
+    // checked here is the one it changes (a concurrent edit makes it a conflict).
+    const current = await getAssessment(actor.userId, ZSlug.parse(slug), ZId.parse(id));
+    if (!isKnownCandidate(parsed.data.candidateModelId, current.inputs.customModel)) return { errors: { candidateModelId: "Choose a candidate model from the list." } };
     const updated = await updateAssessment(actor, ZSlug.parse(slug), ZId.parse(id), { expectedVersion: version.data, ...parsed.data });
     revalidatePath(`/o/${slug}/assessments/${id}`, "layout");
     return { ok: true, version: updated.version };
   } catch (e) {
     return { errors: { form: messageFor(e) } };
   }
+}
+
+export type TImportState = { errors?: string[] };
+
+/**
+ * Creates an assessment in this organisation from a Freehold JSON export (possibly another
+ * organisation's). The file is validated whole first, so a bad one writes nothing.
+ */
+export async function importAssessmentAction(slug: string, _prev: TImportState, formData: FormData): Promise<TImportState> {
+  const actor = await actorOrThrow();
+  const file = formData.get("file");
+  if (!(file instanceof File) || file.size === 0) return { errors: ["Choose a Freehold assessment export (a .json file) to import."] };
+  const text = await file.text();
+  const parsed = parseAssessmentImport(text);
+  if (!parsed.ok) return { errors: parsed.errors };
+  let id: string;
+  try {
+    id = (await createAssessment(actor, ZSlug.parse(slug), { ...parsed.data, auditAction: "assessment.imported", auditDetail: importSource(text) })).id;
+  } catch (e) {
+    return { errors: [e instanceof NotFoundError ? "You are not a member of this organisation." : messageFor(e)] };
+  }
+  revalidatePath(`/o/${slug}/assessments`);
+  redirect(`/o/${slug}/assessments/${id}`);
 }

@@ -1,72 +1,94 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireOrgMember } from "@/lib/auth/guards";
-import { listAssessments } from "@/lib/dal/assessments";
 import { canEdit } from "@/lib/auth/roles";
-import { StatusBadge } from "@/components/assessments/status-badge";
+import { listPortfolio } from "@/lib/dal/portfolio";
 import { CreateAssessmentForm } from "@/components/assessments/create-assessment-form";
-import { candidateOptionGroups, incumbentOptionGroups, describeCandidate, describeIncumbent } from "@/lib/domain/catalog-options";
-import { formatDateTime } from "@/lib/format";
+import { CompareForm } from "@/components/portfolio/compare-form";
+import { ImportAssessmentForm } from "@/components/portfolio/import-form";
+import { PortfolioFilters } from "@/components/portfolio/portfolio-filters";
+import { PortfolioPagination } from "@/components/portfolio/portfolio-pagination";
+import { PortfolioTable } from "@/components/portfolio/portfolio-table";
+import { buttonClass } from "@/components/ui/button";
+import { MAX_IMPORT_CHARS } from "@/lib/domain/assessment-export";
+import { candidateOptionGroups, incumbentOptionGroups } from "@/lib/domain/catalog-options";
+import { hasFilters, parsePortfolioQuery, portfolioSearch } from "@/lib/domain/portfolio-query";
 import { ASSESSMENT_TEMPLATES } from "@/lib/domain/templates";
 
 export const metadata: Metadata = { title: "Assessments" };
 
-export default async function AssessmentsPage({ params }: { params: Promise<{ slug: string }> }) {
+type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AssessmentsPage({ params, searchParams }: TProps) {
   const { slug } = await params;
-  const { user, org } = await requireOrgMember(slug, `/o/${slug}/assessments`);
-  const rows = await listAssessments(user.id, slug);
+  const basePath = `/o/${slug}/assessments`;
+  const { user, org } = await requireOrgMember(slug, basePath);
+  const q = parsePortfolioQuery(await searchParams);
+  const list = await listPortfolio(user.id, slug, q);
+  // The DAL clamps a page past the end to the last one; links are built from what is shown.
+  const shown = { ...q, page: list.page };
+  // A sort link or "Clear filters" is a client-side navigation that keeps the components: keyed by
+  // the query, the compare form starts afresh instead of counting ticks on rows no longer shown.
+  const listKey = portfolioSearch(shown);
   const editable = canEdit(org.role);
   return (
     <div className="flex flex-col gap-8">
-      <section aria-labelledby="assessments-heading" className="flex flex-col gap-3">
-        <h1 id="assessments-heading" className="text-2xl font-semibold">
-          {org.name}: assessments
-        </h1>
-        {rows.length === 0 ? (
-          <p className="text-slate-700">No assessments yet.{editable ? " Create the first one below." : ""}</p>
+      <section aria-labelledby="assessments-heading" className="flex flex-col gap-4">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h1 id="assessments-heading" className="text-2xl font-semibold">
+            {org.name}: assessments
+          </h1>
+          {list.totalUnfiltered > 0 ? (
+            // A plain link: the browser downloads the file; the current search, filters and sort go with it.
+            <a href={`${basePath}/export.csv${portfolioSearch(shown, { page: undefined, size: undefined })}`} className={buttonClass("secondary")}>
+              Export CSV<span className="sr-only"> of the {hasFilters(q) ? "filtered " : ""}assessments</span>
+            </a>
+          ) : null}
+        </div>
+        {list.totalUnfiltered === 0 ? (
+          <p className="text-slate-700">No assessments yet.{editable ? " Create the first one below, or import one." : ""}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Assessments of {org.name}</caption>
-              <thead className="bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Title</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Candidate</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Incumbent</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Last update</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((a) => (
-                  <tr key={a.id} className="border-t border-slate-200">
-                    <td className="px-4 py-2">
-                      <Link href={`/o/${slug}/assessments/${a.id}`} className="font-medium text-brand-700 underline">
-                        {a.title}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-2">{describeCandidate(a.candidateModelId)}</td>
-                    <td className="px-4 py-2">{describeIncumbent(a.incumbentApiId)}</td>
-                    <td className="px-4 py-2">
-                      <StatusBadge status={a.status} />
-                    </td>
-                    <td className="px-4 py-2 text-slate-700">
-                      {formatDateTime(a.updatedAt)} by {a.updatedByName}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <>
+            <PortfolioFilters basePath={basePath} q={shown} facets={list} />
+            {list.total === 0 ? (
+              <div role="status" className="rounded-lg border border-slate-200 bg-white p-4 text-slate-800">
+                <p className="font-medium">No assessments match these filters.</p>
+                <p className="text-sm text-slate-700">
+                  Try other words or fewer filters, or{" "}
+                  <Link href={basePath} className="text-brand-700 underline">
+                    show all {list.totalUnfiltered.toLocaleString("en-US")} assessments
+                  </Link>
+                  .
+                </p>
+              </div>
+            ) : (
+              <CompareForm key={listKey} slug={slug}>
+                <PortfolioPagination basePath={basePath} q={shown} page={list.page} pageCount={list.pageCount} pageSize={list.pageSize} total={list.total} />
+                <PortfolioTable rows={list.rows} q={shown} basePath={basePath} caption={`Assessments of ${org.name}, page ${list.page} of ${list.pageCount}`} />
+                <p className="text-xs text-slate-600">
+                  Costs are per month at each assessment&rsquo;s planned volume; the capability gap is candidate minus incumbent in percentage points; &ldquo;—&rdquo; means the stage
+                  behind the figure is not filled in yet.
+                </p>
+              </CompareForm>
+            )}
+          </>
         )}
       </section>
       {editable ? (
-        <section aria-labelledby="create-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="create-heading" className="text-lg font-semibold">
-            New assessment
-          </h2>
-          <CreateAssessmentForm slug={slug} candidates={candidateOptionGroups()} incumbents={incumbentOptionGroups()} templates={ASSESSMENT_TEMPLATES.map((t) => ({ value: t.id, label: t.name }))} />
-        </section>
+        <div className="grid gap-6 lg:grid-cols-3">
+          <section aria-labelledby="create-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2">
+            <h2 id="create-heading" className="text-lg font-semibold">
+              New assessment
+            </h2>
+            <CreateAssessmentForm slug={slug} candidates={candidateOptionGroups()} incumbents={incumbentOptionGroups()} templates={ASSESSMENT_TEMPLATES.map((t) => ({ value: t.id, label: t.name }))} />
+          </section>
+          <section aria-labelledby="import-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="import-heading" className="text-lg font-semibold">
+              Import assessment (JSON)
+            </h2>
+            <ImportAssessmentForm slug={slug} maxChars={MAX_IMPORT_CHARS} />
+          </section>
+        </div>
       ) : (
         <p className="text-sm text-slate-700">Your role is viewer: you can read assessments but not create or change them.</p>
       )}

@@ -7,10 +7,12 @@ import { createAssessment, getAssessment, updateAssessment } from "@/lib/dal/ass
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
 import { STAGE_KEYS, STAGE_SCHEMAS, ZAssessmentInputs, stageStatuses, type TStageKey, type TStageStatus } from "@/lib/domain/assessment-inputs";
 import type { TWorkloadResult } from "@/lib/domain/capability-inputs";
+import { buildCustomCandidate, type TCustomCandidateErrors } from "@/lib/domain/custom-candidate";
 import { lmEvalTaskToWorkloadResult, MAX_EVAL_FILE_CHARS, parseEvalFile, promptfooTallyToWorkloadResult } from "@/lib/domain/eval-import";
 import type { TReportCharts, TReportStages, TKeyFigures } from "@/lib/domain/report";
-import { cleanDraft } from "@/lib/wizard/draft";
+import { issueMessage } from "@/lib/wizard/issue-message";
 import { reportFor } from "@/lib/wizard/report-for";
+import { prepareStageDraft } from "@/lib/wizard/stage-draft";
 
 const ZSlug = z.string().min(1).max(80);
 const ZId = z.string().min(1).max(64);
@@ -30,11 +32,18 @@ export type TSaveStageResult =
   | { kind: "conflict"; currentVersion: number; message: string }
   | { kind: "error"; message: string };
 
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type" && issue.expected === "number") return "Enter a number (digits only, e.g. 1500).";
-  if (issue.code === "unrecognized_keys") return "This field is not part of the stage.";
-  return issue.message;
+type TSaveFailure = Extract<TSaveStageResult, { kind: "conflict" | "error" }>;
+
+/** A failed write as the editor shows it: a conflict to resolve, or a message. */
+function saveFailure(e: unknown): TSaveFailure {
+  if (e instanceof ConflictError) return { kind: "conflict", currentVersion: e.currentVersion, message: e.message };
+  if (e instanceof ForbiddenError) return { kind: "error", message: e.message };
+  if (e instanceof NotFoundError) return { kind: "error", message: "This assessment no longer exists, or you are not a member of its organisation." };
+  console.error(e);
+  return { kind: "error", message: "Something went wrong; nothing was saved. Try again." };
 }
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Validates one stage's draft and saves it into the stored inputs, only if the assessment is still
@@ -45,7 +54,7 @@ export async function saveStageAction(slug: string, id: string, stage: string, e
   const args = z.tuple([ZSlug, ZId, ZStage, ZVersion]).safeParse([slug, id, stage, expectedVersion]);
   if (!args.success) return { kind: "error", message: "The page is out of date; reload it." };
   const [s, i, key, version] = args.data;
-  const parsed = STAGE_SCHEMAS[key].safeParse(cleanDraft(draft) ?? {});
+  const parsed = STAGE_SCHEMAS[key].safeParse(prepareStageDraft(key, draft, today()));
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) errors[issue.path.join(".") || "(form)"] ??= issueMessage(issue);
@@ -67,11 +76,44 @@ export async function saveStageAction(slug: string, id: string, stage: string, e
       keyFigures: isEconomics ? report.keyFigures : null,
     };
   } catch (e) {
-    if (e instanceof ConflictError) return { kind: "conflict", currentVersion: e.currentVersion, message: e.message };
-    if (e instanceof ForbiddenError) return { kind: "error", message: e.message };
-    if (e instanceof NotFoundError) return { kind: "error", message: "This assessment no longer exists, or you are not a member of its organisation." };
-    console.error(e);
-    return { kind: "error", message: "Something went wrong; nothing was saved. Try again." };
+    return saveFailure(e);
+  }
+}
+
+export type TSaveCustomModelResult =
+  | { kind: "saved"; version: number; stage: TReportStages["infrastructure"]; candidateName: string; warnings: string[] }
+  | { kind: "invalid"; errors: TCustomCandidateErrors }
+  | TSaveFailure;
+
+const ZCustomModelForm = z.strictObject({
+  name: z.string().max(1000),
+  licenceId: z.string().max(200),
+  configText: z.string(),
+  contextTokens: z.number().optional(),
+});
+
+/**
+ * Describes the candidate from a pasted config.json and makes it the assessment's candidate, in one
+ * versioned write: the custom model goes into the inputs and candidateModelId becomes its id, so
+ * the report never sees one without the other. The config is parsed again here; the browser's
+ * preview is only a preview.
+ */
+export async function saveCustomModelAction(slug: string, id: string, expectedVersion: number, form: unknown): Promise<TSaveCustomModelResult> {
+  const actor = await actorOrThrow();
+  const args = z.tuple([ZSlug, ZId, ZVersion, ZCustomModelForm]).safeParse([slug, id, expectedVersion, form]);
+  if (!args.success) return { kind: "error", message: "The page is out of date; reload it." };
+  const [s, i, version, fields] = args.data;
+  const built = buildCustomCandidate(fields, today());
+  if (!built.ok) return { kind: "invalid", errors: built.errors };
+  try {
+    const current = await getAssessment(actor.userId, s, i);
+    const inputs = ZAssessmentInputs.parse({ ...current.inputs, customModel: built.model });
+    const updated = await updateAssessment(actor, s, i, { expectedVersion: version, inputs, candidateModelId: built.model.id });
+    revalidatePath(`/o/${s}/assessments`, "layout");
+    const report = reportFor(updated, inputs);
+    return { kind: "saved", version: updated.version, stage: report.stages.infrastructure, candidateName: report.meta.candidate.name, warnings: built.warnings };
+  } catch (e) {
+    return saveFailure(e);
   }
 }
 

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { requireOrgMember, or404 } from "@/lib/auth/guards";
 import { getAssessment } from "@/lib/dal/assessments";
 import { listAssessmentAudit } from "@/lib/dal/audit";
-import { canEdit } from "@/lib/auth/roles";
+import { listSnapshots } from "@/lib/dal/reviews";
+import { APPROVER_ROLES, canEdit } from "@/lib/auth/roles";
 import { StatusBadge } from "@/components/assessments/status-badge";
 import { RenameForm } from "@/components/assessments/rename-form";
 import { DeleteForm } from "@/components/assessments/delete-form";
@@ -13,32 +14,23 @@ import { formatDateTime } from "@/lib/format";
 import { ExportPdfButton } from "@/components/pdf/export-pdf-button";
 import { stageStatuses } from "@/lib/domain/assessment-inputs";
 import { Stepper } from "@/components/wizard/stepper";
+import { UnsavedNotice } from "@/components/wizard/unsaved-notice";
 import { FigureList } from "@/components/wizard/results-panel";
 import { DuplicateForm } from "@/components/wizard/duplicate-form";
 import { reportFor } from "@/lib/wizard/report-for";
+import { ReviewPanel } from "@/components/review/review-panel";
+import { AuditList } from "@/components/review/audit-list";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Assessment" };
-
-const ACTION_LABELS: Record<string, string> = {
-  "assessment.created": "created the assessment",
-  "assessment.updated": "saved changes",
-  "assessment.deleted": "deleted the assessment",
-};
-
-function describeChange(detail: unknown): string {
-  const changed = (detail as { changed?: Record<string, { from: unknown; to: unknown }> })?.changed;
-  if (!changed) return "";
-  return Object.entries(changed)
-    .map(([k, v]) => (k === "inputs" ? "stage inputs" : `${k}: “${String(v.from)}” → “${String(v.to)}”`))
-    .join("; ");
-}
 
 export default async function AssessmentPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const { user, org } = await requireOrgMember(slug, `/o/${slug}/assessments/${id}`);
   const a = await or404(getAssessment(user.id, slug, id));
-  const audit = await listAssessmentAudit(user.id, slug, id);
+  const [audit, snapshots] = await Promise.all([listAssessmentAudit(user.id, slug, id), listSnapshots(user.id, slug, id)]);
   const editable = canEdit(org.role);
+  const base = `/o/${slug}/assessments/${a.id}`;
   const report = reportFor(a, a.inputs);
   return (
     <div className="flex flex-col gap-6">
@@ -55,12 +47,21 @@ export default async function AssessmentPage({ params }: { params: Promise<{ slu
           <span>· updated {formatDateTime(a.updatedAt)} by {a.updatedByName}</span>
         </p>
         {a.description ? <p className="text-slate-800">{a.description}</p> : null}
-        <ExportPdfButton href={`/o/${slug}/assessments/${a.id}/pdf`} />
+        <div className="flex flex-wrap items-start gap-2">
+          <ExportPdfButton href={`${base}/pdf`} />
+          <a href={`${base}/export`} download className={buttonClass("secondary")}>
+            Export JSON
+          </a>
+          <Link href={`${base}/history`} className={buttonClass("ghost", "text-brand-700 underline")}>
+            History and versions
+          </Link>
+        </div>
       </header>
+      <ReviewPanel slug={slug} a={a} snapshots={snapshots} isEditor={editable} isApprover={APPROVER_ROLES.includes(org.role)} />
       <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <div>
           <dt className="text-sm text-slate-600">Candidate open-weights model</dt>
-          <dd className="font-medium">{describeCandidate(a.candidateModelId)}</dd>
+          <dd className="font-medium">{describeCandidate(a.candidateModelId, a.inputs.customModel)}</dd>
         </div>
         <div>
           <dt className="text-sm text-slate-600">Incumbent closed API</dt>
@@ -74,6 +75,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ slu
         </div>
       </dl>
       <Stepper slug={slug} id={a.id} statuses={stageStatuses(a.inputs)} current="overview" />
+      <UnsavedNotice slug={slug} id={a.id} current="overview" />
       <section aria-labelledby="overview-figures-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="overview-figures-heading" className="text-lg font-semibold">
           Key figures so far
@@ -88,16 +90,22 @@ export default async function AssessmentPage({ params }: { params: Promise<{ slu
           <h2 id="edit-heading" className="text-lg font-semibold">
             Edit
           </h2>
-          <RenameForm slug={slug} id={a.id} title={a.title} version={a.version} />
-          <ModelsForm
-            slug={slug}
-            id={a.id}
-            version={a.version}
-            candidateModelId={a.candidateModelId}
-            incumbentApiId={a.incumbentApiId}
-            candidates={candidateOptionGroups()}
-            incumbents={incumbentOptionGroups()}
-          />
+          {a.status === "in_review" ? (
+            <p className="text-sm text-slate-700">In review: the title, model and API are read-only until the review is decided or withdrawn.</p>
+          ) : (
+            <>
+              <RenameForm slug={slug} id={a.id} title={a.title} version={a.version} />
+              <ModelsForm
+                slug={slug}
+                id={a.id}
+                version={a.version}
+                candidateModelId={a.candidateModelId}
+                incumbentApiId={a.incumbentApiId}
+                candidates={candidateOptionGroups(a.inputs.customModel)}
+                incumbents={incumbentOptionGroups()}
+              />
+            </>
+          )}
           <DuplicateForm slug={slug} id={a.id} />
           <DeleteForm slug={slug} id={a.id} title={a.title} />
         </section>
@@ -108,17 +116,10 @@ export default async function AssessmentPage({ params }: { params: Promise<{ slu
         <h2 id="history-heading" className="text-lg font-semibold">
           History
         </h2>
-        <ol className="flex flex-col gap-1 text-sm">
-          {audit.map((e) => (
-            <li key={e.id} className="text-slate-800">
-              <time dateTime={e.createdAt.toISOString()} className="text-slate-600">
-                {formatDateTime(e.createdAt)}
-              </time>{" "}
-              <strong>{e.actorName}</strong> {ACTION_LABELS[e.action] ?? e.action}
-              {describeChange(e.detail) ? <span className="text-slate-700"> ({describeChange(e.detail)})</span> : null}
-            </li>
-          ))}
-        </ol>
+        <AuditList events={audit.slice(0, 10)} />
+        <Link href={`${base}/history`} className="text-sm text-brand-700 underline">
+          {audit.length > 10 ? `All ${audit.length} events, versions and differences` : "Versions and differences"}
+        </Link>
       </section>
     </div>
   );

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { or404, requireOrgMember } from "@/lib/auth/guards";
-import { canEdit } from "@/lib/auth/roles";
+import { APPROVER_ROLES, canEdit } from "@/lib/auth/roles";
+import { listStageSignOffs, stageFingerprint } from "@/lib/dal/reviews";
+import { StageSignOff } from "@/components/review/stage-sign-off";
+import { IN_REVIEW_STAGE_NOTE } from "@/components/review/review-text";
 import { getAssessment, type TAssessmentDetail } from "@/lib/dal/assessments";
 import { stageStatuses } from "@/lib/domain/assessment-inputs";
 import { EconomicsCharts } from "@/components/charts/economics-charts";
@@ -9,11 +12,12 @@ import { FigureList } from "@/components/wizard/results-panel";
 import { StageEditor } from "@/components/wizard/stage-editor";
 import { WizardHeader } from "@/components/wizard/wizard-header";
 import { reportFor } from "@/lib/wizard/report-for";
+import { initialStageDraft } from "@/lib/wizard/stage-draft";
 import { stageDefaults, stageGroups, stageSources } from "@/lib/wizard/stage-view";
 
 export const metadata: Metadata = { title: "Economics" };
 
-async function EconomicsBody({ slug, a, editable }: { slug: string; a: TAssessmentDetail; editable: boolean }) {
+async function EconomicsBody({ slug, a, editable, readOnlyReason }: { slug: string; a: TAssessmentDetail; editable: boolean; readOnlyReason?: string }) {
   const report = reportFor(a, a.inputs);
   return (
     <div className="flex flex-col gap-6">
@@ -27,13 +31,14 @@ async function EconomicsBody({ slug, a, editable }: { slug: string; a: TAssessme
         slug={slug}
         id={a.id}
         stage="economics"
-        initialDraft={(a.inputs.economics ?? {}) as Record<string, unknown>}
+        initialDraft={initialStageDraft(a.inputs, "economics")}
         initialVersion={a.version}
         groups={stageGroups(report, "economics")}
         defaults={stageDefaults(report, "economics")}
         initialResults={report.stages.economics}
         sources={stageSources(report, "economics")}
         canEdit={editable}
+        readOnlyReason={readOnlyReason}
       />
       <section aria-labelledby="charts-heading" className="flex flex-col gap-3">
         <h2 id="charts-heading" className="text-lg font-semibold">
@@ -49,11 +54,21 @@ export default async function EconomicsPage({ params }: { params: Promise<{ slug
   const { slug, id } = await params;
   const { user, org } = await requireOrgMember(slug, `/o/${slug}/assessments/${id}/economics`);
   const a = await or404(getAssessment(user.id, slug, id));
+  const latestSignOff = (await listStageSignOffs(user.id, slug, id)).find((s) => s.stage === "economics");
+  const isInReview = a.status === "in_review";
   return (
     <div className="flex flex-col gap-6">
       <WizardHeader slug={slug} id={id} title={a.title} heading="Economics" statuses={stageStatuses(a.inputs)} current="economics" />
+      <StageSignOff
+        slug={slug}
+        id={id}
+        stage="economics"
+        latest={latestSignOff}
+        isCurrent={latestSignOff?.inputsFingerprint === stageFingerprint(a.inputs, "economics")}
+        canSignOff={APPROVER_ROLES.includes(org.role)}
+      />
       <Suspense fallback={<p role="status">Computing the economics and the Monte Carlo…</p>}>
-        <EconomicsBody slug={slug} a={a} editable={canEdit(org.role)} />
+        <EconomicsBody slug={slug} a={a} editable={canEdit(org.role) && !isInReview} readOnlyReason={isInReview ? IN_REVIEW_STAGE_NOTE : undefined} />
       </Suspense>
     </div>
   );

@@ -2,13 +2,17 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { or404, requireOrgMember } from "@/lib/auth/guards";
-import { canEdit } from "@/lib/auth/roles";
+import { APPROVER_ROLES, canEdit } from "@/lib/auth/roles";
 import { getAssessment, type TAssessmentDetail } from "@/lib/dal/assessments";
 import { STAGE_TITLES, stageStatuses, type TStageKey } from "@/lib/domain/assessment-inputs";
 import { StageEditor } from "@/components/wizard/stage-editor";
 import { WizardHeader } from "@/components/wizard/wizard-header";
+import { listStageSignOffs, stageFingerprint } from "@/lib/dal/reviews";
+import { StageSignOff } from "@/components/review/stage-sign-off";
+import { IN_REVIEW_STAGE_NOTE } from "@/components/review/review-text";
 import { reportFor } from "@/lib/wizard/report-for";
-import { stageDefaults, stageGroups, stageSources } from "@/lib/wizard/stage-view";
+import { initialStageDraft } from "@/lib/wizard/stage-draft";
+import { candidatePanel, stageDefaults, stageGroups, stageSources } from "@/lib/wizard/stage-view";
 
 export const metadata: Metadata = { title: "Assessment stage" };
 
@@ -18,20 +22,22 @@ function isWizardStage(s: string): s is (typeof WIZARD_STAGES)[number] {
   return (WIZARD_STAGES as readonly string[]).includes(s);
 }
 
-async function StageBody({ slug, a, stage, editable }: { slug: string; a: TAssessmentDetail; stage: TStageKey; editable: boolean }) {
+async function StageBody({ slug, a, stage, editable, readOnlyReason }: { slug: string; a: TAssessmentDetail; stage: TStageKey; editable: boolean; readOnlyReason?: string }) {
   const report = reportFor(a, a.inputs);
   return (
     <StageEditor
       slug={slug}
       id={a.id}
       stage={stage}
-      initialDraft={(a.inputs[stage] ?? {}) as Record<string, unknown>}
+      initialDraft={initialStageDraft(a.inputs, stage)}
       initialVersion={a.version}
       groups={stageGroups(report, stage)}
       defaults={stageDefaults(report, stage)}
       initialResults={report.stages[stage]}
       sources={stageSources(report, stage)}
       canEdit={editable}
+      candidate={stage === "infrastructure" ? candidatePanel(a, report) : undefined}
+      readOnlyReason={readOnlyReason}
     />
   );
 }
@@ -42,11 +48,21 @@ export default async function StagePage({ params }: { params: Promise<{ slug: st
   const { user, org } = await requireOrgMember(slug, `/o/${slug}/assessments/${id}/stages/${stage}`);
   const a = await or404(getAssessment(user.id, slug, id));
   if (!isWizardStage(stage)) notFound();
+  const latestSignOff = (await listStageSignOffs(user.id, slug, id)).find((s) => s.stage === stage);
+  const isInReview = a.status === "in_review";
   return (
     <div className="flex flex-col gap-6">
       <WizardHeader slug={slug} id={id} title={a.title} heading={STAGE_TITLES[stage]} statuses={stageStatuses(a.inputs)} current={stage} />
+      <StageSignOff
+        slug={slug}
+        id={id}
+        stage={stage}
+        latest={latestSignOff}
+        isCurrent={latestSignOff?.inputsFingerprint === stageFingerprint(a.inputs, stage)}
+        canSignOff={APPROVER_ROLES.includes(org.role)}
+      />
       <Suspense fallback={<p role="status">Computing the stage results…</p>}>
-        <StageBody slug={slug} a={a} stage={stage} editable={canEdit(org.role)} />
+        <StageBody slug={slug} a={a} stage={stage} editable={canEdit(org.role) && !isInReview} readOnlyReason={isInReview ? IN_REVIEW_STAGE_NOTE : undefined} />
       </Suspense>
     </div>
   );

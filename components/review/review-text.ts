@@ -1,0 +1,41 @@
+// Words for review states, shared by the overview, the history and the snapshot pages.
+import type { TSnapshotSummary } from "@/lib/dal/reviews";
+import { fromDbVerdict, type TDbVerdict, type TInputChange } from "@/lib/domain/assessment-history";
+import { STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/assessment-inputs";
+import { formatDateTime } from "@/lib/format";
+
+/** Why a stage form is read-only while the assessment is in review (the DAL refuses the save anyway). */
+export const IN_REVIEW_STAGE_NOTE = "In review: this stage is read-only until an owner or manager approves or rejects it, or the submission is withdrawn.";
+
+const VERDICT_LABELS = { go: "Go", hybrid: "Hybrid", "no-go": "No-go" } as const;
+
+export function verdictLabel(v: TDbVerdict | null): string {
+  return v ? VERDICT_LABELS[fromDbVerdict(v)] : "—";
+}
+
+const OUTCOME_WORDS = { approved: "Approved", rejected: "Rejected", withdrawn: "Withdrawn" } as const;
+
+/** "Approved by Marek Manager on 3 Mar 2026, 10:00 UTC", or "Waiting for review". */
+export function decisionText(s: Pick<TSnapshotSummary, "decision">): string {
+  const d = s.decision;
+  return d ? `${OUTCOME_WORDS[d.outcome]} by ${d.actorName} on ${formatDateTime(d.createdAt)}` : "Waiting for review";
+}
+
+export function snapshotName(s: Pick<TSnapshotSummary, "number" | "assessmentVersion">): string {
+  return `snapshot ${s.number} (version ${s.assessmentVersion})`;
+}
+
+/** Items by a key, in first-seen order (stages and figure groups keep the report's order). */
+export function groupBy<T>(items: T[], key: (t: T) => string): [string, T[]][] {
+  const out = new Map<string, T[]>();
+  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  return [...out];
+}
+
+const STAGE_ORDER = ["Assessment", "Custom model", ...STAGE_KEYS.map((k) => STAGE_TITLES[k])];
+
+/** Input rows by stage, in the wizard's stage order (the diff itself is in path order). */
+export function groupByStage<T extends Pick<TInputChange, "stage">>(rows: T[]): [string, T[]][] {
+  const rank = (stage: string) => (STAGE_ORDER.includes(stage) ? STAGE_ORDER.indexOf(stage) : STAGE_ORDER.length);
+  return groupBy(rows, (r) => r.stage).sort(([a], [b]) => rank(a) - rank(b));
+}

@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, installTestPrisma, type TTestDb } from "@/lib/testing/test-db";
+import { makeOrg, makeUser } from "@/lib/testing/fixtures";
+import { createAssessment } from "@/lib/dal/assessments";
+import { NotFoundError } from "@/lib/dal/errors";
+import { listPortfolio, listPortfolioForExport, type TPortfolioRow } from "@/lib/dal/portfolio";
+import type { TActor } from "@/lib/dal/audit";
+import { parsePortfolioQuery } from "@/lib/domain/portfolio-query";
+import { ASSESSMENT_TEMPLATES, getTemplate } from "@/lib/domain/templates";
+
+let t: TTestDb;
+let acme: { id: string; slug: string };
+let globex: { id: string; slug: string };
+let ana: TActor, mo: TActor, vic: TActor, olga: TActor;
+
+const N = 30;
+const STATUSES = ["draft", "in_review", "approved", "rejected"] as const;
+const VERDICTS = ["go", "hybrid", "no_go", null] as const;
+const MODELS = ["llama-3.3-70b-instruct", "qwen2.5-72b-instruct", "llama-3.1-8b"] as const;
+const pad = (i: number) => String(i).padStart(2, "0");
+
+/** Row i of Acme's portfolio, with every figure a function of i so expectations can be computed. */
+function acmeRow(i: number) {
+  return {
+    title: `Row ${pad(i)} ${i % 3 === 0 ? "Ticket triage" : "Summaries"}`,
+    description: i % 7 === 0 ? "Runs on our Kubernetes cluster" : "",
+    status: STATUSES[i % 4]!,
+    verdict: VERDICTS[i % 4]!,
+    candidateModelId: MODELS[i % 3]!,
+    // Every fifth row has no economics yet: its costs are null and must sort last either way.
+    monthlyOwnedUsd: i % 5 === 0 ? null : 1000 + ((i * 37) % 11) * 100,
+    monthlyApiUsd: i % 5 === 0 ? null : 5000 - i * 10,
+    updatedAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+  };
+}
+
+const q = (params: Record<string, string> = {}) => parsePortfolioQuery(params);
+const titles = (rows: TPortfolioRow[]) => rows.map((r) => r.title);
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  installTestPrisma(t.prisma);
+  acme = await makeOrg(t.prisma, "Acme");
+  globex = await makeOrg(t.prisma, "Globex");
+  ana = await makeUser(t.prisma, acme.id, "analyst", "Ana");
+  mo = await makeUser(t.prisma, acme.id, "manager", "Mo");
+  vic = await makeUser(t.prisma, acme.id, "viewer", "Vic");
+  olga = await makeUser(t.prisma, globex.id, "owner", "Olga");
+  // Written directly so the figures are exact; the DAL's own create path is covered below.
+  await t.prisma.assessment.createMany({
+    data: Array.from({ length: N }, (_, i) => {
+      const { updatedAt, ...r } = acmeRow(i);
+      const author = i % 2 === 0 ? ana : mo;
+      return { ...r, organizationId: acme.id, incumbentApiId: "openai-gpt-4o", inputs: {}, summaryVersion: 1, createdById: author.userId, updatedById: author.userId, updatedAt, createdAt: updatedAt };
+    }),
+  });
+  // Another tenant with look-alike content: none of it may ever show up for Acme.
+  await t.prisma.assessment.createMany({
+    data: Array.from({ length: 5 }, (_, i) => ({
+      ...acmeRow(i),
+      title: `Row ${pad(i)} Ticket triage (Globex)`,
+      organizationId: globex.id,
+      incumbentApiId: "openai-gpt-4o",
+      inputs: {},
+      summaryVersion: 1,
+      createdById: olga.userId,
+      updatedById: olga.userId,
+    })),
+  });
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("listPortfolio", () => {
+  it("lists the organisation's assessments, newest update first, 25 to a page", async () => {
+    const page = await listPortfolio(vic.userId, acme.slug, q());
+    expect(page).toMatchObject({ total: N, totalUnfiltered: N, page: 1, pageCount: 2, pageSize: 25 });
+    expect(page.rows).toHaveLength(25);
+    expect(page.rows[0]).toMatchObject({ title: acmeRow(N - 1).title, ownerName: "Mo", updatedByName: "Mo", version: 1 });
+    expect(titles(page.rows)).toEqual(Array.from({ length: 25 }, (_, k) => acmeRow(N - 1 - k).title));
+  });
+
+  it.each([
+    ["status", { status: "approved" }, (i: number) => i % 4 === 2],
+    ["recommendation", { verdict: "no_go" }, (i: number) => i % 4 === 2],
+    ["model", { model: "llama-3.1-8b" }, (i: number) => i % 3 === 2],
+    ["status and model together", { status: "draft", model: "llama-3.3-70b-instruct" }, (i: number) => i % 4 === 0 && i % 3 === 0],
+    ["search in the title, any case", { q: "TICKET triage" }, (i: number) => i % 3 === 0],
+    ["search in the description", { q: "kubernetes" }, (i: number) => i % 7 === 0],
+  ])("filters by %s", async (_what, params, keep) => {
+    const page = await listPortfolio(ana.userId, acme.slug, q({ ...params, size: "100" }));
+    const expected = Array.from({ length: N }, (_, i) => i).filter(keep);
+    expect(page.total).toBe(expected.length);
+    expect(page.totalUnfiltered).toBe(N);
+    expect(new Set(titles(page.rows))).toEqual(new Set(expected.map((i) => acmeRow(i).title)));
+  });
+
+  it("filters by owner", async () => {
+    const page = await listPortfolio(ana.userId, acme.slug, q({ owner: mo.userId, size: "100" }));
+    expect(page.total).toBe(N / 2);
+    expect(page.rows.every((r) => r.ownerName === "Mo")).toBe(true);
+  });
+
+  it("returns an empty first page when nothing matches", async () => {
+    const page = await listPortfolio(ana.userId, acme.slug, q({ q: "no such words" }));
+    expect(page).toMatchObject({ rows: [], total: 0, totalUnfiltered: N, page: 1, pageCount: 1 });
+  });
+
+  it("treats search text literally (LIKE wildcards match only themselves)", async () => {
+    expect((await listPortfolio(ana.userId, acme.slug, q({ q: "%" }))).total).toBe(0);
+    expect((await listPortfolio(ana.userId, acme.slug, q({ q: "Row _1" }))).total).toBe(0);
+    expect((await listPortfolio(ana.userId, acme.slug, q({ q: "\\" }))).total).toBe(0);
+    expect((await listPortfolio(ana.userId, acme.slug, q({ q: "Row 1" }))).total).toBe(10);
+  });
+
+  it.each(["asc", "desc"] as const)("sorts by owned cost %s with assessments lacking it last", async (dir) => {
+    const page = await listPortfolio(ana.userId, acme.slug, q({ sort: "owned", dir, size: "50" }));
+    const values = page.rows.map((r) => r.monthlyOwnedUsd);
+    const known = values.filter((v): v is number => v !== null);
+    expect(values.slice(known.length)).toEqual(Array(N / 5).fill(null));
+    expect(known).toEqual([...known].sort((a, b) => (dir === "asc" ? a - b : b - a)));
+  });
+
+  it("sorts by recommendation with null last, and by title A→Z or Z→A", async () => {
+    const byVerdict = await listPortfolio(ana.userId, acme.slug, q({ sort: "verdict", size: "50" }));
+    const verdicts = byVerdict.rows.map((r) => r.verdict);
+    const known = verdicts.filter((v) => v !== null);
+    expect(verdicts).toEqual([...known, ...Array(N - known.length).fill(null)]);
+    // The enum's order (go, hybrid, no_go) is also A→Z.
+    expect(known).toEqual([...known].sort());
+    expect(new Set(known)).toEqual(new Set(["go", "hybrid", "no_go"]));
+    const asc = await listPortfolio(ana.userId, acme.slug, q({ sort: "title", size: "50" }));
+    expect(titles(asc.rows)).toEqual(Array.from({ length: N }, (_, i) => acmeRow(i).title));
+    const desc = await listPortfolio(ana.userId, acme.slug, q({ sort: "title", dir: "desc", size: "50" }));
+    expect(titles(desc.rows)).toEqual(titles(asc.rows).reverse());
+  });
+
+  it("pages without gaps or repeats even when the sort column has ties, and clamps a page past the end", async () => {
+    const byStatus = (page: string) => listPortfolio(ana.userId, acme.slug, q({ sort: "status", page }));
+    const [one, two] = await Promise.all([byStatus("1"), byStatus("2")]);
+    expect(one.rows).toHaveLength(25);
+    expect(two.rows).toHaveLength(N - 25);
+    const ids = [...one.rows, ...two.rows].map((r) => r.id);
+    expect(new Set(ids).size).toBe(N);
+    const past = await byStatus("99");
+    expect(past.page).toBe(2);
+    expect(past.rows.map((r) => r.id)).toEqual(two.rows.map((r) => r.id));
+    const big = await listPortfolio(ana.userId, acme.slug, q({ size: "50" }));
+    expect(big).toMatchObject({ pageCount: 1, pageSize: 50 });
+    expect(big.rows).toHaveLength(N);
+  });
+
+  it("gives facets of the whole organisation, whatever the filters", async () => {
+    const page = await listPortfolio(ana.userId, acme.slug, q({ status: "approved", model: "llama-3.1-8b" }));
+    expect(page.models).toEqual([
+      { id: "llama-3.1-8b", count: 10 },
+      { id: "llama-3.3-70b-instruct", count: 10 },
+      { id: "qwen2.5-72b-instruct", count: 10 },
+    ]);
+    expect(page.owners).toEqual([
+      { id: ana.userId, name: "Ana", count: 15 },
+      { id: mo.userId, name: "Mo", count: 15 },
+    ]);
+  });
+
+  it("shows rows written through the DAL with their computed figures", async () => {
+    const own = await makeOrg(t.prisma, "Solo");
+    const author = await makeUser(t.prisma, own.id, "analyst", "Sol");
+    const template = getTemplate(ASSESSMENT_TEMPLATES[1]!.id)!;
+    await createAssessment(author, own.slug, { title: "From a template", candidateModelId: template.candidateModelId, incumbentApiId: template.incumbentApiId, inputs: template.inputs });
+    await createAssessment(author, own.slug, { title: "Blank", candidateModelId: "llama-3.1-8b", incumbentApiId: "openai-gpt-4o" });
+    const page = await listPortfolio(author.userId, own.slug, q({ sort: "owned" }));
+    expect(page.rows.map((r) => [r.title, r.monthlyOwnedUsd === null])).toEqual([
+      ["From a template", false],
+      ["Blank", true],
+    ]);
+    expect(page.rows[0]!.verdict).not.toBeNull();
+    expect(page.rows[0]!.crossoverTokensPerMonth).toBeGreaterThan(0);
+  });
+});
+
+describe("tenant isolation", () => {
+  it("refuses an organisation the caller is not a member of, or that does not exist", async () => {
+    await expect(listPortfolio(olga.userId, acme.slug, q())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listPortfolio(ana.userId, globex.slug, q())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listPortfolio(ana.userId, "no-such-org", q())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listPortfolioForExport(olga.userId, acme.slug, q())).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("never shows another organisation's rows, even when they match the search or a filter naming its owner", async () => {
+    const search = await listPortfolio(ana.userId, acme.slug, q({ q: "Globex", size: "100" }));
+    expect(search.total).toBe(0);
+    const byForeignOwner = await listPortfolio(ana.userId, acme.slug, q({ owner: olga.userId }));
+    expect(byForeignOwner.total).toBe(0);
+    expect(byForeignOwner.owners.map((o) => o.name)).toEqual(["Ana", "Mo"]);
+    const theirs = await listPortfolio(olga.userId, globex.slug, q({ size: "100" }));
+    expect(theirs.total).toBe(5);
+    expect(theirs.rows.every((r) => r.title.endsWith("(Globex)"))).toBe(true);
+  });
+});
+
+describe("listPortfolioForExport", () => {
+  it("returns every matching row in list order, without paging", async () => {
+    const rows = await listPortfolioForExport(ana.userId, acme.slug, q({ sort: "api", dir: "asc", page: "2", size: "25" }));
+    expect(rows).toHaveLength(N);
+    const api = rows.map((r) => r.monthlyApiUsd);
+    expect(api.slice(-N / 5)).toEqual(Array(N / 5).fill(null));
+    const filtered = await listPortfolioForExport(ana.userId, acme.slug, q({ q: "triage", status: "draft" }));
+    expect(filtered.map((r) => r.title)).toEqual(
+      Array.from({ length: N }, (_, i) => i)
+        .filter((i) => i % 3 === 0 && i % 4 === 0)
+        .reverse()
+        .map((i) => acmeRow(i).title),
+    );
+  });
+});
