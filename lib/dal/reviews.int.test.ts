@@ -147,3 +147,26 @@ describe("deleting an assessment with review history", () => {
     await expect(getAssessment(analyst.userId, acme.slug, a.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe("sign-off lines for the memo", () => {
+  it("lists decisions and the latest sign-off per stage, oldest first, marking a changed stage", async () => {
+    const { listSignOffLines } = await import("@/lib/dal/reviews");
+    const a = await createAssessment(analyst, acme.slug, { ...base, title: "Memo lines" });
+    await signOffStage(manager, acme.slug, a.id, "licence", "first");
+    await signOffStage(manager, acme.slug, a.id, "licence", "second");
+    await signOffStage(manager, acme.slug, a.id, "economics", "");
+    await submitForReview(analyst, acme.slug, a.id, 1, "");
+    await decideReview(manager, acme.slug, a.id, "approved", "Go ahead");
+    const current = await getAssessment(analyst.userId, acme.slug, a.id);
+    const lines = await listSignOffLines(viewer.userId, acme.slug, a.id, current.inputs);
+    expect(lines.map((l) => [l.label, l.note])).toEqual([
+      ["Stage signed off: Licence diligence (version 1)", "second"],
+      ["Stage signed off: Economics (version 1)", null],
+      ["Approved: submission 1 (version 1)", "Go ahead"],
+    ]);
+    const changed = { ...current.inputs, economics: { ...current.inputs.economics, inputTokensPerMonth: 123_456_789 } };
+    const stale = await listSignOffLines(viewer.userId, acme.slug, a.id, changed);
+    expect(stale[1]!.label).toBe("Stage signed off: Economics (version 1, stage changed since)");
+    expect(await listSignOffLines(outsider.userId, globex.slug, a.id, current.inputs).catch((e) => e)).toBeInstanceOf(NotFoundError);
+  });
+});

@@ -150,3 +150,28 @@ export async function listStageSignOffs(userId: string, slug: string, id: string
   });
   return rows as TStageSignOff[];
 }
+
+export type TSignOffLine = { label: string; byName: string; at: Date; note: string | null };
+
+/**
+ * The review decisions and the latest sign-off of each stage, oldest first, as a memo's cover lists
+ * them. A stage sign-off whose stage has changed since says so, so a printed memo never implies a
+ * sign-off of content nobody signed.
+ */
+export async function listSignOffLines(userId: string, slug: string, id: string, inputs: TAssessmentInputs): Promise<TSignOffLine[]> {
+  const [snapshots, stageSignOffs] = await Promise.all([listSnapshots(userId, slug, id), listStageSignOffs(userId, slug, id)]);
+  const lines: TSignOffLine[] = [];
+  for (const s of snapshots) {
+    if (!s.decision || s.decision.outcome === "withdrawn") continue;
+    const verb = s.decision.outcome === "approved" ? "Approved" : "Rejected";
+    lines.push({ label: `${verb}: submission ${s.number} (version ${s.assessmentVersion})`, byName: s.decision.actorName, at: s.decision.createdAt, note: s.decision.comment || null });
+  }
+  const seen = new Set<string>();
+  for (const so of stageSignOffs) {
+    if (seen.has(so.stage)) continue; // newest first: keep only the latest per stage
+    seen.add(so.stage);
+    const stale = so.inputsFingerprint !== stageFingerprint(inputs, so.stage);
+    lines.push({ label: `Stage signed off: ${STAGE_TITLES[so.stage]} (version ${so.assessmentVersion}${stale ? ", stage changed since" : ""})`, byName: so.actorName, at: so.createdAt, note: so.note || null });
+  }
+  return lines.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
