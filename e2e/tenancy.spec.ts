@@ -1,8 +1,8 @@
 import { test, expect, expectAccessible, signIn, DEMO, DEMO_PASSWORD } from "./fixtures";
 import type { Browser, Page } from "@playwright/test";
 
-async function firstAssessmentUrl(page: Page, slug: string): Promise<string> {
-  await page.goto(`/o/${slug}/assessments`);
+async function firstAssessmentUrl(page: Page, slug: string, query = ""): Promise<string> {
+  await page.goto(`/o/${slug}/assessments${query}`);
   const href = await page.locator("table tbody a").first().getAttribute("href");
   return href!;
 }
@@ -29,7 +29,8 @@ test("every URL of another organisation is a 404", async ({ page, browser }) => 
 
 test("server actions replayed by a viewer or another organisation are refused and change nothing", async ({ page, browser }) => {
   await signIn(page, DEMO.analyst);
-  const url = await firstAssessmentUrl(page, "northwind");
+  // A draft: other specs leave assessments in review, where the rename form is not offered.
+  const url = await firstAssessmentUrl(page, "northwind", "?status=draft");
   await page.goto(url);
   const originalTitle = (await page.getByRole("heading", { level: 1 }).textContent())!;
   // Capture the rename request the analyst's browser sends, without letting it through.
