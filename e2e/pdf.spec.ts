@@ -4,7 +4,7 @@ import { test, expect, signIn, DEMO, DEMO_PASSWORD } from "./fixtures";
 
 async function assessmentUrls(page: Page, slug: string): Promise<string[]> {
   await page.goto(`/o/${slug}/assessments`);
-  const hrefs = await page.locator("table a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page.locator("table tbody a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   return [...new Set(hrefs.filter((h) => /\/assessments\/[^/]+$/.test(h)))];
 }
 
@@ -17,8 +17,10 @@ async function signedInPage(browser: Browser, email: string, ip: string): Promis
 
 test("Export PDF shows progress, downloads the memo under its name, and page 1 is kept as a PNG", async ({ page }, testInfo) => {
   await signIn(page, DEMO.owner);
-  const [url] = await assessmentUrls(page, "northwind");
-  await page.goto(url);
+  // The seeded approved assessment, so the cover has real sign-offs to print.
+  await page.goto("/o/northwind/assessments?q=Internal+code+assistant");
+  await page.locator("table tbody a").first().click();
+  await page.waitForURL(/\/assessments\/[^/?]+$/);
   const title = ((await page.getByRole("heading", { level: 1 }).textContent()) ?? "").trim();
   // Hold the response briefly so the progress state is observable however fast the server is.
   await page.route("**/pdf", async (route) => {
@@ -40,6 +42,8 @@ test("Export PDF shows progress, downloads the memo under its name, and page 1 i
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", pdfPath, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
   expect(text).toContain(title);
   expect(text).toContain("Executive summary");
+  expect(text).toMatch(/Approved: submission 1 \(version \d+\): Marek Manager/);
+  expect(text).toMatch(/Stage signed off: Licence diligence \(version \d+\): Marek Manager/);
   const pngBase = testInfo.outputPath("assessment-memo-page-1");
   execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdfPath, pngBase]);
   await testInfo.attach("assessment-memo-page-1.png", { path: `${pngBase}.png`, contentType: "image/png" });

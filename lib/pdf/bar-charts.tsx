@@ -1,93 +1,106 @@
-import { G, Line, Rect, Svg, Text as SvgText, Text, View } from "@react-pdf/renderer";
+import { Line, Path, Svg } from "@react-pdf/renderer";
 import type { TReportCharts } from "@/lib/domain/report-types";
 import { usdText } from "@/lib/domain/report-format";
 import { extent, linearScale } from "./chart-scale";
-import { PDF_FONT_FAMILY } from "./fonts";
-import { ChartLegend } from "./line-chart";
+import { SvgLabels, type TChartLabel, type TLegendItem } from "./line-chart";
 import { COLORS } from "./styles";
 
-const tickText = { fontFamily: PDF_FONT_FAMILY, fontSize: 6.5 };
+const r1 = (v: number) => v.toFixed(1);
+/** A rectangle as a closed sub-path, so a whole series of bars is one Path. */
+const rectPath = (x: number, y: number, w: number, h: number) => `M ${r1(x)} ${r1(y)} h ${r1(w)} v ${r1(h)} h ${r1(-w)} Z`;
 
-/** Owned cost per month, stacked by component, one bar per month of the horizon. */
-export function BreakdownChart({ chart, width = 500, height = 180 }: { chart: NonNullable<TReportCharts["ownedBreakdown"]>; width?: number; height?: number }) {
+export const BREAKDOWN_HEIGHT = 180;
+export const breakdownTitle = "Owned cost breakdown per month";
+export const breakdownLegend = (chart: NonNullable<TReportCharts["ownedBreakdown"]>): TLegendItem[] => chart.series.map((s, i) => ({ label: s.label, color: COLORS.series[i % COLORS.series.length] }));
+
+type TBreakdown = NonNullable<TReportCharts["ownedBreakdown"]>;
+
+function breakdownGeometry(chart: TBreakdown, width: number, height: number) {
   const m = { top: 8, right: 12, bottom: 20, left: 56 };
   const totals = chart.points.map((p) => chart.series.reduce((sum, s) => sum + Math.max(0, p[s.key]), 0));
   const y = linearScale(extent(totals), [height - m.bottom, m.top]);
   const band = (width - m.left - m.right) / Math.max(1, chart.points.length);
   const every = Math.ceil(chart.points.length / 12);
+  const ticks = y.ticks(4);
+  const labels: TChartLabel[] = [
+    ...ticks.map((t) => ({ text: usdText(t), x: m.left - 4, y: y(t) + 2, anchor: "end" as const, color: COLORS.muted })),
+    ...chart.points.flatMap((p, i) => (i % every === 0 ? [{ text: String(p.month), x: m.left + i * band + band / 2, y: height - m.bottom + 10, anchor: "middle" as const, color: COLORS.muted }] : [])),
+  ];
+  return { m, y, band, ticks, labels };
+}
+
+/** The axis labels of the breakdown chart, for drawing them apart from its bars. */
+export const breakdownLabels = (chart: TBreakdown, width = 500, height = BREAKDOWN_HEIGHT) => breakdownGeometry(chart, width, height).labels;
+
+/** Owned cost per month, stacked by component, one bar per month of the horizon (the drawing only). */
+export function BreakdownSvg({ chart, width = 500, height = BREAKDOWN_HEIGHT, withLabels = true }: { chart: TBreakdown; width?: number; height?: number; withLabels?: boolean }) {
+  const { m, y, band, ticks, labels } = breakdownGeometry(chart, width, height);
+  // Stack each month's components bottom-up; collect each component's bars into one path.
+  const paths = chart.series.map(() => [] as string[]);
+  chart.points.forEach((p, i) => {
+    let top = y(0);
+    chart.series.forEach((s, si) => {
+      const h = y(0) - y(Math.max(0, p[s.key]));
+      top -= h;
+      if (h > 0) paths[si].push(rectPath(m.left + i * band + band * 0.15, top, band * 0.7, h));
+    });
+  });
   return (
-    <View wrap={false} style={{ marginBottom: 10 }}>
-      <Text style={{ fontWeight: "bold", fontSize: 9.5, marginBottom: 3 }}>Owned cost breakdown per month</Text>
-      <Svg width={width} height={height}>
-        {y.ticks(4).map((t) => (
-          <G key={t}>
-            <Line x1={m.left} x2={width - m.right} y1={y(t)} y2={y(t)} stroke={COLORS.rule} strokeWidth={0.5} />
-            <SvgText x={m.left - 4} y={y(t) + 2} textAnchor="end" fill={COLORS.muted} style={tickText}>
-              {usdText(t)}
-            </SvgText>
-          </G>
-        ))}
-        {chart.points.map((p, i) => {
-          let top = y(0);
-          return (
-            <G key={p.month}>
-              {chart.series.map((s, si) => {
-                const v = Math.max(0, p[s.key]);
-                const h = y(0) - y(v);
-                top -= h;
-                return h > 0 ? <Rect key={s.key} x={m.left + i * band + band * 0.15} y={top} width={band * 0.7} height={h} fill={COLORS.series[si % COLORS.series.length]} /> : null;
-              })}
-              {i % every === 0 ? (
-                <SvgText x={m.left + i * band + band / 2} y={height - m.bottom + 10} textAnchor="middle" fill={COLORS.muted} style={tickText}>
-                  {String(p.month)}
-                </SvgText>
-              ) : null}
-            </G>
-          );
-        })}
-      </Svg>
-      <ChartLegend items={chart.series.map((s, i) => ({ label: s.label, color: COLORS.series[i % COLORS.series.length] }))} />
-    </View>
+    <Svg width={width} height={height}>
+      <Path d={ticks.map((t) => `M ${m.left} ${r1(y(t))} H ${width - m.right}`).join(" ")} stroke={COLORS.rule} strokeWidth={0.5} fill="none" />
+      {paths.map((d, si) => (d.length > 0 ? <Path key={chart.series[si].key} d={d.join(" ")} fill={COLORS.series[si % COLORS.series.length]} /> : null))}
+      {withLabels ? <SvgLabels labels={labels} /> : null}
+    </Svg>
   );
 }
 
-/** Sensitivity: each input at its low and high end, bars around the base net saving. */
-export function TornadoChart({ chart, width = 500 }: { chart: NonNullable<TReportCharts["tornado"]>; width?: number }) {
-  const bars = chart.bars.filter((b) => b.outputAtLow !== null && b.outputAtHigh !== null).slice(0, 10);
+export const tornadoBars = (chart: NonNullable<TReportCharts["tornado"]>) => chart.bars.filter((b) => b.outputAtLow !== null && b.outputAtHigh !== null).slice(0, 10);
+export const tornadoHeight = (chart: NonNullable<TReportCharts["tornado"]>) => 6 + 18 + tornadoBars(chart).length * 16;
+export const tornadoTitle = (chart: NonNullable<TReportCharts["tornado"]>) => `Sensitivity: ${chart.outputLabel}`;
+export const TORNADO_LEGEND: TLegendItem[] = [
+  { label: "Input at its low end", color: COLORS.api },
+  { label: "Input at its high end", color: COLORS.owned },
+];
+
+type TTornado = NonNullable<TReportCharts["tornado"]>;
+
+function tornadoGeometry(chart: TTornado, width: number) {
+  const bars = tornadoBars(chart);
   const base = chart.baseOutput ?? 0;
   const rowH = 16;
   const m = { top: 6, right: 12, bottom: 18, left: 150 };
-  const height = m.top + m.bottom + bars.length * rowH;
+  const height = tornadoHeight(chart);
   const x = linearScale(extent([base, ...bars.flatMap((b) => [b.outputAtLow as number, b.outputAtHigh as number])]), [m.left, width - m.right]);
+  const ticks = x.ticks(5);
+  const labels: TChartLabel[] = [
+    ...ticks.map((t) => ({ text: usdText(t), x: x(t), y: height - m.bottom + 10, anchor: "middle" as const, color: COLORS.muted })),
+    ...bars.map((b, i) => ({ text: b.label, x: m.left - 4, y: m.top + i * rowH + 11, anchor: "end" as const, color: COLORS.ink })),
+  ];
+  return { bars, base, rowH, m, height, x, ticks, labels };
+}
+
+/** The labels of the sensitivity chart (axis and inputs), for drawing them apart from its bars. */
+export const tornadoLabels = (chart: TTornado, width = 500) => tornadoGeometry(chart, width).labels;
+
+/** Sensitivity: each input at its low and high end, bars around the base net saving (the drawing only). */
+export function TornadoSvg({ chart, width = 500, withLabels = true }: { chart: TTornado; width?: number; withLabels?: boolean }) {
+  const { bars, base, rowH, m, height, x, ticks, labels } = tornadoGeometry(chart, width);
+  const low: string[] = [];
+  const high: string[] = [];
+  bars.forEach((b, i) => {
+    const yTop = m.top + i * rowH + 3;
+    const lo = x(b.outputAtLow as number);
+    const hi = x(b.outputAtHigh as number);
+    low.push(rectPath(Math.min(x(base), lo), yTop, Math.abs(lo - x(base)), rowH - 6));
+    high.push(rectPath(Math.min(x(base), hi), yTop, Math.abs(hi - x(base)), rowH - 6));
+  });
   return (
-    <View wrap={false} style={{ marginBottom: 10 }}>
-      <Text style={{ fontWeight: "bold", fontSize: 9.5, marginBottom: 3 }}>Sensitivity: {chart.outputLabel}</Text>
-      <Svg width={width} height={height}>
-        {x.ticks(5).map((t) => (
-          <G key={t}>
-            <Line x1={x(t)} x2={x(t)} y1={m.top} y2={height - m.bottom} stroke={COLORS.rule} strokeWidth={0.5} />
-            <SvgText x={x(t)} y={height - m.bottom + 10} textAnchor="middle" fill={COLORS.muted} style={tickText}>
-              {usdText(t)}
-            </SvgText>
-          </G>
-        ))}
-        {bars.map((b, i) => {
-          const yTop = m.top + i * rowH + 3;
-          const lo = b.outputAtLow as number;
-          const hi = b.outputAtHigh as number;
-          return (
-            <G key={b.key}>
-              <SvgText x={m.left - 4} y={yTop + 8} textAnchor="end" fill={COLORS.ink} style={tickText}>
-                {b.label}
-              </SvgText>
-              <Rect x={Math.min(x(base), x(lo))} y={yTop} width={Math.abs(x(lo) - x(base))} height={rowH - 6} fill={COLORS.api} />
-              <Rect x={Math.min(x(base), x(hi))} y={yTop} width={Math.abs(x(hi) - x(base))} height={rowH - 6} fill={COLORS.owned} />
-            </G>
-          );
-        })}
-        <Line x1={x(base)} x2={x(base)} y1={m.top} y2={height - m.bottom} stroke={COLORS.ink} strokeWidth={0.75} />
-      </Svg>
-      <ChartLegend items={[{ label: "Input at its low end", color: COLORS.api }, { label: "Input at its high end", color: COLORS.owned }]} />
-    </View>
+    <Svg width={width} height={height}>
+      <Path d={ticks.map((t) => `M ${r1(x(t))} ${m.top} V ${height - m.bottom}`).join(" ")} stroke={COLORS.rule} strokeWidth={0.5} fill="none" />
+      {low.length > 0 ? <Path d={low.join(" ")} fill={COLORS.api} /> : null}
+      {high.length > 0 ? <Path d={high.join(" ")} fill={COLORS.owned} /> : null}
+      <Line x1={x(base)} x2={x(base)} y1={m.top} y2={height - m.bottom} stroke={COLORS.ink} strokeWidth={0.75} />
+      {withLabels ? <SvgLabels labels={labels} /> : null}
+    </Svg>
   );
 }

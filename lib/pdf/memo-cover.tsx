@@ -1,9 +1,9 @@
-import { Text, View } from "@react-pdf/renderer";
 import { STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/assessment-inputs";
 import type { TReport } from "@/lib/domain/report-types";
 import { formatDate, formatDateTime, STAGE_STATUS_LABELS } from "@/lib/format";
-import { KeyValue, type TMemoOptions } from "./memo-kit";
-import { COLORS, s } from "./styles";
+import type { TStyledSpan } from "./memo-draw";
+import type { MemoBlocks, TBlock, TMemoOptions, TSignOff } from "./memo-kit";
+import { BODY_SIZE, COLORS, CONTENT_HEIGHT, CONTENT_WIDTH, H1, SMALL_LINE, SMALL_SIZE } from "./styles";
 
 const ASSESSMENT_STATUS_LABELS: Record<string, string> = { draft: "Draft", "in-review": "In review", in_review: "In review", approved: "Approved", archived: "Archived" };
 
@@ -11,36 +11,79 @@ export function assessmentStatusLabel(status: string): string {
   return ASSESSMENT_STATUS_LABELS[status] ?? status.charAt(0).toUpperCase() + status.slice(1);
 }
 
-export function MemoCover({ report, options }: { report: TReport; options: TMemoOptions }) {
+const NO_SIGN_OFFS = "No sign-offs recorded";
+
+/** One sign-off as the cover prints it: "Label: Name, 28 Nov 2026, 09:30 UTC (“note”)". */
+export function signOffText(so: TSignOff): string {
+  const note = so.note?.trim();
+  return `${so.label}: ${so.byName}, ${formatDateTime(so.at)}${note ? ` (“${note}”)` : ""}`;
+}
+
+const BOX = { border: 0.75, padding: 8, marginTop: 6, marginBottom: 8 };
+const INNER_X = BOX.border + BOX.padding;
+const INNER_WIDTH = CONTENT_WIDTH - 2 * INNER_X;
+
+/** Title, the facts box with every sign-off, and the state of each stage. */
+export function coverBlocks(b: MemoBlocks, report: TReport, options: TMemoOptions): TBlock[] {
   const { meta } = report;
-  return (
-    <View>
-      <Text style={[s.muted, { fontSize: 10, marginBottom: 4 }]}>Decision memo · {options.organisationName}</Text>
-      <Text style={s.h1}>{meta.title}</Text>
-      <Text style={{ fontSize: 12, marginBottom: 10 }}>
-        Run {meta.candidate.name} on our own infrastructure, or keep {meta.incumbent.name}?
-      </Text>
-      {meta.description ? <Text style={[s.para, s.muted]}>{meta.description}</Text> : null}
-      <View style={[s.box, { marginTop: 6 }]}>
-        <KeyValue label="Organisation" value={options.organisationName} />
-        <KeyValue label="Candidate (open weights)" value={meta.candidate.name} isBold />
-        <KeyValue label="Incumbent (closed API)" value={meta.incumbent.name} isBold />
-        <KeyValue label="Assessment status" value={assessmentStatusLabel(meta.status)} />
-        <KeyValue label="Sign-offs" value="No sign-offs recorded" />
-        <KeyValue label="Version" value={`Version ${meta.version}, last changed ${formatDate(new Date(meta.updatedAt))}`} />
-        <KeyValue label="Generated" value={formatDateTime(options.generatedAt)} />
-        <KeyValue label="Stages complete" value={`${meta.completedStages} of ${STAGE_KEYS.length}`} />
-      </View>
-      <View style={{ flexDirection: "row", flexWrap: "wrap", marginBottom: 6 }}>
-        {STAGE_KEYS.map((key) => {
-          const status = meta.stageStatuses[key];
-          return (
-            <Text key={key} style={{ fontSize: 8, marginRight: 10, marginBottom: 2, color: status === "not-started" ? COLORS.bad : COLORS.muted }}>
-              {STAGE_TITLES[key]}: {STAGE_STATUS_LABELS[status]}
-            </Text>
-          );
-        })}
-      </View>
-    </View>
+  const title = b.sketch();
+  title.text([{ text: `Decision memo · ${options.organisationName}`, size: 10, color: COLORS.muted }], { width: CONTENT_WIDTH, lineHeight: 13 });
+  title.gap(4);
+  title.text([{ text: meta.title, size: H1.size, isBold: true }], { width: CONTENT_WIDTH, lineHeight: H1.line });
+  title.gap(H1.marginBottom);
+  title.text([{ text: `Run ${meta.candidate.name} on our own infrastructure, or keep ${meta.incumbent.name}?`, size: 12 }], { width: CONTENT_WIDTH, lineHeight: 15 });
+  const blocks: TBlock[] = [b.block("cover-title", title, { marginBottom: 8, keepWithNext: true })];
+  if (meta.description) blocks.push(...b.para("cover-description", meta.description, { color: COLORS.muted, keepWithNext: true }));
+
+  // The facts box. Many sign-offs print small, one per line; a list longer than a page continues
+  // in a second box rather than running off the page.
+  const signOffs = options.signOffs ?? [];
+  const signOffSize = signOffs.length > 3 ? SMALL_SIZE : BODY_SIZE;
+  const facts: [string, readonly TStyledSpan[] | string, boolean?][] = [
+    ["Organisation", options.organisationName],
+    ["Candidate (open weights)", meta.candidate.name, true],
+    ["Incumbent (closed API)", meta.incumbent.name, true],
+    ["Assessment status", assessmentStatusLabel(meta.status)],
+    ...(signOffs.length === 0
+      ? [["Sign-offs", NO_SIGN_OFFS] as [string, string]]
+      : signOffs.map((so, i): [string, readonly TStyledSpan[]] => [i === 0 ? (signOffs.length > 1 ? `Sign-offs (${signOffs.length})` : "Sign-offs") : "", [{ text: signOffText(so), size: signOffSize }]])),
+    ["Version", `Version ${meta.version}, last changed ${formatDate(new Date(meta.updatedAt))}`],
+    ["Generated", formatDateTime(options.generatedAt)],
+    ["Stages complete", `${meta.completedStages} of ${STAGE_KEYS.length}`],
+  ];
+  const boxes: TBlock[] = [];
+  let box = b.sketch();
+  const closeBox = () => {
+    box.gap(BOX.padding);
+    // The outline's line is centred on its edges: inset by half its width, the box ends a border below.
+    box.frame(BOX.border / 2, BOX.border / 2, CONTENT_WIDTH - BOX.border, box.y, COLORS.rule, BOX.border);
+    box.gap(BOX.border);
+    boxes.push(b.block(`cover-facts-${boxes.length}`, box, { marginTop: boxes.length === 0 ? BOX.marginTop : 0, marginBottom: BOX.marginBottom }));
+  };
+  box.gap(INNER_X);
+  for (const [label, value, isBold] of facts) {
+    for (const row of b.rows(label, value, { x: INNER_X, width: INNER_WIDTH, isBold })) {
+      if (box.y + row.y + BOX.padding + BOX.border + BOX.marginTop + BOX.marginBottom > CONTENT_HEIGHT - 40) {
+        // Too tall for a page: end this box here and carry on in a new one.
+        closeBox();
+        box = b.sketch();
+        box.gap(INNER_X);
+      }
+      box.append(row);
+    }
+  }
+  closeBox();
+  blocks.push(...boxes);
+
+  // Every stage's state on one line.
+  const stages = b.sketch();
+  stages.text(
+    STAGE_KEYS.map((key, i) => {
+      const status = meta.stageStatuses[key];
+      return { text: `${i > 0 ? "   " : ""}${STAGE_TITLES[key]}: ${STAGE_STATUS_LABELS[status]}`, size: SMALL_SIZE, color: status === "not-started" ? COLORS.bad : COLORS.muted };
+    }),
+    { width: CONTENT_WIDTH, lineHeight: SMALL_LINE + 1 },
   );
+  blocks.push(b.block("cover-stages", stages, { marginBottom: 8 }));
+  return blocks;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getAssessment } from "@/lib/dal/assessments";
 import { NotFoundError } from "@/lib/dal/errors";
+import { listSignOffLines } from "@/lib/dal/reviews";
 import { getOrgContext } from "@/lib/dal/organizations";
 import { reportFor } from "@/lib/wizard/report-for";
 import { assessmentMemoFilename, comparisonMemoFilename, contentDisposition } from "./memo-filename";
@@ -47,7 +48,8 @@ export function assessmentMemoResponse(slug: string, id: string): Promise<Respon
     const org = await getOrgContext(userId, slug);
     const assessment = await getAssessment(userId, slug, id);
     const generatedAt = new Date();
-    const bytes = await renderAssessmentMemo(reportFor(assessment, assessment.inputs), { organisationName: org.name, generatedAt });
+    const signOffs = await listSignOffLines(userId, slug, id, assessment.inputs);
+    const bytes = await renderAssessmentMemo(reportFor(assessment, assessment.inputs), { organisationName: org.name, generatedAt, signOffs });
     return pdfResponse(bytes, assessmentMemoFilename(assessment.title, assessment.version, generatedAt));
   });
 }

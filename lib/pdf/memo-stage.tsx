@@ -1,10 +1,9 @@
-import { Link, Text, View } from "@react-pdf/renderer";
 import type { TReport, TReportFindingSeverity, TStageKey } from "@/lib/domain/report-types";
 import { countText, usdText } from "@/lib/domain/report-format";
 import { STAGE_STATUS_LABELS } from "@/lib/format";
 import { formatFigure } from "@/lib/format-figure";
-import { Bullet, KeyValue, urlLines } from "./memo-kit";
-import { COLORS, s } from "./styles";
+import { urlLines, type MemoBlocks, type TBlock, type TStyledSpan } from "./memo-kit";
+import { BODY_SIZE, COLORS, CONTENT_WIDTH, LINE, SMALL_LINE, SMALL_SIZE } from "./styles";
 
 const SEVERITY_LABELS: Record<TReportFindingSeverity, string> = { blocker: "Blocker", "needs-attention": "Needs attention", obligation: "Obligation", info: "Info" };
 const SEVERITY_COLORS: Record<TReportFindingSeverity, string> = { blocker: COLORS.bad, "needs-attention": COLORS.caution, obligation: COLORS.brand, info: COLORS.muted };
@@ -38,82 +37,92 @@ function keyInputs(report: TReport, key: TStageKey): { label: string; value: str
   }
 }
 
-export function StageSection({ report, stageKey }: { report: TReport; stageKey: TStageKey }) {
-  const stage = report.stages[stageKey];
-  const isNotStarted = stage.status === "not-started";
-  // A stage with nothing entered ran on defaults: those belong under Assumptions, not Key inputs.
-  const inputs = isNotStarted ? [] : keyInputs(report, stageKey);
-  return (
-    <View>
-      <View wrap={false}>
-        <Text style={s.h2}>{stage.title}</Text>
-        <Text style={[s.small, s.muted, { marginBottom: 3 }]}>
-          Status: {STAGE_STATUS_LABELS[stage.status]}
-          {isNotStarted ? "" : ` · Outcome: `}
-          {isNotStarted ? null : <Text style={{ color: TONE_COLORS[stage.outcome.tone], fontWeight: "bold" }}>{stage.outcome.label}</Text>}
-        </Text>
-      </View>
-      {isNotStarted ? (
-        <View style={[s.box, { borderColor: COLORS.bad }]}>
-          <Text style={{ fontWeight: "bold" }}>Not started: no results for this stage.</Text>
-          <Text style={s.muted}>Its inputs have not been entered. Figures that depend on it are shown as not known, not as zero.</Text>
-        </View>
-      ) : (
-        <Text style={s.para}>{stage.summary}</Text>
-      )}
-      {inputs.length > 0 ? (
-        <View style={{ marginBottom: 6 }}>
-          <Text style={s.h3}>Key inputs</Text>
-          {inputs.map((i) => (
-            <KeyValue key={i.label} label={i.label} value={i.value} />
-          ))}
-        </View>
-      ) : null}
-      {stage.figures.length > 0 ? (
-        <View style={{ marginBottom: 6 }}>
-          <Text style={s.h3}>Results</Text>
-          {stage.figures.map((f) => (
-            <View key={f.key} style={s.row} wrap={false}>
-              <Text style={s.cellLabel}>{f.label}</Text>
-              {/* One Text with spans, not a View of two: each Text is a separate layout pass. */}
-              <Text style={s.cellValue}>
-                <Text style={s.bold}>{formatFigure(f)}</Text>
-                {f.formula ? <Text style={[s.small, s.muted]}>{`\n${f.formula}`}</Text> : null}
-              </Text>
-            </View>
-          ))}
-        </View>
-      ) : null}
-      {stage.findings.length > 0 ? (
-        <View style={{ marginBottom: 6 }}>
-          <Text style={s.h3}>Findings</Text>
-          {stage.findings.map((f) => (
-            <View key={f.id} style={{ marginBottom: 5 }} wrap={false}>
-              <Text>
-                <Text style={{ color: SEVERITY_COLORS[f.severity], fontWeight: "bold" }}>{SEVERITY_LABELS[f.severity]}: </Text>
-                <Text style={s.bold}>{f.title}</Text>
-              </Text>
-              <Text>{f.detail}</Text>
-              {f.quote ? <Text style={s.quote}>“{f.quote}”</Text> : null}
-              {f.sourceUrl ? (
-                <Link src={f.sourceUrl} style={[s.small, { color: COLORS.brand }]}>
-                  Source: {urlLines(f.sourceUrl, 85)}
-                </Link>
-              ) : null}
-            </View>
-          ))}
-        </View>
-      ) : null}
-      {stage.warnings.length > 0 ? (
-        <View style={{ marginBottom: 6 }}>
-          <Text style={s.h3}>Warnings</Text>
-          {stage.warnings.map((w) => (
-            <Bullet key={w} mark="!">
-              {w}
-            </Bullet>
-          ))}
-        </View>
-      ) : null}
-    </View>
+const NOT_STARTED_TEXT = "Not started: no results for this stage.";
+const NOT_STARTED_DETAIL = " Its inputs have not been entered; figures that depend on it are shown as not known, never as zero.";
+
+const QUOTE = { size: 8.5, line: 8.5 * 1.35, rule: 2, indent: 8, marginTop: 2 };
+const FINDING_GAP = 5;
+const NOTE_BOX = { border: 0.75, padding: 4, marginBottom: 4 };
+
+/** One finding: severity and title, what it means, and the clause quoted with its source. */
+function findingBlock(b: MemoBlocks, key: string, f: TReport["stages"][TStageKey]["findings"][number]): TBlock {
+  const sk = b.sketch();
+  sk.text(
+    [
+      { text: `${SEVERITY_LABELS[f.severity]}: `, size: BODY_SIZE, isBold: true, color: SEVERITY_COLORS[f.severity] },
+      { text: f.title, size: BODY_SIZE, isBold: true },
+      { text: `\n${f.detail}`, size: BODY_SIZE },
+    ],
+    { width: CONTENT_WIDTH, lineHeight: LINE },
   );
+  const source: TStyledSpan[] = f.sourceUrl ? [{ text: `Source: ${urlLines(f.sourceUrl, 85)}`, size: SMALL_SIZE, color: COLORS.brand, link: f.sourceUrl }] : [];
+  if (f.quote) {
+    // The clause, set off by a rule, with its source under it.
+    sk.gap(QUOTE.marginTop);
+    const top = sk.y;
+    sk.text([{ text: `“${f.quote}”`, size: QUOTE.size, color: COLORS.muted }, ...source.map((sp) => ({ ...sp, text: `\n${sp.text}` }))], {
+      x: QUOTE.indent,
+      width: CONTENT_WIDTH - QUOTE.indent,
+      lineHeight: QUOTE.line,
+    });
+    sk.fill(0, top, QUOTE.rule, sk.y - top, COLORS.rule);
+  } else if (source.length > 0) {
+    sk.text(source, { width: CONTENT_WIDTH, lineHeight: SMALL_LINE });
+  }
+  return b.block(key, sk, { marginBottom: FINDING_GAP });
+}
+
+/**
+ * A stage: title and status, then either its summary, key inputs, results (with formulas) and
+ * findings (licence clauses quoted with their source), or, when nothing was entered, one compact
+ * "Not started" note. Its warnings either way.
+ */
+export function stageBlocks(b: MemoBlocks, report: TReport, stageKey: TStageKey): TBlock[] {
+  const stage = report.stages[stageKey];
+  const blocks: TBlock[] = [];
+  if (stage.status === "not-started") {
+    // Compact: the heading and one boxed note (which says the status); no room kept for results that do not exist.
+    blocks.push(b.h2(`${stageKey}-title`, stage.title, { needsRoom: 60 }));
+    const inset = NOTE_BOX.border + NOTE_BOX.padding;
+    const note = b.sketch();
+    note.gap(inset);
+    note.text(
+      [
+        { text: NOT_STARTED_TEXT, size: BODY_SIZE, isBold: true },
+        { text: NOT_STARTED_DETAIL, size: BODY_SIZE, color: COLORS.muted },
+      ],
+      { x: inset, width: CONTENT_WIDTH - 2 * inset, lineHeight: LINE },
+    );
+    note.gap(NOTE_BOX.padding);
+    note.frame(NOTE_BOX.border / 2, NOTE_BOX.border / 2, CONTENT_WIDTH - NOTE_BOX.border, note.y, COLORS.bad, NOTE_BOX.border);
+    note.gap(NOTE_BOX.border);
+    blocks.push(b.block(`${stageKey}-not-started`, note, { marginBottom: NOTE_BOX.marginBottom }));
+  } else {
+    const status: TStyledSpan[] = [
+      { text: `Status: ${STAGE_STATUS_LABELS[stage.status]} · Outcome: `, size: SMALL_SIZE, color: COLORS.muted },
+      { text: stage.outcome.label, size: SMALL_SIZE, isBold: true, color: TONE_COLORS[stage.outcome.tone] },
+    ];
+    blocks.push(b.h2(`${stageKey}-title`, stage.title, { below: status }));
+    blocks.push(...b.para(`${stageKey}-summary`, stage.summary));
+    const inputs = keyInputs(report, stageKey);
+    if (inputs.length > 0) {
+      blocks.push(b.h3(`${stageKey}-inputs`, "Key inputs"));
+      for (const i of inputs) blocks.push(...b.keyValue(`${stageKey}-in-${i.label}`, i.label, i.value));
+    }
+    if (stage.figures.length > 0) {
+      blocks.push(b.h3(`${stageKey}-results`, "Results"));
+      for (const f of stage.figures) {
+        blocks.push(...b.keyValue(`${stageKey}-fig-${f.key}`, f.label, formatFigure(f), { isBold: true, small: f.formula ? [{ text: f.formula, size: SMALL_SIZE, color: COLORS.muted }] : undefined }));
+      }
+    }
+    if (stage.findings.length > 0) {
+      blocks.push(b.h3(`${stageKey}-findings`, "Findings"));
+      for (const f of stage.findings) blocks.push(findingBlock(b, `${stageKey}-finding-${f.id}`, f));
+    }
+  }
+  if (stage.warnings.length > 0) {
+    blocks.push(b.h3(`${stageKey}-warnings`, "Warnings"));
+    stage.warnings.forEach((w, i) => blocks.push(b.bullet(`${stageKey}-warning-${i}`, "!", w)));
+  }
+  return blocks;
 }

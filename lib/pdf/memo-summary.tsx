@@ -1,10 +1,9 @@
-import { Text, View } from "@react-pdf/renderer";
 import type { TReasonSeverity } from "@/lib/domain/recommendation";
 import type { TReport } from "@/lib/domain/report-types";
 import { breakEvenText, crossoverText, NOT_KNOWN } from "@/lib/format";
 import { formatFigureValue } from "@/lib/format-figure";
-import { Bullet, KeyValue } from "./memo-kit";
-import { COLORS, s } from "./styles";
+import type { MemoBlocks, TBlock } from "./memo-kit";
+import { BODY_SIZE, COLORS, CONTENT_WIDTH, LINE } from "./styles";
 
 const VERDICT_LABELS = { go: "Go", hybrid: "Hybrid", "no-go": "No-go" } as const;
 const VERDICT_COLORS = { go: COLORS.good, hybrid: COLORS.caution, "no-go": COLORS.bad } as const;
@@ -30,58 +29,48 @@ export function summaryFigures(report: TReport): { label: string; value: string 
   ];
 }
 
-export function MemoSummary({ report }: { report: TReport }) {
+const VERDICT_BOX = { border: 1.25, padding: 8, marginBottom: 8, headSize: 13, headLine: 13 * 1.25, headGap: 3 };
+
+/** The recommendation with its ranked reasons, the headline figures, conditions and warnings. */
+export function summaryBlocks(b: MemoBlocks, report: TReport): TBlock[] {
   const rec = report.recommendation;
-  return (
-    <View>
-      <Text style={s.h2}>Executive summary</Text>
-      <View style={[s.box, { borderColor: VERDICT_COLORS[rec.verdict], borderWidth: 1.25 }]} wrap={false}>
-        <Text style={{ fontSize: 13, fontWeight: "bold", color: VERDICT_COLORS[rec.verdict], marginBottom: 3 }}>
-          Recommendation: {VERDICT_LABELS[rec.verdict]}
-          {rec.isConclusive ? "" : " (not conclusive)"}
-        </Text>
-        <Text>{rec.headline}</Text>
-      </View>
-      <View style={{ marginBottom: 8 }}>
-        {summaryFigures(report).map((f) => (
-          <KeyValue key={f.label} label={f.label} value={f.value} isBold />
-        ))}
-      </View>
-      <Text style={s.h3}>Reasons, most important first</Text>
-      {rec.reasons.map((r, i) => (
-        <Bullet key={`${r.kind}${i}`} mark={`${i + 1}.`}>
-          <Text style={s.bold}>{SEVERITY_LABELS[r.severity]}: </Text>
-          {r.text}
-        </Bullet>
-      ))}
-      {rec.conditions.length > 0 ? (
-        <View>
-          <Text style={s.h3}>Before go-live</Text>
-          {rec.conditions.map((c) => (
-            <Bullet key={c}>{c}</Bullet>
-          ))}
-        </View>
-      ) : null}
-      {rec.whatWouldChange.length > 0 ? (
-        <View>
-          <Text style={s.h3}>What would change the recommendation</Text>
-          {rec.whatWouldChange.map((c) => (
-            <Bullet key={c.text} mark={c.direction === "towards-go" ? "↑" : "↓"}>
-              {c.text}
-            </Bullet>
-          ))}
-        </View>
-      ) : null}
-      {report.warnings.length > 0 ? (
-        <View>
-          <Text style={s.h3}>Warnings</Text>
-          {report.warnings.map((w) => (
-            <Bullet key={w} mark="!">
-              {w}
-            </Bullet>
-          ))}
-        </View>
-      ) : null}
-    </View>
+  const color = VERDICT_COLORS[rec.verdict];
+  const inset = VERDICT_BOX.border + VERDICT_BOX.padding;
+  const verdict = b.sketch();
+  verdict.gap(inset);
+  verdict.text([{ text: `Recommendation: ${VERDICT_LABELS[rec.verdict]}${rec.isConclusive ? "" : " (not conclusive)"}`, size: VERDICT_BOX.headSize, isBold: true, color }], {
+    x: inset,
+    width: CONTENT_WIDTH - 2 * inset,
+    lineHeight: VERDICT_BOX.headLine,
+  });
+  verdict.gap(VERDICT_BOX.headGap);
+  verdict.text(rec.headline, { x: inset, width: CONTENT_WIDTH - 2 * inset, lineHeight: LINE });
+  verdict.gap(VERDICT_BOX.padding);
+  verdict.frame(VERDICT_BOX.border / 2, VERDICT_BOX.border / 2, CONTENT_WIDTH - VERDICT_BOX.border, verdict.y, color, VERDICT_BOX.border);
+  verdict.gap(VERDICT_BOX.border);
+
+  const blocks: TBlock[] = [b.h2("summary", "Executive summary"), b.block("verdict", verdict, { marginBottom: VERDICT_BOX.marginBottom })];
+  for (const f of summaryFigures(report)) blocks.push(...b.keyValue(`kf-${f.label}`, f.label, f.value, { isBold: true }));
+  blocks.push(b.h3("reasons", "Reasons, most important first"));
+  rec.reasons.forEach((r, i) =>
+    blocks.push(
+      b.bullet(`reason-${i}`, `${i + 1}.`, [
+        { text: `${SEVERITY_LABELS[r.severity]}: `, size: BODY_SIZE, isBold: true },
+        { text: r.text, size: BODY_SIZE },
+      ]),
+    ),
   );
+  if (rec.conditions.length > 0) {
+    blocks.push(b.h3("conditions", "Before go-live"));
+    rec.conditions.forEach((c, i) => blocks.push(b.bullet(`condition-${i}`, "•", c)));
+  }
+  if (rec.whatWouldChange.length > 0) {
+    blocks.push(b.h3("change", "What would change the recommendation"));
+    rec.whatWouldChange.forEach((c, i) => blocks.push(b.bullet(`change-${i}`, c.direction === "towards-go" ? "↑" : "↓", c.text)));
+  }
+  if (report.warnings.length > 0) {
+    blocks.push(b.h3("warnings", "Warnings"));
+    report.warnings.forEach((w, i) => blocks.push(b.bullet(`warning-${i}`, "!", w)));
+  }
+  return blocks;
 }

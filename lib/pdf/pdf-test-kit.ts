@@ -10,12 +10,12 @@ import { ASSESSMENT_TEMPLATES } from "@/lib/domain/templates";
 
 export const GENERATED_AT = new Date("2026-11-28T09:30:00.000Z");
 
-export function reportFrom(args: { id: string; title: string; candidateModelId: string; incumbentApiId: string; inputs: TAssessmentInputs; version?: number }): TReport {
+export function reportFrom(args: { id: string; title: string; description?: string; candidateModelId: string; incumbentApiId: string; inputs: TAssessmentInputs; version?: number }): TReport {
   return buildReport({
     assessment: {
       id: args.id,
       title: args.title,
-      description: "",
+      description: args.description ?? "",
       candidateModelId: args.candidateModelId,
       incumbentApiId: args.incumbentApiId,
       status: "draft",
@@ -28,9 +28,14 @@ export function reportFrom(args: { id: string; title: string; candidateModelId: 
   });
 }
 
-export function templateReport(index: number, title?: string): TReport {
+export function templateReport(index: number, title?: string, description?: string): TReport {
   const t = ASSESSMENT_TEMPLATES[index];
-  return reportFrom({ id: t.id, title: title ?? t.name, candidateModelId: t.candidateModelId, incumbentApiId: t.incumbentApiId, inputs: t.inputs });
+  return reportFrom({ id: t.id, title: title ?? t.name, description, candidateModelId: t.candidateModelId, incumbentApiId: t.incumbentApiId, inputs: t.inputs });
+}
+
+/** Non-empty lines of a page's layout text, the footer's two lines excluded. */
+export function bodyLines(pageText: string): string[] {
+  return pageText.split("\n").filter((l) => l.trim() !== "" && !/^\s*(Freehold ·|generated )/.test(l) && !/Page \d+ of \d+\s*$/.test(l));
 }
 
 export function emptyReport(title = "Nothing entered yet"): TReport {
@@ -38,9 +43,13 @@ export function emptyReport(title = "Nothing entered yet"): TReport {
   return reportFrom({ id: "empty", title, candidateModelId: t.candidateModelId, incumbentApiId: t.incumbentApiId, inputs: ZAssessmentInputs.parse({}) });
 }
 
-export type TPdfRead = { pages: number; layoutText: string; text: string; flat: string };
+export type TPdfRead = { pages: number; layoutText: string; text: string; flat: string; pageTexts: string[]; links: string[] };
 
-/** pdftotext -layout (and plain) plus pdfinfo's page count; `flat` has whitespace runs collapsed. */
+/**
+ * pdftotext -layout (and plain) plus pdfinfo's page count; `flat` has whitespace runs collapsed;
+ * `pageTexts` is the layout text of each page (pdftotext ends every page with a form feed);
+ * `links` the distinct link targets (pdfinfo -url).
+ */
 export function readPdf(bytes: Buffer): TPdfRead {
   const dir = mkdtempSync(path.join(tmpdir(), "freehold-pdf-"));
   try {
@@ -50,7 +59,10 @@ export function readPdf(bytes: Buffer): TPdfRead {
     const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
     const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? NaN);
-    return { pages, layoutText, text, flat: layoutText.replace(/\s+/g, " ") };
+    const pageTexts = layoutText.split("\f").slice(0, pages);
+    const urls = execFileSync("pdfinfo", ["-url", file], { encoding: "utf8" });
+    const links = [...new Set([...urls.matchAll(/^\s*\d+\s+Annotation\s+(\S+)/gm)].map((m) => m[1]))];
+    return { pages, layoutText, text, flat: layoutText.replace(/\s+/g, " "), pageTexts, links };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,15 +4,25 @@ import type { TReport } from "@/lib/domain/report-types";
 import { ASSESSMENT_TEMPLATES } from "@/lib/domain/templates";
 import { breakEvenText, crossoverText, formatDateTime } from "@/lib/format";
 import { formatFigureValue } from "@/lib/format-figure";
-import { emptyReport, GENERATED_AT, readPdf, templateReport, type TPdfRead } from "./pdf-test-kit";
-import { renderAssessmentMemo } from "./render-assessment-memo";
+import { signOffText } from "./memo-cover";
+import type { TMemoOptions, TSignOff } from "./memo-kit";
+import { bodyLines, emptyReport, GENERATED_AT, readPdf, templateReport, type TPdfRead } from "./pdf-test-kit";
+import { CONTENT_HEIGHT } from "./styles";
+import { prepareAssessmentMemo, renderAssessmentMemo, renderPlannedMemo, type TMemoRenderInfo } from "./render-assessment-memo";
 
 const OPTIONS = { organisationName: "Northwind Traders", generatedAt: GENERATED_AT };
 
-async function memo(report: TReport): Promise<TPdfRead> {
-  const bytes = await renderAssessmentMemo(report, OPTIONS);
+async function memo(report: TReport, options: TMemoOptions = OPTIONS): Promise<TPdfRead & { info: TMemoRenderInfo }> {
+  let info: TMemoRenderInfo | null = null;
+  const bytes = await renderAssessmentMemo(report, options, (i) => (info = i));
   expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-  return readPdf(bytes);
+  expect(info).not.toBeNull();
+  return { ...readPdf(bytes), info: info! };
+}
+
+/** Page numbers as printed: "Page n of N" on every page, n counting up, N the real page count. */
+function expectPageNumbers(pdf: TPdfRead) {
+  pdf.pageTexts.forEach((text, i) => expect(text.replace(/\s+/g, " "), `page ${i + 1}`).toContain(`Page ${i + 1} of ${pdf.pages}`));
 }
 
 /** The executive-summary figures as the report model formats them (independently of the memo code). */
@@ -31,11 +41,11 @@ function expectedKeyFigures(r: TReport): string[] {
 
 describe("renderAssessmentMemo", () => {
   describe.each(ASSESSMENT_TEMPLATES.map((t, i) => ({ name: t.id, index: i })))("template $name", ({ index }) => {
-    it("prints the report model's key figures, every stage and the footer, in 6-30 pages", async () => {
+    it("prints the report model's key figures, every stage and the footer, in 8-20 pages", async () => {
       const report = templateReport(index);
       const pdf = await memo(report);
-      expect(pdf.pages).toBeGreaterThanOrEqual(6);
-      expect(pdf.pages).toBeLessThanOrEqual(30);
+      expect(pdf.pages).toBeGreaterThanOrEqual(8);
+      expect(pdf.pages).toBeLessThanOrEqual(20);
       expect(pdf.flat).toContain(report.meta.title);
       expect(pdf.flat).toContain("Northwind Traders");
       expect(pdf.flat).toContain(`${report.meta.candidate.name}`);
@@ -55,8 +65,11 @@ describe("renderAssessmentMemo", () => {
       // Licence clauses are quoted with their source.
       const quoted = report.stages.licence.findings.find((f) => f.quote && f.sourceUrl);
       if (quoted) expect(pdf.text.replace(/\s+/g, " ")).toContain(quoted.quote!.slice(0, 40).replace(/\s+/g, " "));
-      expect(pdf.flat).toContain(`Page 1 of ${pdf.pages}`);
-      expect(pdf.flat).toContain(`Page ${pdf.pages} of ${pdf.pages}`);
+      // Every source, and every finding's source, is a working link.
+      for (const url of [...report.sources.flatMap((src) => (src.url ? [src.url] : [])), ...report.stages.licence.findings.flatMap((f) => (f.sourceUrl ? [f.sourceUrl] : []))]) expect(pdf.links).toContain(url);
+      expectPageNumbers(pdf);
+      // Cut into pages before layout, and every page held what was planned for it.
+      expect(pdf.info).toEqual({ path: "planned", plannedPages: pdf.pages });
       expect(pdf.flat).toContain(`version ${report.meta.version} · generated ${formatDateTime(GENERATED_AT)}`);
       expect(pdf.flat).toContain("Economics charts");
       expect(pdf.flat).toContain("Sources");
@@ -68,9 +81,10 @@ describe("renderAssessmentMemo", () => {
     expect(report.keyFigures.monthlyOwnedCostUsd).toBeNull();
     const pdf = await memo(report);
     expect(pdf.pages).toBeGreaterThanOrEqual(2);
-    expect(pdf.pages).toBeLessThanOrEqual(12);
+    expect(pdf.pages).toBeLessThanOrEqual(8);
     for (const key of STAGE_KEYS) expect(pdf.flat).toMatch(new RegExp(`${STAGE_TITLES[key]}: Not started`));
     expect(pdf.flat.match(/Not started: no results for this stage/g)).toHaveLength(STAGE_KEYS.length);
+    expectPageNumbers(pdf);
     expect(pdf.flat).toContain("Owned cost per month at the plan not known");
     expect(pdf.flat).toContain("Licence blockers not known");
     expect(pdf.flat).toContain("Capability gap (candidate − incumbent) not assessed");
@@ -93,5 +107,80 @@ describe("renderAssessmentMemo", () => {
     const pdf = await memo(templateReport(0, title));
     expect(pdf.text).toContain(title);
     expect(pdf.flat).toContain(`Freehold · ${title} · version 1`);
+  });
+
+  it("prints no near-empty page for an empty assessment: stages not started are compact", async () => {
+    const pdf = await memo(emptyReport());
+    const counts = pdf.pageTexts.map((t) => bodyLines(t).length);
+    // Every page but the last is mostly full; the last still carries more than a stray line or two.
+    counts.slice(0, -1).forEach((n, i) => expect(n, `page ${i + 1} of ${pdf.pages}: ${counts.join(", ")} lines`).toBeGreaterThanOrEqual(30));
+    expect(counts.at(-1)).toBeGreaterThanOrEqual(5);
+    // The seven "Not started" notes sit together on at most two pages, not one page each.
+    const pagesWithNotes = pdf.pageTexts.map((t, i) => (t.includes("Not started: no results") ? i : -1)).filter((i) => i >= 0);
+    expect(pagesWithNotes.length).toBeLessThanOrEqual(2);
+    // The executive summary starts on the cover page.
+    expect(pdf.pageTexts[0]).toContain("Executive summary");
+  });
+
+  it("prints every sign-off on page 1, and compactly when there are many", async () => {
+    const at = (d: number) => new Date(Date.UTC(2026, 10, d, 9, 30));
+    const two: TSignOff[] = [
+      { label: "Stage signed off: Licence diligence", byName: "Maria Manager", at: at(20), note: null },
+      { label: "Approved: submission 2 (version 7)", byName: "Olu Owner", at: at(27), note: "Go for the pilot; revisit at 20B tokens/month." },
+    ];
+    const pdf = await memo(templateReport(0), { ...OPTIONS, signOffs: two });
+    const page1 = pdf.pageTexts[0].replace(/\s+/g, " ");
+    for (const so of two) expect(page1).toContain(signOffText(so));
+    expect(page1).toContain("Approved: submission 2 (version 7): Olu Owner, 27 Nov 2026, 09:30 UTC (“Go for the pilot; revisit at 20B tokens/month.”)");
+    expect(pdf.flat).not.toContain("No sign-offs recorded");
+
+    const many: TSignOff[] = Array.from({ length: 14 }, (_, i) => ({ label: `Stage signed off: check ${i + 1}`, byName: `Reviewer ${i + 1}`, at: at(1 + i), note: i % 3 === 0 ? "Looked at the sources." : null }));
+    const crowded = await memo(templateReport(1), { ...OPTIONS, signOffs: many });
+    const crowdedPage1 = crowded.pageTexts[0].replace(/\s+/g, " ");
+    for (const so of many) expect(crowdedPage1).toContain(signOffText(so));
+    expect(crowdedPage1).toContain("Sign-offs (14)");
+    expect(crowded.info.path).toBe("planned");
+    expectPageNumbers(crowded);
+  });
+
+  it("plans each page's height exactly: what React-PDF lays out is what was planned", async () => {
+    const reports = [...ASSESSMENT_TEMPLATES.map((_, i) => templateReport(i)), emptyReport(), templateReport(0, "Łódź ≥ €5 analysis", "Ünïcödé description — with “quotes”, ≥ and € signs. ".repeat(6))];
+    for (const report of reports) {
+      const prepared = await prepareAssessmentMemo(report, OPTIONS);
+      const { rooms } = await renderPlannedMemo(report, OPTIONS, prepared);
+      prepared.plan.pages.forEach((page, i) => {
+        const planned = page.reduce((sum, b) => sum + b.height, 0);
+        const used = CONTENT_HEIGHT - rooms[i];
+        expect(Math.abs(used - planned), `${report.meta.title}, page ${i + 1}: planned ${planned}, laid out ${used}`).toBeLessThan(0.5);
+      });
+    }
+  });
+
+  it("notices a planned page that overflows, so the memo falls back to React-PDF's own page breaks", async () => {
+    const report = templateReport(2);
+    const prepared = await prepareAssessmentMemo(report, OPTIONS);
+    const crammed = { ...prepared, plan: { ...prepared.plan, pages: [prepared.plan.blocks.slice(0, 60), prepared.plan.blocks.slice(60, 61)] } };
+    const { check } = await renderPlannedMemo(report, OPTIONS, crammed);
+    expect(check).toEqual({ painted: 2, overflowed: [0] });
+  });
+
+  it("breaks text longer than a page across pages: a long description and a very long sign-off note", async () => {
+    const sentence = "This description runs on for a long time to test text taller than a page. ";
+    const description = `${sentence.repeat(140)}Last words of the description.`;
+    const note = `${"A sign-off note that goes on and on. ".repeat(160)}Last words of the note.`;
+    const signOffs: TSignOff[] = [{ label: "Approved: submission 1 (version 1)", byName: "Olu Owner", at: GENERATED_AT, note }];
+    const pdf = await memo(templateReport(3, undefined, description), { ...OPTIONS, signOffs });
+    expect(pdf.info.path).toBe("planned");
+    // The text of every page without its footer, so a sentence cut by a page break reads on.
+    const plain = pdf.pageTexts
+      .map((t) => bodyLines(t).join(" "))
+      .join(" ")
+      .replace(/\s+/g, " ");
+    expect(plain.split("This description runs on").length - 1).toBe(140);
+    expect(plain).toContain("Last words of the description.");
+    expect(plain.split("A sign-off note that goes on and on.").length - 1).toBe(160);
+    expect(plain).toContain("Last words of the note.");
+    expect(pdf.flat).toContain("Executive summary");
+    expectPageNumbers(pdf);
   });
 });
