@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/dal/errors";
+import type { TPortfolioCsvRow } from "@/lib/domain/portfolio-export";
 import { sortOf, type TPortfolioQuery, type TPortfolioSort } from "@/lib/domain/portfolio-query";
 import type { AssessmentStatus, AssessmentVerdict, Prisma } from "@/lib/generated/prisma/client";
 
@@ -9,23 +10,8 @@ import type { AssessmentStatus, AssessmentVerdict, Prisma } from "@/lib/generate
 // at 10,000 assessments apart from the count. The tenant is resolved from the caller's membership
 // and its id is in every query below.
 
-export type TPortfolioRow = {
-  id: string;
-  title: string;
-  status: AssessmentStatus;
-  candidateModelId: string;
-  incumbentApiId: string;
-  verdict: AssessmentVerdict | null;
-  monthlyOwnedUsd: number | null;
-  monthlyApiUsd: number | null;
-  crossoverTokensPerMonth: number | null;
-  capabilityGapPp: number | null;
-  licenceBlockers: number | null;
-  ownerName: string;
-  updatedAt: Date;
-  updatedByName: string;
-  version: number;
-};
+/** One row of the list; the same shape the CSV export reads (defined beside it, in the domain). */
+export type TPortfolioRow = TPortfolioCsvRow;
 
 export type TPortfolioPage = {
   rows: TPortfolioRow[];

@@ -4,7 +4,7 @@ import { titleSlug } from "@/lib/pdf/memo-filename";
 import { toCsv } from "./csv";
 import { STATUS_LABELS, VERDICT_LABELS } from "./portfolio-query";
 
-/** What the CSV needs of a portfolio row (lib/dal/portfolio's TPortfolioRow has it). */
+/** One portfolio row: what the list shows and the CSV holds (lib/dal/portfolio returns these). */
 export type TPortfolioCsvRow = {
   id: string;
   title: string;
