@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { test, expect, expectAccessible, signIn, DEMO } from "./fixtures";
-import { upgradeInputs } from "../lib/domain/assessment-inputs";
+import { upgradeInputs } from "../lib/domain/assessment";
 import { buildReport, compareReports, type TComparison } from "../lib/domain/report";
-import { getTemplate } from "../lib/domain/templates";
+import { getTemplate } from "../lib/domain/assessment";
 
 // The seeded Northwind assessments and the templates they were made from. Titles are matched by
 // pattern because another spec renames "Ticket triage…"; the inputs are never changed by specs.

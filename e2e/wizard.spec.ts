@@ -1,10 +1,11 @@
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { test, expect, expectAccessible, signIn, signOut, DEMO } from "./fixtures";
-import { ZAssessmentInputs, STAGE_KEYS, type TStageKey } from "../lib/domain/assessment-inputs";
-import { SAFETY_CONTROL_IDS } from "../lib/domain/catalog-safety";
-import { buildCustomCandidate } from "../lib/domain/custom-candidate";
-import { LLAMA_3_1_8B } from "../lib/domain/hf-config.fixtures";
+import { ZAssessmentInputs } from "../lib/domain/assessment";
+import { STAGE_KEYS, type TStageKey } from "@/lib/domain/shared";
+import { SAFETY_CONTROL_IDS } from "../lib/domain/catalog";
+import { buildCustomCandidate } from "../lib/domain/catalog";
+import { LLAMA_3_1_8B } from "../lib/domain/catalog/hf-config.fixtures";
 import { buildReport, type TReport } from "../lib/domain/report";
 import { formatFigure } from "../lib/format-figure";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildReport } from "@/lib/domain/report";
-import { getTemplate } from "@/lib/domain/templates";
+import { getTemplate } from "@/lib/domain/assessment";
 import { formatFigure, formatFigureValue } from "@/lib/format-figure";
 
 describe("formatFigure", () => {

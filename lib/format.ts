@@ -17,7 +17,8 @@ export function formatUsd(value: number, maximumFractionDigits = 0): string {
 // ---------------------------------------------------------------------------------------------
 // Report figures in the PDF read exactly as on screen: values go through formatFigureValue
 // (lib/format-figure.ts); these add the few phrases the screen has no figure for.
-import type { TKeyCrossover, TStageStatus } from "@/lib/domain/report-types";
+import type { TKeyCrossover } from "@/lib/domain/report";
+import type { TStageStatus } from "@/lib/domain/shared";
 import { formatFigureValue } from "@/lib/format-figure";
 
 export const NOT_KNOWN = formatFigureValue(null, "");

@@ -1,8 +1,8 @@
 // Load data for the portfolio: N assessments in one organisation, varied over the templates,
 // candidate models, incumbents, traffic, status, authors and dates, so filters, sorts and facets
 // have something to chew on. Used by `npm run seed:bulk` and the portfolio benchmark.
-import { ASSESSMENT_TEMPLATES } from "@/lib/domain/templates";
-import { CURRENT_INPUTS_SCHEMA_VERSION, type TAssessmentInputs } from "@/lib/domain/assessment-inputs";
+import { ASSESSMENT_TEMPLATES } from "@/lib/domain/assessment";
+import { CURRENT_INPUTS_SCHEMA_VERSION, type TAssessmentInputs } from "@/lib/domain/assessment";
 import type { AssessmentStatus, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { memoisedSummary } from "./summaries";
 

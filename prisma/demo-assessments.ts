@@ -1,6 +1,6 @@
 // The demo organisations' assessments: the product's own templates, with short titles.
-import { CURRENT_INPUTS_SCHEMA_VERSION, type TAssessmentInputs } from "@/lib/domain/assessment-inputs";
-import { getTemplate } from "@/lib/domain/templates";
+import { CURRENT_INPUTS_SCHEMA_VERSION, type TAssessmentInputs } from "@/lib/domain/assessment";
+import { getTemplate } from "@/lib/domain/assessment";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type TDemoAssessment = {

@@ -7,7 +7,7 @@ import { demoAssessments } from "./demo-assessments";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { backfillSummaries } from "./summaries";
 import { snapshotRecord, stageFingerprint } from "@/lib/dal/review-records";
-import { upgradeInputs } from "@/lib/domain/assessment-inputs";
+import { upgradeInputs } from "@/lib/domain/assessment";
 
 /** The demo shows a finished review: this assessment submitted by the analyst and approved by the manager. */
 const DEMO_APPROVED_TITLE = "Internal code assistant: Qwen2.5 72B vs Claude Sonnet 4.5";

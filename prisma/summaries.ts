@@ -1,8 +1,8 @@
 // Fills in the portfolio summary columns of rows written before they existed (or before the last
 // change of their meaning, SUMMARY_VERSION). Run by the seed on every `db:setup`; idempotent.
-import { SUMMARY_VERSION, summaryForAssessment, type TSummaryColumns } from "@/lib/domain/assessment-history";
-import { canonicalJson } from "@/lib/domain/assessment-history";
-import { upgradeInputs } from "@/lib/domain/assessment-inputs";
+import { SUMMARY_VERSION, summaryForAssessment, type TSummaryColumns } from "@/lib/domain/report";
+import { canonicalJson } from "@/lib/domain/report";
+import { upgradeInputs } from "@/lib/domain/assessment";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 const BATCH = 200;

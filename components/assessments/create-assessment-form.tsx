@@ -4,7 +4,7 @@ import { createAssessmentAction, type TCreateState } from "@/app/o/[slug]/assess
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import type { TOptionGroup } from "@/lib/domain/catalog-options";
+import type { TOptionGroup } from "@/lib/domain/catalog";
 
 export function CreateAssessmentForm({ slug, candidates, incumbents, templates }: { slug: string; candidates: TOptionGroup[]; incumbents: TOptionGroup[]; templates: { value: string; label: string }[] }) {
   const [state, action, pending] = useActionState<TCreateState, FormData>(createAssessmentAction.bind(null, slug), {});

@@ -4,7 +4,7 @@ import { changeModelsAction, type TModelsState } from "@/app/o/[slug]/assessment
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import type { TOptionGroup } from "@/lib/domain/catalog-options";
+import type { TOptionGroup } from "@/lib/domain/catalog";
 
 type TProps = { slug: string; id: string; version: number; candidateModelId: string; incumbentApiId: string; candidates: TOptionGroup[]; incumbents: TOptionGroup[] };
 

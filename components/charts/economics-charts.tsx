@@ -1,6 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { TReportCharts } from "@/lib/domain/report-types";
+import type { TReportCharts } from "@/lib/domain/report";
 import { formatCompact, formatNumber, formatUsdAmount } from "@/lib/format-figure";
 import { ChartFigure, type TLegendItem } from "./chart-figure";
 

@@ -1,6 +1,6 @@
 "use client";
 import { CartesianGrid, Line, LineChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { TOverlayChart } from "@/lib/domain/compare-charts";
+import type { TOverlayChart } from "@/lib/domain/report";
 import { formatCompact, formatNumber, formatUsdAmount } from "@/lib/format-figure";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { COMPARE_COLORS } from "./colors";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { columnLetter, VERDICT_LABEL, type TComparison, type TComparisonRow } from "@/lib/domain/report-compare";
+import { columnLetter, VERDICT_LABEL, type TComparison, type TComparisonRow } from "@/lib/domain/report";
 import type { TVerdict } from "@/lib/domain/recommendation";
 import { COMPARE_COLORS } from "./colors";
 

@@ -1,4 +1,4 @@
-import { columnLetter, type TComparison } from "@/lib/domain/report-compare";
+import { columnLetter, type TComparison } from "@/lib/domain/report";
 import type { TFindingSeverity } from "@/lib/domain/licence";
 import { ColumnLetter } from "./comparison-table";
 

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { COMPARE_MAX, COMPARE_MIN, compareSelection } from "@/lib/domain/portfolio-query";
+import { COMPARE_MAX, COMPARE_MIN, compareSelection } from "@/lib/domain/portfolio";
 
 /**
  * Wraps the portfolio table so its row checkboxes (name="ids") choose what to compare. With

@@ -3,8 +3,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import type { TPortfolioPage } from "@/lib/dal/portfolio";
-import { candidateName } from "@/lib/domain/portfolio-names";
-import { hasFilters, PORTFOLIO_PAGE_SIZES, PORTFOLIO_STATUSES, PORTFOLIO_VERDICTS, portfolioSearch, STATUS_LABELS, VERDICT_LABELS, type TPortfolioQuery } from "@/lib/domain/portfolio-query";
+import { candidateName } from "@/lib/domain/portfolio";
+import { hasFilters, PORTFOLIO_PAGE_SIZES, PORTFOLIO_STATUSES, PORTFOLIO_VERDICTS, portfolioSearch, STATUS_LABELS, VERDICT_LABELS, type TPortfolioQuery } from "@/lib/domain/portfolio";
 
 const option = (value: string, label: string) => ({ value, label });
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { pageWindow, portfolioSearch, type TPortfolioQuery } from "@/lib/domain/portfolio-query";
+import { pageWindow, portfolioSearch, type TPortfolioQuery } from "@/lib/domain/portfolio";
 
 const n = new Intl.NumberFormat("en-US");
 const linkClass = "rounded px-2 py-1 text-brand-700 underline hover:bg-slate-100";

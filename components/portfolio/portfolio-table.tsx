@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/assessments/status-badge";
 import type { TPortfolioRow } from "@/lib/dal/portfolio";
-import { candidateName, incumbentName } from "@/lib/domain/portfolio-names";
-import type { TPortfolioQuery } from "@/lib/domain/portfolio-query";
+import { candidateName, incumbentName } from "@/lib/domain/portfolio";
+import type { TPortfolioQuery } from "@/lib/domain/portfolio";
 import { formatCompact, formatUsdAmount } from "@/lib/format-figure";
 import { formatDateTime } from "@/lib/format";
 import { NotKnown, VerdictBadge } from "./verdict-badge";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DEFAULT_SORT_DIR, portfolioSearch, sortOf, type TPortfolioQuery, type TPortfolioSort } from "@/lib/domain/portfolio-query";
+import { DEFAULT_SORT_DIR, portfolioSearch, sortOf, type TPortfolioQuery, type TPortfolioSort } from "@/lib/domain/portfolio";
 
 /**
  * A column header that sorts by its column: the first click uses the column's natural direction

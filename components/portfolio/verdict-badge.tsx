@@ -1,4 +1,4 @@
-import { VERDICT_LABELS } from "@/lib/domain/portfolio-query";
+import { VERDICT_LABELS } from "@/lib/domain/portfolio";
 
 const styles: Record<keyof typeof VERDICT_LABELS, string> = {
   go: "bg-green-100 text-green-900",

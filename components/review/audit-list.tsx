@@ -1,5 +1,5 @@
 import type { TAuditEvent } from "@/lib/dal/audit";
-import { STAGE_KEYS, STAGE_TITLES, type TStageKey } from "@/lib/domain/assessment-inputs";
+import { STAGE_KEYS, STAGE_TITLES, type TStageKey } from "@/lib/domain/shared";
 import { formatDateTime } from "@/lib/format";
 
 type TDetail = {

@@ -1,7 +1,7 @@
 // Words for review states, shared by the overview, the history and the snapshot pages.
 import type { TSnapshotSummary } from "@/lib/dal/reviews";
-import { fromDbVerdict, type TDbVerdict, type TInputChange } from "@/lib/domain/assessment-history";
-import { STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/assessment-inputs";
+import { fromDbVerdict, type TDbVerdict, type TInputChange } from "@/lib/domain/report";
+import { STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/shared";
 import { formatDateTime } from "@/lib/format";
 
 /** Why a stage form is read-only while the assessment is in review (the DAL refuses the save anyway). */

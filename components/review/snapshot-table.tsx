@@ -2,7 +2,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/assessments/status-badge";
 import type { TAssessmentSummary } from "@/lib/dal/assessments";
 import type { TSnapshotSummary } from "@/lib/dal/reviews";
-import type { TDbVerdict } from "@/lib/domain/assessment-history";
+import type { TDbVerdict } from "@/lib/domain/report";
 import { formatDateTime } from "@/lib/format";
 import { decisionText, verdictLabel } from "./review-text";
 

@@ -1,4 +1,4 @@
-import { diffInputs, type TFrozenFigure, type TVersionSide } from "@/lib/domain/assessment-history";
+import { diffInputs, type TFrozenFigure, type TVersionSide } from "@/lib/domain/report";
 import { groupBy, groupByStage } from "./review-text";
 import { formatFigure } from "@/lib/format-figure";
 

@@ -1,4 +1,4 @@
-import type { TFigureChange, TInputChange } from "@/lib/domain/assessment-history";
+import type { TFigureChange, TInputChange } from "@/lib/domain/report";
 import { groupByStage } from "./review-text";
 import { formatFigure, formatFigureValue } from "@/lib/format-figure";
 

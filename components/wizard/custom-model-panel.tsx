@@ -4,8 +4,8 @@ import type { TSaveCustomModelResult } from "@/app/o/[slug]/assessments/wizard-a
 import { Button } from "@/components/ui/button";
 import { FieldFrame } from "@/components/ui/field-frame";
 import { FormMessage } from "@/components/ui/field";
-import type { TCustomCandidateErrors, TCustomCandidateForm } from "@/lib/domain/custom-candidate";
-import { previewHfConfig, type TSummaryRow } from "@/lib/domain/model-summary";
+import type { TCustomCandidateErrors, TCustomCandidateForm } from "@/lib/domain/catalog";
+import { previewHfConfig, type TSummaryRow } from "@/lib/domain/catalog";
 import type { TOption } from "@/lib/wizard/stage-fields";
 import { parseNumberText } from "./stage-fields";
 

@@ -1,5 +1,6 @@
-import type { TReportSource, TReportStages, TStageKey } from "@/lib/domain/report-types";
-import type { TFigure } from "@/lib/domain/figure";
+import type { TReportSource, TReportStages } from "@/lib/domain/report";
+import type { TStageKey } from "@/lib/domain/shared";
+import type { TFigure } from "@/lib/domain/shared";
 import { formatFigure } from "@/lib/format-figure";
 
 const TONE: Record<string, string> = {

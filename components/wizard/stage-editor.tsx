@@ -2,8 +2,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { saveCustomModelAction, saveStageAction } from "@/app/o/[slug]/assessments/wizard-actions";
-import type { TCustomCandidateForm } from "@/lib/domain/custom-candidate";
-import type { TReportSource, TReportStages, TStageKey } from "@/lib/domain/report-types";
+import type { TCustomCandidateForm } from "@/lib/domain/catalog";
+import type { TReportSource, TReportStages } from "@/lib/domain/report";
+import type { TStageKey } from "@/lib/domain/shared";
 import { getIn, placeErrors, setIn, type TDraft } from "@/lib/wizard/draft";
 import type { TFieldGroup } from "@/lib/wizard/stage-fields";
 import { forgetUnsaved, rememberUnsaved, sessionStore, type TUnsavedEntry, type TUnsavedReason } from "@/lib/wizard/unsaved";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { STAGE_KEYS, STAGE_TITLES, type TStageKey, type TStageStatus } from "@/lib/domain/assessment-inputs";
+import { STAGE_KEYS, STAGE_TITLES, type TStageKey, type TStageStatus } from "@/lib/domain/shared";
 
 export type TWizardStep = TStageKey | "overview" | "recommendation";
 

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useMemo, useSyncExternalStore } from "react";
-import { STAGE_TITLES } from "@/lib/domain/assessment-inputs";
+import { STAGE_TITLES } from "@/lib/domain/shared";
 import { parseUnsavedSnapshot, sessionStore, UNSAVED_EVENT, unsavedSnapshot, type TUnsavedEntry } from "@/lib/wizard/unsaved";
 import { stepHref, type TWizardStep } from "./stepper";
 

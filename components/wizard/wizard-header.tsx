@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TStageKey, TStageStatus } from "@/lib/domain/assessment-inputs";
+import type { TStageKey, TStageStatus } from "@/lib/domain/shared";
 import { Stepper, type TWizardStep } from "./stepper";
 import { UnsavedNotice } from "./unsaved-notice";
 

@@ -29,8 +29,8 @@ function stats(samples: number[]): { median: number; p90: number; min: number } 
 }
 
 async function main() {
-  const { buildReport } = await import("../domain/report");
-  const { ASSESSMENT_TEMPLATES } = await import("../domain/templates");
+  const { buildReport } = await import("../domain/report/report");
+  const { ASSESSMENT_TEMPLATES } = await import("../domain/assessment/templates");
   const { prepareAssessmentMemo, renderAssessmentMemo, renderFlowingMemo } = await import("../pdf/render-assessment-memo");
   const template = ASSESSMENT_TEMPLATES[0];
   const report = buildReport({

@@ -6,7 +6,7 @@ import { createTestDatabase, installTestPrisma, type TTestDb } from "../testing/
 import { makeOrg, makeUser } from "../testing/fixtures";
 import { fillOrganisation } from "../../prisma/bulk";
 import { listPortfolio } from "../dal/portfolio";
-import { parsePortfolioQuery } from "../domain/portfolio-query";
+import { parsePortfolioQuery } from "../domain/portfolio/query";
 
 const RUNS = 30;
 const SIZES = [10, 10_000];

@@ -2,10 +2,10 @@
 // Warm-up first so the JIT has compiled the hot paths, then timed runs; prints median, p90 and min
 // of the whole report and of the Monte Carlo alone.
 import os from "node:os";
-import { parseEconomicsInputs, toEconomicsScalars } from "../domain/economics";
-import { buildReport, DEFAULT_MONTE_CARLO_SAMPLES, type TBuildReportArgs } from "../domain/report";
-import { ASSESSMENT_TEMPLATES } from "../domain/templates";
-import { runEconomicsMonteCarlo, type TUncertainEconomicsInput } from "../domain/uncertainty";
+import { parseEconomicsInputs, toEconomicsScalars } from "../domain/economics/economics";
+import { buildReport, DEFAULT_MONTE_CARLO_SAMPLES, type TBuildReportArgs } from "../domain/report/report";
+import { ASSESSMENT_TEMPLATES } from "../domain/assessment/templates";
+import { runEconomicsMonteCarlo, type TUncertainEconomicsInput } from "../domain/economics/uncertainty";
 
 const WARM_UP_RUNS = 10;
 const TIMED_RUNS = 30;

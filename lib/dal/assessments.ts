@@ -3,9 +3,9 @@ import { prisma } from "@/lib/db";
 import { APPROVER_ROLES, EDITOR_ROLES, type TRole } from "@/lib/auth/roles";
 import { ConflictError, ForbiddenError, InReviewError, NotFoundError } from "@/lib/dal/errors";
 import { recordAudit, type TActor } from "@/lib/dal/audit";
-import { ZAssessmentInputs, CURRENT_INPUTS_SCHEMA_VERSION, upgradeInputs, type TAssessmentInputs } from "@/lib/domain/assessment-inputs";
+import { ZAssessmentInputs, CURRENT_INPUTS_SCHEMA_VERSION, upgradeInputs, type TAssessmentInputs } from "@/lib/domain/assessment";
 import type { AssessmentStatus, Prisma } from "@/lib/generated/prisma/client";
-import { summaryForAssessment } from "@/lib/domain/assessment-history";
+import { summaryForAssessment } from "@/lib/domain/report";
 
 export type TAssessmentStatus = AssessmentStatus;
 

@@ -5,8 +5,8 @@ import { createAssessment } from "@/lib/dal/assessments";
 import { NotFoundError } from "@/lib/dal/errors";
 import { listPortfolio, listPortfolioForExport, type TPortfolioRow } from "@/lib/dal/portfolio";
 import type { TActor } from "@/lib/dal/audit";
-import { parsePortfolioQuery } from "@/lib/domain/portfolio-query";
-import { ASSESSMENT_TEMPLATES, getTemplate } from "@/lib/domain/templates";
+import { parsePortfolioQuery } from "@/lib/domain/portfolio";
+import { ASSESSMENT_TEMPLATES, getTemplate } from "@/lib/domain/assessment";
 
 let t: TTestDb;
 let acme: { id: string; slug: string };

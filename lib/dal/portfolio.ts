@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/dal/errors";
-import type { TPortfolioCsvRow } from "@/lib/domain/portfolio-export";
-import { sortOf, type TPortfolioQuery, type TPortfolioSort } from "@/lib/domain/portfolio-query";
+import type { TPortfolioCsvRow } from "@/lib/domain/portfolio";
+import { sortOf, type TPortfolioQuery, type TPortfolioSort } from "@/lib/domain/portfolio";
 import type { AssessmentStatus, AssessmentVerdict, Prisma } from "@/lib/generated/prisma/client";
 
 // The organisation's portfolio: filtered, sorted and paged in the database (indexes on

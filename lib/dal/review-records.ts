@@ -1,8 +1,9 @@
 // The rows a review writes, built in one place for the DAL and the demo seed (which runs outside
 // the server bundle, so this file has no "server-only" marker and no database access).
 import { createHash } from "node:crypto";
-import { canonicalStageInputs, frozenFigures, summaryColumns } from "@/lib/domain/assessment-history";
-import type { TAssessmentInputs, TStageKey } from "@/lib/domain/assessment-inputs";
+import { canonicalStageInputs, frozenFigures, summaryColumns } from "@/lib/domain/report";
+import type { TAssessmentInputs } from "@/lib/domain/assessment";
+import type { TStageKey } from "@/lib/domain/shared";
 import { buildReport } from "@/lib/domain/report";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

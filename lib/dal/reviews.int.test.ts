@@ -6,8 +6,8 @@ import { decideReview, getSnapshot, listSnapshots, listStageSignOffs, signOffSta
 import { listAssessmentAudit } from "@/lib/dal/audit";
 import { ConflictError, ForbiddenError, InReviewError, NotFoundError, StateError } from "@/lib/dal/errors";
 import type { TActor } from "@/lib/dal/audit";
-import { getTemplate } from "@/lib/domain/templates";
-import { ASSESSMENT_TEMPLATES } from "@/lib/domain/templates";
+import { getTemplate } from "@/lib/domain/assessment";
+import { ASSESSMENT_TEMPLATES } from "@/lib/domain/assessment";
 
 let t: TTestDb;
 let acme: { id: string; slug: string };

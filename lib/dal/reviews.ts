@@ -4,9 +4,10 @@ import { APPROVER_ROLES, EDITOR_ROLES, type TRole } from "@/lib/auth/roles";
 import { ConflictError, ForbiddenError, NotFoundError, StateError } from "@/lib/dal/errors";
 import { recordAudit, type TActor } from "@/lib/dal/audit";
 import { tenantWhere } from "@/lib/dal/assessments";
-import type { TFrozenFigure } from "@/lib/domain/assessment-history";
+import type { TFrozenFigure } from "@/lib/domain/report";
 import { snapshotRecord, stageFingerprint } from "@/lib/dal/review-records";
-import { STAGE_TITLES, stageStatus, upgradeInputs, type TAssessmentInputs, type TStageKey } from "@/lib/domain/assessment-inputs";
+import { stageStatus, upgradeInputs, type TAssessmentInputs } from "@/lib/domain/assessment";
+import { STAGE_TITLES, type TStageKey } from "@/lib/domain/shared";
 import type { AssessmentVerdict, Prisma, ReviewOutcome } from "@/lib/generated/prisma/client";
 
 // Review and sign-off. The rules live here, in the queries: the caller's role is part of every

@@ -4,10 +4,10 @@ import { getAssessment } from "@/lib/dal/assessments";
 import { NotFoundError } from "@/lib/dal/errors";
 import { getOrgContext } from "@/lib/dal/organizations";
 import { listPortfolioForExport } from "@/lib/dal/portfolio";
-import { toExport } from "@/lib/domain/assessment-export";
-import { assessmentJsonFilename, portfolioCsv, portfolioCsvFilename } from "@/lib/domain/portfolio-export";
-import { candidateName, incumbentName } from "@/lib/domain/portfolio-names";
-import { parsePortfolioSearchParams } from "@/lib/domain/portfolio-query";
+import { toExport } from "@/lib/domain/assessment";
+import { assessmentJsonFilename, portfolioCsv, portfolioCsvFilename } from "@/lib/domain/portfolio";
+import { candidateName, incumbentName } from "@/lib/domain/portfolio";
+import { parsePortfolioSearchParams } from "@/lib/domain/portfolio";
 import { contentDisposition } from "@/lib/pdf/memo-filename";
 
 // Route handlers for the CSV and JSON downloads. Like the PDF memos (lib/pdf/memo-route.ts) each one

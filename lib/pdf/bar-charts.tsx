@@ -1,6 +1,6 @@
 import { Line, Path, Svg } from "@react-pdf/renderer";
-import type { TReportCharts } from "@/lib/domain/report-types";
-import { usdText } from "@/lib/domain/report-format";
+import type { TReportCharts } from "@/lib/domain/report";
+import { usdText } from "@/lib/domain/shared";
 import { extent, linearScale } from "./chart-scale";
 import { SvgLabels, type TChartLabel, type TLegendItem } from "./line-chart";
 import { COLORS } from "./styles";

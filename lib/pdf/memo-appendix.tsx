@@ -1,5 +1,5 @@
-import { STAGE_TITLES } from "@/lib/domain/assessment-inputs";
-import type { TReport } from "@/lib/domain/report-types";
+import { STAGE_TITLES } from "@/lib/domain/shared";
+import type { TReport } from "@/lib/domain/report";
 import type { TStyledSpan } from "./memo-draw";
 import { urlLines, type MemoBlocks, type TBlock } from "./memo-kit";
 import { COLORS, CONTENT_WIDTH, SMALL_LINE, SMALL_SIZE } from "./styles";

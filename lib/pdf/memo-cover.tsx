@@ -1,5 +1,5 @@
-import { STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/assessment-inputs";
-import type { TReport } from "@/lib/domain/report-types";
+import { STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/shared";
+import type { TReport } from "@/lib/domain/report";
 import { formatDate, formatDateTime, STAGE_STATUS_LABELS } from "@/lib/format";
 import type { TStyledSpan } from "./memo-draw";
 import type { MemoBlocks, TBlock, TMemoOptions, TSignOff } from "./memo-kit";

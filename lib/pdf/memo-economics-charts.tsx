@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
 import { View } from "@react-pdf/renderer";
-import type { TReport } from "@/lib/domain/report-types";
-import { tokensText, usdText } from "@/lib/domain/report-format";
+import type { TReport } from "@/lib/domain/report";
+import { tokensText, usdText } from "@/lib/domain/shared";
 import { BREAKDOWN_HEIGHT, breakdownLabels, BreakdownSvg, breakdownLegend, breakdownTitle, TORNADO_LEGEND, tornadoHeight, tornadoLabels, TornadoSvg, tornadoTitle } from "./bar-charts";
 import { LEGEND_TEXT_SIZE, legendSpans, LINE_CHART_HEIGHT, lineChartLabels, lineChartLegend, LineChartSvg, TICK_SIZE, type TChartLabel, type TChartMarker, type TLegendItem, type TLineSeries } from "./line-chart";
 import { SketchBlock } from "./memo-draw";

@@ -1,5 +1,6 @@
-import type { TReport, TReportFindingSeverity, TStageKey } from "@/lib/domain/report-types";
-import { countText, usdText } from "@/lib/domain/report-format";
+import type { TReport, TReportFindingSeverity } from "@/lib/domain/report";
+import type { TStageKey } from "@/lib/domain/shared";
+import { countText, usdText } from "@/lib/domain/shared";
 import { STAGE_STATUS_LABELS } from "@/lib/format";
 import { formatFigure } from "@/lib/format-figure";
 import { urlLines, type MemoBlocks, type TBlock, type TStyledSpan } from "./memo-kit";

@@ -1,5 +1,5 @@
 import type { TReasonSeverity } from "@/lib/domain/recommendation";
-import type { TReport } from "@/lib/domain/report-types";
+import type { TReport } from "@/lib/domain/report";
 import { breakEvenText, crossoverText, NOT_KNOWN } from "@/lib/format";
 import { formatFigureValue } from "@/lib/format-figure";
 import type { MemoBlocks, TBlock } from "./memo-kit";

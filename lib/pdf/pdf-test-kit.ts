@@ -3,10 +3,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ZAssessmentInputs, type TAssessmentInputs } from "@/lib/domain/assessment-inputs";
+import { ZAssessmentInputs, type TAssessmentInputs } from "@/lib/domain/assessment";
 import { buildReport } from "@/lib/domain/report";
-import type { TReport } from "@/lib/domain/report-types";
-import { ASSESSMENT_TEMPLATES } from "@/lib/domain/templates";
+import type { TReport } from "@/lib/domain/report";
+import { ASSESSMENT_TEMPLATES } from "@/lib/domain/assessment";
 
 export const GENERATED_AT = new Date("2026-11-28T09:30:00.000Z");
 

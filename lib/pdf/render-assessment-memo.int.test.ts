@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/assessment-inputs";
-import type { TReport } from "@/lib/domain/report-types";
-import { ASSESSMENT_TEMPLATES } from "@/lib/domain/templates";
+import { STAGE_KEYS } from "@/lib/domain/shared";
+import { STAGE_TITLES } from "@/lib/domain/shared";
+import type { TReport } from "@/lib/domain/report";
+import { ASSESSMENT_TEMPLATES } from "@/lib/domain/assessment";
 import { breakEvenText, crossoverText, formatDateTime } from "@/lib/format";
 import { formatFigureValue } from "@/lib/format-figure";
 import { signOffText } from "./memo-cover";

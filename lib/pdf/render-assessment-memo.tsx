@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Document, Font, renderToBuffer, View } from "@react-pdf/renderer";
-import { STAGE_KEYS } from "@/lib/domain/assessment-inputs";
-import type { TReport } from "@/lib/domain/report-types";
+import { STAGE_KEYS } from "@/lib/domain/shared";
+import type { TReport } from "@/lib/domain/report";
 import { formatDateTime } from "@/lib/format";
 import { PDF_FONT_FAMILY, registerPdfFonts } from "./fonts";
 import { appendixBlocks } from "./memo-appendix";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareReports } from "@/lib/domain/report-compare";
-import { ASSESSMENT_TEMPLATES } from "@/lib/domain/templates";
+import { compareReports } from "@/lib/domain/report";
+import { ASSESSMENT_TEMPLATES } from "@/lib/domain/assessment";
 import { emptyReport, GENERATED_AT, readPdf, templateReport } from "./pdf-test-kit";
 import { BEST_MARK, renderComparisonMemo } from "./render-comparison-memo";
 

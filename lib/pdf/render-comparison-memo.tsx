@@ -1,7 +1,7 @@
 import { Document, renderToBuffer, Text, View } from "@react-pdf/renderer";
-import { compareReports, type TComparison } from "@/lib/domain/report-compare";
-import type { TReport } from "@/lib/domain/report-types";
-import { usdText } from "@/lib/domain/report-format";
+import { compareReports, type TComparison } from "@/lib/domain/report";
+import type { TReport } from "@/lib/domain/report";
+import { usdText } from "@/lib/domain/shared";
 import { formatDateTime } from "@/lib/format";
 import { registerPdfFonts } from "./fonts";
 import { LineChart, type TLineSeries } from "./line-chart";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ZAdaptationStageInputs, ZEconomicsStageInputs, ZInfrastructureStageInputs, ZSafetyStageInputs } from "@/lib/domain/assessment-inputs";
+import { ZAdaptationStageInputs, ZEconomicsStageInputs, ZInfrastructureStageInputs, ZSafetyStageInputs } from "@/lib/domain/assessment";
 import { issueMessage } from "./issue-message";
 
 /** path → message, as the stage form would show them. */

@@ -1,7 +1,7 @@
 // What a stage field says when its value is refused. zod's own wording ("Too big: expected number
 // to be <=1") is rewritten into plain words; messages a schema wrote itself are kept as they are.
 import type { z } from "zod";
-import { fmt } from "@/lib/domain/math";
+import { fmt } from "@/lib/domain/shared";
 
 const isZodDefault = (message: string) => /^(Too big|Too small|Invalid input)/.test(message);
 const bound = (x: number | bigint) => fmt(Number(x));

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TAssessmentSummary } from "@/lib/dal/assessments";
-import type { TAssessmentInputs } from "@/lib/domain/assessment-inputs";
+import type { TAssessmentInputs } from "@/lib/domain/assessment";
 import { buildReport, type TReport } from "@/lib/domain/report";
 
 /** The one report every wizard page and action shows, from a DAL row and its inputs. */

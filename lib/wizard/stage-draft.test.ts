@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ZAssessmentInputs, ZEconomicsStageInputs, ZInfrastructureStageInputs } from "@/lib/domain/assessment-inputs";
-import { DEFAULT_UNCERTAINTY_RANGES } from "@/lib/domain/report-defaults";
+import { ZAssessmentInputs, ZEconomicsStageInputs, ZInfrastructureStageInputs } from "@/lib/domain/assessment";
+import { DEFAULT_UNCERTAINTY_RANGES } from "@/lib/domain/report";
 import { CUSTOM_GPU_ID, initialStageDraft, prepareStageDraft, UNCERTAINTY_FORM_RANGES } from "./stage-draft";
 
 const TODAY = "2026-05-01";

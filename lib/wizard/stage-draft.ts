@@ -1,7 +1,8 @@
 // Between the stored stage inputs and the wizard's form: what the editor starts from, and what a
 // submitted draft becomes before the stage schema validates it. Server-side (reads report defaults).
-import { hasEnteredValue, type TAssessmentInputs, type TStageKey } from "@/lib/domain/assessment-inputs";
-import { DEFAULT_UNCERTAINTY_RANGES } from "@/lib/domain/report-defaults";
+import { hasEnteredValue, type TAssessmentInputs } from "@/lib/domain/assessment";
+import { type TStageKey } from "@/lib/domain/shared";
+import { DEFAULT_UNCERTAINTY_RANGES } from "@/lib/domain/report";
 import { cleanDraft, type TDraft } from "./draft";
 
 /** The Monte Carlo range rows of the economics form, in this order (row i edits this key). */

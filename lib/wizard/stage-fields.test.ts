@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { STAGE_KEYS, STAGE_SCHEMAS } from "@/lib/domain/assessment-inputs";
+import { STAGE_SCHEMAS } from "@/lib/domain/assessment";
+import { STAGE_KEYS } from "@/lib/domain/shared";
 import { setIn } from "./draft";
 import { STAGE_FIELD_GROUPS, type TFieldSpec } from "./stage-fields";
 import { prepareStageDraft } from "./stage-draft";

@@ -1,20 +1,20 @@
 // What each wizard stage asks, in plain words: one spec list per stage drives a generic field
 // renderer (components/wizard/stage-fields.tsx). Server-side: it reads the catalog for pickers and
 // passes plain data to the client.
-import { ZLoraTarget, type TLoraTarget } from "@/lib/domain/adaptation-inputs";
-import { ZCapabilityMetric } from "@/lib/domain/capability-inputs";
-import { GPUS } from "@/lib/domain/catalog/gpus";
-import { LICENCES } from "@/lib/domain/catalog/licences";
-import { ZIntendedUse, ZRegion, ZSector } from "@/lib/domain/catalog/licence-schema";
-import { GPU_CLOUD_PRICES, GPU_PURCHASE_PRICES } from "@/lib/domain/catalog/prices";
-import { SAFETY_CONTROLS } from "@/lib/domain/catalog-safety";
-import { EFFICIENCY_DEFAULTS } from "@/lib/domain/efficiency-defaults";
-import { HOURS_PER_MONTH } from "@/lib/domain/math";
-import { ENGINE_ADAPTATION_DEFAULTS, UNCERTAIN_KEY_LABELS } from "@/lib/domain/report-defaults";
+import { ZLoraTarget, type TLoraTarget } from "@/lib/domain/adaptation";
+import { ZCapabilityMetric } from "@/lib/domain/capability";
+import { GPUS } from "@/lib/domain/catalog";
+import { LICENCES } from "@/lib/domain/catalog";
+import { ZIntendedUse, ZRegion, ZSector } from "@/lib/domain/catalog";
+import { GPU_CLOUD_PRICES, GPU_PURCHASE_PRICES } from "@/lib/domain/catalog";
+import { SAFETY_CONTROLS } from "@/lib/domain/catalog";
+import { EFFICIENCY_DEFAULTS } from "@/lib/domain/sizing";
+import { HOURS_PER_MONTH } from "@/lib/domain/shared";
+import { ENGINE_ADAPTATION_DEFAULTS, UNCERTAIN_KEY_LABELS } from "@/lib/domain/report";
 import { ZControlStatus } from "@/lib/domain/safety";
-import { ZPeak } from "@/lib/domain/sizing-inputs";
-import { ZKvCachePrecision, ZWeightPrecision } from "@/lib/domain/sizing-memory";
-import type { TStageKey } from "@/lib/domain/assessment-inputs";
+import { ZPeak } from "@/lib/domain/sizing";
+import { ZKvCachePrecision, ZWeightPrecision } from "@/lib/domain/sizing";
+import type { TStageKey } from "@/lib/domain/shared";
 import { CUSTOM_GPU_VENDOR_DEFAULT, UNCERTAINTY_FORM_RANGES } from "./stage-draft";
 
 export type TOption = { value: string; label: string };

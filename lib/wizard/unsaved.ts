@@ -6,7 +6,7 @@
 // on every page of the assessment until the draft is restored and saved, or discarded.
 // Chosen over holding the navigation until the save returns: it covers every way of leaving
 // (stepper, breadcrumb, browser back), not just links we control, and survives a reload.
-import type { TStageKey } from "@/lib/domain/assessment-inputs";
+import type { TStageKey } from "@/lib/domain/shared";
 import type { TDraft } from "./draft";
 
 export type TUnsavedReason = "conflict" | "invalid" | "error";

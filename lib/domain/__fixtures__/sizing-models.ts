@@ -1,7 +1,7 @@
 // Test-only architectures and GPUs, hard-coded from public configs and spec sheets (values as
 // collected in the project's reference facts, each row citing its source). Tests must not read the
 // shared reference file, so the numbers live here.
-import type { TGpu, TModelArchitecture, TProvenance } from "../types";
+import type { TGpu, TModelArchitecture, TProvenance } from "../shared/types";
 
 const provenance = (url: string): TProvenance => ({ sourceUrls: [url], asOf: "2026-11", verification: "verified-copy" });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZGpu, ZModelArchitecture, type TModelArchitecture, type TProvenance } from "../types";
+import { ZGpu, ZModelArchitecture, type TModelArchitecture, type TProvenance } from "../shared/types";
 import {
   API_PRICES,
   architectureIssues,

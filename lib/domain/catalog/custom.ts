@@ -2,7 +2,7 @@
 // in the catalog (or overrides a stale one). Same fields as the catalog, but the provenance says
 // "user" and may lack a URL: an internal quote or a measured number is still a valid source.
 import { z } from "zod";
-import { ZGpu, ZModelArchitecture, ZProvenance, type TModelArchitecture } from "../types";
+import { ZGpu, ZModelArchitecture, ZProvenance, type TModelArchitecture } from "../shared";
 import { ZLicence } from "./licence-schema";
 import { ZApiPrice, ZGpuCloudPrice, ZGpuPurchasePrice, ZHostedOpenWeightPrice } from "./price-schema";
 

@@ -1,6 +1,6 @@
 // Accelerators with DENSE peak throughput. NVIDIA's spec pages headline 2:4-sparsity figures
 // (twice the dense rate); sizing from those would halve every compute-bound time estimate.
-import type { TGpu, TVerification } from "../types";
+import type { TGpu, TVerification } from "../shared";
 import { indexById } from "./lookup";
 
 const STAS00 =

@@ -1,7 +1,7 @@
 // The shape of a model licence as the diligence rules read it. Each clause keeps a short quote and
 // the URL it came from, so every finding can show the words it rests on.
 import { z } from "zod";
-import { ZProvenance, ZVerification } from "../types";
+import { ZProvenance, ZVerification } from "../shared";
 
 /** Sectors that licence use-policies single out (automated decisions, professional practice...). */
 export const ZSector = z.enum([

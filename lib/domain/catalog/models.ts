@@ -1,5 +1,5 @@
 // Open-weights model architectures, each linked to its licence in LICENCES by licenceId.
-import type { TModelArchitecture } from "../types";
+import type { TModelArchitecture } from "../shared";
 import { indexById } from "./lookup";
 import { GEMMA_PHI_OSS_OLMO_MODELS } from "./model-data/gemma-phi-oss-olmo";
 import { META_MISTRAL_MODELS } from "./model-data/meta-mistral";

@@ -1,7 +1,7 @@
 // Price rows. Prices go stale, so every row carries the date it was valid (`asOf`) next to its
 // provenance; organisations override them with their own quotes (ZCustom* in custom.ts).
 import { z } from "zod";
-import { ZProvenance } from "../types";
+import { ZProvenance } from "../shared";
 
 const usdPerMTok = z.number().nonnegative().max(10_000);
 const usdPerGpuHour = z.number().positive().max(1000);

@@ -5,10 +5,10 @@ import { z } from "zod";
 import { actorOrThrow } from "@/lib/auth/guards";
 import { createAssessment, deleteAssessment, getAssessment, updateAssessment } from "@/lib/dal/assessments";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
-import { isKnownCandidate, isKnownIncumbent } from "@/lib/domain/catalog-options";
-import { getTemplate } from "@/lib/domain/templates";
-import { parseAssessmentImport } from "@/lib/domain/assessment-export";
-import { importSource } from "@/lib/domain/import-source";
+import { isKnownCandidate, isKnownIncumbent } from "@/lib/domain/catalog";
+import { getTemplate } from "@/lib/domain/assessment";
+import { parseAssessmentImport } from "@/lib/domain/assessment";
+import { importSource } from "@/lib/domain/assessment";
 
 const ZSlug = z.string().min(1).max(80);
 const ZId = z.string().min(1).max(64);

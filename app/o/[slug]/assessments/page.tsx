@@ -10,10 +10,10 @@ import { PortfolioFilters } from "@/components/portfolio/portfolio-filters";
 import { PortfolioPagination } from "@/components/portfolio/portfolio-pagination";
 import { PortfolioTable } from "@/components/portfolio/portfolio-table";
 import { buttonClass } from "@/components/ui/button";
-import { MAX_IMPORT_CHARS } from "@/lib/domain/assessment-export";
-import { candidateOptionGroups, incumbentOptionGroups } from "@/lib/domain/catalog-options";
-import { hasFilters, parsePortfolioQuery, portfolioSearch } from "@/lib/domain/portfolio-query";
-import { ASSESSMENT_TEMPLATES } from "@/lib/domain/templates";
+import { MAX_IMPORT_CHARS } from "@/lib/domain/assessment";
+import { candidateOptionGroups, incumbentOptionGroups } from "@/lib/domain/catalog";
+import { hasFilters, parsePortfolioQuery, portfolioSearch } from "@/lib/domain/portfolio";
+import { ASSESSMENT_TEMPLATES } from "@/lib/domain/assessment";
 
 export const metadata: Metadata = { title: "Assessments" };
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { actorOrThrow } from "@/lib/auth/guards";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
 import { decideReview, signOffStage, submitForReview, withdrawSubmission } from "@/lib/dal/reviews";
-import { STAGE_KEYS } from "@/lib/domain/assessment-inputs";
+import { STAGE_KEYS } from "@/lib/domain/shared";
 
 // Review and sign-off actions. Each is a public endpoint: the bound slug and id are untrusted, and
 // the role check lives in the DAL's queries (decideReview and signOffStage only match a row for an

@@ -1,6 +1,6 @@
 // Small builders that keep the licence data files readable: one line per restriction or clause.
 import type { TClause, TIntendedUse, TLicensedActivity, TSector, TUseRestriction } from "../licence-schema";
-import type { TVerification } from "../../types";
+import type { TVerification } from "../../shared";
 
 export function verbatim(quote: string, sourceUrl: string, section?: string, verification?: TVerification): TClause {
   return { quote, isVerbatim: true, sourceUrl, ...(section ? { section } : {}), ...(verification ? { verification } : {}) };

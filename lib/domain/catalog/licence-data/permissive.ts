@@ -1,6 +1,6 @@
 // Apache-2.0 and MIT releases. Each vendor keeps its own entry because the evidence that the
 // licence applies (a README line, a model-card tag) and its date differ per family.
-import type { TVerification } from "../../types";
+import type { TVerification } from "../../shared";
 import type { TClause, TLicence, TUseRestriction } from "../licence-schema";
 
 const APACHE_URL = "https://www.apache.org/licenses/LICENSE-2.0";

@@ -1,7 +1,7 @@
 // Builder for catalog model rows: derives the attention type from the head counts and defaults
 // active parameters to the total (dense models) and modality to text-only, so each data row states
 // only what the source says.
-import type { TAttentionType, TModelArchitecture, TVerification } from "../../types";
+import type { TAttentionType, TModelArchitecture, TVerification } from "../../shared";
 
 export const ARCHITECTURES_READ_ON = "2026-11-28";
 

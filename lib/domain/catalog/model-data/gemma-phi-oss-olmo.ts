@@ -1,5 +1,5 @@
 // Google Gemma, Microsoft Phi-4, OpenAI gpt-oss and AllenAI OLMo 2 architectures.
-import type { TModelArchitecture } from "../../types";
+import type { TModelArchitecture } from "../../shared";
 import { model } from "./build";
 
 const hf = (repo: string) => `https://huggingface.co/${repo}/blob/main/config.json`;

@@ -1,6 +1,6 @@
 // Meta Llama and Mistral architectures, from their Hugging Face config.json files (read through
 // verbatim copies; see each note).
-import type { TModelArchitecture } from "../../types";
+import type { TModelArchitecture } from "../../shared";
 import { model } from "./build";
 
 const hf = (repo: string) => `https://huggingface.co/${repo}/blob/main/config.json`;

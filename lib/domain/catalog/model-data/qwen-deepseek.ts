@@ -1,5 +1,5 @@
 // Alibaba Qwen and DeepSeek architectures.
-import type { TModelArchitecture } from "../../types";
+import type { TModelArchitecture } from "../../shared";
 import { model } from "./build";
 
 const hf = (repo: string) => `https://huggingface.co/${repo}/blob/main/config.json`;

@@ -1,6 +1,6 @@
 // Row builders for price data: `asOf` is stated once and copied into the provenance, so the two
 // can never disagree.
-import type { TVerification } from "../../types";
+import type { TVerification } from "../../shared";
 import type { TApiPrice, TGpuCloudPrice, TGpuPurchasePrice, THostedOpenWeightPrice } from "../price-schema";
 
 type TSourced = { asOf: string; sourceUrls: string[]; verification: TVerification; note?: string };

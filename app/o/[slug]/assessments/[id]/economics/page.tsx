@@ -6,7 +6,7 @@ import { listStageSignOffs, stageFingerprint } from "@/lib/dal/reviews";
 import { StageSignOff } from "@/components/review/stage-sign-off";
 import { IN_REVIEW_STAGE_NOTE } from "@/components/review/review-text";
 import { getAssessment, type TAssessmentDetail } from "@/lib/dal/assessments";
-import { stageStatuses } from "@/lib/domain/assessment-inputs";
+import { stageStatuses } from "@/lib/domain/assessment";
 import { EconomicsCharts } from "@/components/charts/economics-charts";
 import { FigureList } from "@/components/wizard/results-panel";
 import { StageEditor } from "@/components/wizard/stage-editor";

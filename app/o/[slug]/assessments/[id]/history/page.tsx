@@ -5,7 +5,7 @@ import { or404, requireOrgMember } from "@/lib/auth/guards";
 import { getAssessment } from "@/lib/dal/assessments";
 import { listAssessmentAudit } from "@/lib/dal/audit";
 import { getSnapshot, listSnapshots } from "@/lib/dal/reviews";
-import { diffFigures, diffInputs, frozenFigures, toDbVerdict, type TVersionSide } from "@/lib/domain/assessment-history";
+import { diffFigures, diffInputs, frozenFigures, toDbVerdict, type TVersionSide } from "@/lib/domain/report";
 import { reportFor } from "@/lib/wizard/report-for";
 import { AuditList } from "@/components/review/audit-list";
 import { DiffChooser } from "@/components/review/diff-chooser";

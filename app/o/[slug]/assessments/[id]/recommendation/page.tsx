@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { or404, requireOrgMember } from "@/lib/auth/guards";
 import { getAssessment, type TAssessmentDetail } from "@/lib/dal/assessments";
-import { stageStatuses } from "@/lib/domain/assessment-inputs";
+import { stageStatuses } from "@/lib/domain/assessment";
 import { FigureList } from "@/components/wizard/results-panel";
 import { RecommendationView } from "@/components/wizard/recommendation-view";
 import { WizardHeader } from "@/components/wizard/wizard-header";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { or404, requireOrgMember } from "@/lib/auth/guards";
 import { getAssessment } from "@/lib/dal/assessments";
 import { getSnapshot } from "@/lib/dal/reviews";
-import { describeCandidate, describeIncumbent } from "@/lib/domain/catalog-options";
+import { describeCandidate, describeIncumbent } from "@/lib/domain/catalog";
 import { formatDateTime } from "@/lib/format";
 import { decisionText, verdictLabel } from "@/components/review/review-text";
 import { FrozenFigures, InputsSummary } from "@/components/review/snapshot-view";

@@ -1,0 +1,96 @@
+// What quantizing the served weights buys (memory, decode speed) and what the team says it costs in
+// quality. The quality delta is never computed here: it is entered, and marked measured or assumed.
+import { z } from "zod";
+import { parseOrThrow } from "../shared";
+import type { TFigure } from "../shared";
+import { makeFigure } from "../shared";
+import { BYTES_PER_GB, fmt } from "../shared";
+import { WEIGHT_PRECISIONS, weightsBytes, ZWeightPrecision, type TWeightPrecision } from "../sizing";
+import { ZModelArchitecture, type TModelArchitecture } from "../shared";
+
+export const ZQualityDeltaSource = z.enum(["measured", "assumed"]);
+export type TQualityDeltaSource = z.infer<typeof ZQualityDeltaSource>;
+
+export const ZQuantizationInputs = z.object({
+  fromPrecision: ZWeightPrecision.default("bf16"),
+  toPrecision: ZWeightPrecision,
+  /** KV bytes a decode step reads per sequence; it does not shrink with the weights, so it dilutes the gain. */
+  kvBytesReadPerSequence: z.number().nonnegative().max(1e13).default(0),
+  qualityDelta: z
+    .object({
+      /** Change in the team's chosen score, in percentage points (negative = worse). */
+      points: z.number().min(-100).max(100),
+      metric: z.string().max(200).optional(),
+      source: ZQualityDeltaSource,
+      note: z.string().max(2000).optional(),
+    })
+    .optional(),
+});
+export type TQuantizationInputsRaw = z.input<typeof ZQuantizationInputs>;
+
+export type TQuantizationEffect = {
+  fromPrecision: TWeightPrecision;
+  toPrecision: TWeightPrecision;
+  weightsBytesBefore: number;
+  weightsBytesAfter: number;
+  /** after ÷ before. */
+  memoryRatio: number;
+  /** Bandwidth-bound decode tokens/s after ÷ before, batch 1. */
+  decodeSpeedRatio: number;
+  qualityDeltaPoints: number | null;
+  qualityDeltaSource: TQualityDeltaSource | null;
+  figures: TFigure[];
+};
+
+export function quantizationEffect(rawInputs: TQuantizationInputsRaw, rawModel: TModelArchitecture): TQuantizationEffect {
+  const inputs = parseOrThrow(ZQuantizationInputs, rawInputs, "quantization inputs");
+  const model = parseOrThrow(ZModelArchitecture, rawModel, "model architecture");
+  const before = weightsBytes(model, inputs.fromPrecision);
+  const after = weightsBytes(model, inputs.toPrecision);
+  const bytesBefore = WEIGHT_PRECISIONS[inputs.fromPrecision].bytesPerParam;
+  const bytesAfter = WEIGHT_PRECISIONS[inputs.toPrecision].bytesPerParam;
+  const kv = inputs.kvBytesReadPerSequence;
+  const readBefore = model.activeParams * bytesBefore + kv;
+  const readAfter = model.activeParams * bytesAfter + kv;
+  const decodeSpeedRatio = readBefore / readAfter;
+  const approx = WEIGHT_PRECISIONS[inputs.toPrecision].isApproximate || WEIGHT_PRECISIONS[inputs.fromPrecision].isApproximate;
+  const quality = inputs.qualityDelta;
+  const figures = [
+    makeFigure(
+      "quantization.weightsGbAfter",
+      `Weights at ${WEIGHT_PRECISIONS[inputs.toPrecision].label}`,
+      after / BYTES_PER_GB,
+      "GB",
+      `P × B_w = ${fmt(model.totalParams)} × ${bytesAfter}`,
+      approx ? "GGUF bytes per weight are approximate." : undefined,
+    ),
+    makeFigure("quantization.memoryRatio", "Weights memory after ÷ before", after / before, "×", `B_w after ÷ B_w before = ${bytesAfter} ÷ ${bytesBefore}`),
+    makeFigure(
+      "quantization.decodeSpeedRatio",
+      "Decode speed after ÷ before (bandwidth bound)",
+      decodeSpeedRatio,
+      "×",
+      `(P_act × B_before + KV) ÷ (P_act × B_after + KV) = (${fmt(model.activeParams)} × ${bytesBefore} + ${fmt(kv)}) ÷ (${fmt(model.activeParams)} × ${bytesAfter} + ${fmt(kv)})`,
+      "Assumes kernels reach the same share of bandwidth at both precisions; dequantisation can eat part of the gain at large batch.",
+    ),
+    makeFigure(
+      "quantization.qualityDeltaPoints",
+      "Quality change",
+      quality ? quality.points : null,
+      "points",
+      "as entered by the team",
+      quality ? `${quality.source === "measured" ? "Measured" : "Assumed, not measured"}${quality.metric ? ` on ${quality.metric}` : ""}.` : "Not entered.",
+    ),
+  ];
+  return {
+    fromPrecision: inputs.fromPrecision,
+    toPrecision: inputs.toPrecision,
+    weightsBytesBefore: before,
+    weightsBytesAfter: after,
+    memoryRatio: after / before,
+    decodeSpeedRatio,
+    qualityDeltaPoints: quality ? quality.points : null,
+    qualityDeltaSource: quality ? quality.source : null,
+    figures,
+  };
+}

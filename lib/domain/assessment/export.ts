@@ -1,0 +1,94 @@
+// One assessment as a portable JSON document, and the validation of such a document on import.
+// The import is strict: a file that is not a Freehold export, is from a newer format, names an
+// unknown model or API, or has any invalid stage input is refused whole with messages that say
+// where — nothing is half-imported.
+import { z } from "zod";
+import { getApiPrice, getModel } from "../catalog";
+import { upgradeInputs, type TAssessmentInputs } from "./inputs";
+import { DomainInputError, formatPath, type TFieldError } from "../shared";
+
+export const EXPORT_FORMAT = "freehold.assessment";
+export const EXPORT_FORMAT_VERSION = 1;
+/** Large enough for any real assessment (a full template is ~10 kB), small enough to refuse junk. */
+export const MAX_IMPORT_CHARS = 1_000_000;
+
+export type TAssessmentExport = {
+  format: typeof EXPORT_FORMAT;
+  formatVersion: typeof EXPORT_FORMAT_VERSION;
+  exportedAt: string;
+  source: { organization: string; assessmentId: string; version: number; status: string };
+  assessment: { title: string; description: string; candidateModelId: string; incumbentApiId: string; inputs: TAssessmentInputs };
+};
+
+export function toExport(args: {
+  organizationName: string;
+  exportedAt: Date;
+  assessment: { id: string; title: string; description: string; candidateModelId: string; incumbentApiId: string; version: number; status: string; inputs: TAssessmentInputs };
+}): TAssessmentExport {
+  const a = args.assessment;
+  return {
+    format: EXPORT_FORMAT,
+    formatVersion: EXPORT_FORMAT_VERSION,
+    exportedAt: args.exportedAt.toISOString(),
+    source: { organization: args.organizationName, assessmentId: a.id, version: a.version, status: a.status },
+    assessment: { title: a.title, description: a.description, candidateModelId: a.candidateModelId, incumbentApiId: a.incumbentApiId, inputs: a.inputs },
+  };
+}
+
+const ZEnvelope = z.object({
+  format: z.string(),
+  formatVersion: z.number().int(),
+});
+
+const ZImportedAssessment = z.object({
+  title: z.string().trim().min(3, "the title must have at least 3 characters").max(120, "the title must be under 120 characters"),
+  description: z.string().max(2000, "the description must be under 2,000 characters").default(""),
+  candidateModelId: z.string().min(1).max(120),
+  incumbentApiId: z.string().min(1).max(120),
+  inputs: z.unknown(),
+});
+
+export type TImportedAssessment = { title: string; description: string; candidateModelId: string; incumbentApiId: string; inputs: TAssessmentInputs };
+export type TImportParse = { ok: true; data: TImportedAssessment } | { ok: false; errors: string[] };
+
+const fail = (...errors: string[]): TImportParse => ({ ok: false, errors });
+const withPath = (prefix: string, errors: TFieldError[]) => errors.map((e) => `${prefix}${e.message}`);
+
+/** Validates an uploaded export. Never throws for bad input: every problem comes back as a message. */
+export function parseAssessmentImport(text: string): TImportParse {
+  if (text.length > MAX_IMPORT_CHARS) return fail(`The file is too large (${text.length.toLocaleString("en-US")} characters; the limit is ${MAX_IMPORT_CHARS.toLocaleString("en-US")}).`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return fail(`The file is not valid JSON: ${(e as Error).message}.`);
+  }
+  const envelope = ZEnvelope.safeParse(raw);
+  if (!envelope.success || envelope.data.format !== EXPORT_FORMAT) {
+    return fail(`This is not a Freehold assessment export: the file must have "format": "${EXPORT_FORMAT}" (use "Export JSON" on an assessment to make one).`);
+  }
+  if (envelope.data.formatVersion !== EXPORT_FORMAT_VERSION) {
+    return fail(`This export uses format version ${envelope.data.formatVersion}; this version of Freehold reads version ${EXPORT_FORMAT_VERSION}.`);
+  }
+  const body = ZImportedAssessment.safeParse((raw as { assessment?: unknown }).assessment);
+  if (!body.success) {
+    return fail(...body.error.issues.map((i) => `assessment.${formatPath(i.path)}: ${i.message}`));
+  }
+  let inputs: TAssessmentInputs;
+  try {
+    inputs = upgradeInputs(body.data.inputs ?? {});
+  } catch (e) {
+    if (e instanceof DomainInputError) return fail(...withPath("assessment.inputs.", e.errors));
+    throw e;
+  }
+  const errors: string[] = [];
+  const isCustomCandidate = inputs.customModel?.id === body.data.candidateModelId;
+  if (!getModel(body.data.candidateModelId) && !isCustomCandidate) {
+    errors.push(`assessment.candidateModelId: "${body.data.candidateModelId}" is neither in the catalog nor described as a custom model in the inputs.`);
+  }
+  if (!getApiPrice(body.data.incumbentApiId) && !inputs.economics?.apiPriceOverride) {
+    errors.push(`assessment.incumbentApiId: "${body.data.incumbentApiId}" is not in the catalog and the inputs give no API price.`);
+  }
+  if (errors.length > 0) return fail(...errors);
+  return { ok: true, data: { ...body.data, description: body.data.description ?? "", inputs } };
+}

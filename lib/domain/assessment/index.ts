@@ -1,0 +1,5 @@
+// Public surface of lib/domain/assessment: other folders import only from here.
+export * from "./export";
+export * from "./import-source";
+export * from "./inputs";
+export * from "./templates";

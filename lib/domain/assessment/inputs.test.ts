@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { CURRENT_INPUTS_SCHEMA_VERSION, hasEnteredValue, parseAssessmentInputs, stageStatus, stageStatuses, upgradeInputs, ZAssessmentInputs, type TAssessmentInputsRaw } from "./inputs";
+import { STAGE_KEYS, type TStageKey } from "../shared";
+import { type TStageStatus } from "../shared";
+import { SAFETY_CONTROL_IDS } from "../catalog/safety-controls";
+import { DomainInputError } from "../shared/field-errors";
+import { ASSESSMENT_TEMPLATES } from "./templates";
+
+const allControls = Object.fromEntries(SAFETY_CONTROL_IDS.map((id) => [id, "missing" as const]));
+
+describe("stored inputs schema", () => {
+  it("an empty document is a valid, not-started assessment", () => {
+    const inputs = ZAssessmentInputs.parse({});
+    expect(inputs).toEqual({ schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION });
+    expect(Object.values(stageStatuses(inputs))).toEqual(STAGE_KEYS.map(() => "not-started"));
+  });
+
+  it("writes no defaults: a draft stores only what was typed", () => {
+    const inputs = ZAssessmentInputs.parse({ licence: { orgFacts: { monthlyActiveUsers: 10 } }, infrastructure: { sizing: { minReplicas: 2 } }, economics: { horizonMonths: 24 } });
+    expect(inputs.licence).toEqual({ orgFacts: { monthlyActiveUsers: 10 } });
+    expect(inputs.infrastructure).toEqual({ sizing: { minReplicas: 2 } });
+    expect(inputs.economics).toEqual({ horizonMonths: 24 });
+  });
+
+  it.each<{ name: string; raw: unknown; path: string }>([
+    { name: "negative users", raw: { licence: { orgFacts: { monthlyActiveUsers: -1 } } }, path: "licence.orgFacts.monthlyActiveUsers" },
+    { name: "a region listed twice", raw: { licence: { orgFacts: { regions: ["EU", "EU"] } } }, path: "licence.orgFacts.regions" },
+    { name: "tolerance in percent", raw: { capability: { toleranceScore: 3 } }, path: "capability.toleranceScore" },
+    {
+      name: "duplicate workload ids",
+      raw: { capability: { workloads: [1, 2].map(() => ({ id: "w", name: "W", weight: 1, metric: "accuracy" })) } },
+      path: "capability.workloads[1].id",
+    },
+    { name: "zero prompt tokens", raw: { infrastructure: { sizing: { promptTokensPerRequest: 0 } } }, path: "infrastructure.sizing.promptTokensPerRequest" },
+    { name: "an unknown pricing mode", raw: { infrastructure: { pricing: { mode: "spot" } } }, path: "infrastructure.pricing.mode" },
+    { name: "an id that is not kebab-case", raw: { infrastructure: { gpuId: "H100 SXM" } }, path: "infrastructure.gpuId" },
+    { name: "an unknown fine-tuning method", raw: { adaptation: { method: "dpo" } }, path: "adaptation.method" },
+    { name: "an unknown safety control", raw: { safety: { controls: { "no-such-control": "in-place" } } }, path: "safety.controls.no-such-control" },
+    { name: "negative FTE", raw: { lifecycle: { staffing: [{ role: "SRE", fte: -1, loadedUsdPerYear: 1 }] } }, path: "lifecycle.staffing[0].fte" },
+    { name: "a one-month horizon", raw: { economics: { horizonMonths: 1 } }, path: "economics.horizonMonths" },
+    { name: "a hybrid share above 1", raw: { economics: { hybridShareOpen: 1.5 } }, path: "economics.hybridShareOpen" },
+    {
+      name: "a lognormal range starting at 0",
+      raw: { economics: { uncertainty: { ranges: [{ key: "oneTimeUsd", lowMultiplier: 0, highMultiplier: 2, shape: "lognormal" }] } } },
+      path: "economics.uncertainty.ranges[0].lowMultiplier",
+    },
+    { name: "an unknown key in a stage", raw: { economics: { volume: 3 } }, path: "economics" },
+    { name: "an unknown stage", raw: { pricing: {} }, path: "(root)" },
+  ])("rejects $name at $path", ({ raw, path }) => {
+    const result = parseAssessmentInputs(raw);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.path)).toContain(path);
+  });
+
+  it("templates round-trip through the schema unchanged", () => {
+    for (const t of ASSESSMENT_TEMPLATES) expect(ZAssessmentInputs.parse(JSON.parse(JSON.stringify(t.inputs)))).toEqual(t.inputs);
+  });
+});
+
+describe("stage status", () => {
+  const complete: Record<TStageKey, TAssessmentInputsRaw[TStageKey]> = {
+    licence: { orgFacts: { monthlyActiveUsers: 0, annualRevenueUsd: 1e6, sector: "general", intendedUses: ["summarisation"], regions: ["US"] } },
+    capability: {
+      workloads: [{ id: "a", name: "A", weight: 1, metric: "accuracy", candidate: { score: 0.8, sampleCount: 100 }, incumbent: { score: 0.8, sampleCount: 100 } }],
+    },
+    infrastructure: { gpuId: "h100-sxm-80gb", sizing: { promptTokensPerRequest: 1000, outputTokensPerRequest: 200 }, pricing: { mode: "cloudOnDemand", usdPerGpuHour: 3 } },
+    adaptation: { method: "none" },
+    safety: { controls: allControls, costs: { redTeamExercisesPerYear: 1 } },
+    lifecycle: {
+      staffing: [],
+      refresh: { refreshesPerYear: 1, evalGpuHoursPerRefresh: 1, usdPerGpuHour: 1, evalPersonDaysPerRefresh: 1, usdPerPersonDay: 1 },
+      patching: { hoursPerMonth: 1, usdPerHour: 1 },
+    },
+    economics: { inputTokensPerMonth: 1e9, outputTokensPerMonth: 1e8 },
+  };
+
+  const cases: { name: string; stage: TStageKey; value: unknown; expected: TStageStatus }[] = [
+    ...STAGE_KEYS.map((stage) => ({ name: "nothing entered", stage, value: undefined, expected: "not-started" as const })),
+    ...STAGE_KEYS.map((stage) => ({ name: "everything needed", stage, value: complete[stage], expected: "complete" as const })),
+    { name: "empty objects and arrays do not count", stage: "licence", value: { orgFacts: { intendedUses: [], regions: [] } }, expected: "not-started" },
+    { name: "facts without regions", stage: "licence", value: { orgFacts: { monthlyActiveUsers: 0, annualRevenueUsd: 0, sector: "general", intendedUses: ["summarisation"] } }, expected: "in-progress" },
+    { name: "a licence override alone", stage: "licence", value: { licenceIdOverride: "mistral-apache-2.0" }, expected: "in-progress" },
+    { name: "workloads without both results", stage: "capability", value: { workloads: [{ id: "a", name: "A", weight: 1, metric: "accuracy", candidate: { score: 0.8 } }] }, expected: "in-progress" },
+    { name: "GPU only", stage: "infrastructure", value: { gpuId: "h100-sxm-80gb" }, expected: "in-progress" },
+    {
+      name: "owned without a purchase price",
+      stage: "infrastructure",
+      value: { gpuId: "h100-sxm-80gb", sizing: { promptTokensPerRequest: 1, outputTokensPerRequest: 1 }, pricing: { mode: "owned" } },
+      expected: "in-progress",
+    },
+    {
+      name: "owned with a catalog purchase price",
+      stage: "infrastructure",
+      value: { gpuId: "h100-sxm-80gb", sizing: { promptTokensPerRequest: 1, outputTokensPerRequest: 1 }, pricing: { mode: "owned", purchasePriceId: "h100-unit" } },
+      expected: "complete",
+    },
+    { name: "LoRA without a dataset", stage: "adaptation", value: { method: "lora" }, expected: "in-progress" },
+    { name: "LoRA with a dataset", stage: "adaptation", value: { method: "lora", datasetTokens: 1e6 }, expected: "complete" },
+    { name: "FP8 serving without a quality number", stage: "adaptation", value: { method: "none", quantization: { servedPrecision: "fp8" } }, expected: "in-progress" },
+    {
+      name: "FP8 serving with an assumed quality number",
+      stage: "adaptation",
+      value: { method: "none", quantization: { servedPrecision: "fp8", qualityDelta: { points: -0.5, source: "assumed" } } },
+      expected: "complete",
+    },
+    { name: "some controls", stage: "safety", value: { controls: { "pii-redaction": "in-place" } }, expected: "in-progress" },
+    { name: "all controls, no costs", stage: "safety", value: { controls: allControls }, expected: "in-progress" },
+    { name: "staffing only", stage: "lifecycle", value: { staffing: [{ role: "SRE", fte: 1, loadedUsdPerYear: 1 }] }, expected: "in-progress" },
+    { name: "input tokens only", stage: "economics", value: { inputTokensPerMonth: 1e9 }, expected: "in-progress" },
+    { name: "a horizon only", stage: "economics", value: { horizonMonths: 24 }, expected: "in-progress" },
+  ];
+
+  it.each(cases)("$stage: $name → $expected", ({ stage, value, expected }) => {
+    const inputs = ZAssessmentInputs.parse(value === undefined ? {} : { [stage]: value });
+    expect(stageStatus(inputs, stage)).toBe(expected);
+  });
+
+  it.each([
+    { value: undefined, expected: false },
+    { value: "", expected: false },
+    { value: "  ", expected: false },
+    { value: [], expected: false },
+    { value: { a: [], b: {} }, expected: false },
+    { value: 0, expected: true },
+    { value: false, expected: true },
+    { value: { a: [{ b: 1 }] }, expected: true },
+  ])("hasEnteredValue($value) = $expected", ({ value, expected }) => {
+    expect(hasEnteredValue(value)).toBe(expected);
+  });
+});
+
+describe("upgradeInputs", () => {
+  it("reads a v1 document, and a missing one as empty", () => {
+    const t = ASSESSMENT_TEMPLATES[0];
+    expect(upgradeInputs(JSON.parse(JSON.stringify(t.inputs)))).toEqual(t.inputs);
+    expect(upgradeInputs(null)).toEqual({ schemaVersion: 1 });
+    expect(upgradeInputs(undefined)).toEqual({ schemaVersion: 1 });
+    expect(upgradeInputs({})).toEqual({ schemaVersion: 1 });
+  });
+
+  it.each<{ name: string; raw: unknown; message: RegExp }>([
+    { name: "a foreign shape", raw: { stages: [{ name: "licence" }], modelId: "x" }, message: /Invalid assessment inputs \(v1\): \(root\): Unrecognized keys: "stages", "modelId"/ },
+    { name: "an array", raw: [1, 2], message: /expected an object of stage inputs, got an array/ },
+    { name: "a string", raw: "{}", message: /expected an object of stage inputs, got string/ },
+    { name: "a newer version", raw: { schemaVersion: 7 }, message: /written by a newer version of Freehold \(v7\); this build reads up to v1/ },
+    { name: "a version that is not a number", raw: { schemaVersion: "1" }, message: /schemaVersion: expected a whole number ≥ 1, got "1"/ },
+    { name: "an invalid field", raw: { schemaVersion: 1, economics: { horizonMonths: 600 } }, message: /economics\.horizonMonths/ },
+  ])("rejects $name with a clear error", ({ raw, message }) => {
+    expect(() => upgradeInputs(raw)).toThrow(DomainInputError);
+    expect(() => upgradeInputs(raw)).toThrow(message);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { API_PRICES, MODELS } from "./index";
+import { ZCustomModel } from "./custom";
+import { getModel } from "./models";
+import { candidateOptionGroups, describeCandidate, describeIncumbent, incumbentOptionGroups, isKnownCandidate, isKnownIncumbent } from "./options";
+
+describe("catalog options", () => {
+  it("offers every catalog model once, grouped by publisher", () => {
+    const groups = candidateOptionGroups();
+    const values = groups.flatMap((g) => g.options.map((o) => o.value));
+    expect(values.sort()).toEqual(MODELS.map((m) => m.id).sort());
+    expect(groups.map((g) => g.label)).toContain("Meta Llama");
+    expect(groups.every((g) => g.options.length > 0)).toBe(true);
+  });
+
+  it("offers every API price once, grouped by vendor, current prices before deprecated ones", () => {
+    const groups = incumbentOptionGroups();
+    expect(groups.flatMap((g) => g.options.map((o) => o.value)).sort()).toEqual(API_PRICES.map((p) => p.id).sort());
+    expect(groups.map((g) => g.label)).toEqual(["OpenAI", "Anthropic", "Google", "DeepSeek"]);
+    const anthropic = groups.find((g) => g.label === "Anthropic")!.options.map((o) => o.label);
+    const firstDeprecated = anthropic.findIndex((l) => l.endsWith("deprecated"));
+    expect(anthropic.slice(firstDeprecated).every((l) => l.endsWith("deprecated"))).toBe(true);
+  });
+
+  it.each([
+    { id: "llama-3.3-70b-instruct", label: "Llama 3.3 70B Instruct (70.6B, Llama 3.3 licence)" },
+    { id: "llama-4-scout-17b-16e", label: "Llama 4 Scout 17B-16E (109B total, 17B active, Llama 4 licence)" },
+    { id: "qwen2.5-72b-instruct", label: "Qwen2.5 72B Instruct (72.7B, Qwen licence)" },
+    { id: "mistral-small-24b-instruct-2501", label: "Mistral Small 3 (24B Instruct 2501) (23.6B, Apache-2.0)" },
+    { id: "gemma-3-27b-it", label: "Gemma 3 27B IT (27.4B, Gemma terms)" },
+  ])("labels $id with size and licence", ({ id, label }) => {
+    expect(describeCandidate(id)).toBe(label);
+  });
+
+  it.each([
+    { id: "openai-gpt-4o", label: "OpenAI gpt-4o: $2.50 in / $10.00 out per Mtok (2024-08)" },
+    { id: "google-gemini-1.5-flash", label: "Google Gemini 1.5 Flash: $0.075 in / $0.30 out per Mtok (2024-08-12), deprecated" },
+  ])("labels $id with its dated price", ({ id, label }) => {
+    expect(describeIncumbent(id)).toBe(label);
+  });
+
+  it("knows catalog ids and only those", () => {
+    expect(isKnownCandidate("llama-3.3-70b-instruct")).toBe(true);
+    expect(isKnownCandidate("openai-gpt-4o")).toBe(false);
+    expect(isKnownIncumbent("openai-gpt-4o")).toBe(true);
+    expect(isKnownIncumbent("llama-3.3-70b-instruct")).toBe(false);
+    expect(describeCandidate("unknown")).toBe("unknown");
+    expect(describeIncumbent("unknown")).toBe("unknown");
+  });
+
+  it("returns copies that callers cannot use to change the shared groups", () => {
+    candidateOptionGroups()[0].options[0].label = "changed";
+    expect(candidateOptionGroups()[0].options[0].label).not.toBe("changed");
+  });
+});
+
+describe("a custom candidate model", () => {
+  const custom = ZCustomModel.parse({ ...getModel("llama-3.1-8b"), id: "custom:our-llama", name: "Our Llama", provenance: { sourceUrls: [], asOf: "2026-05-01", verification: "user" } });
+
+  it("is a known candidate only for the assessment whose inputs describe it", () => {
+    expect(isKnownCandidate("custom:our-llama", custom)).toBe(true);
+    expect(isKnownCandidate("custom:our-llama")).toBe(false);
+    expect(isKnownCandidate("custom:someone-elses", custom)).toBe(false);
+    expect(isKnownCandidate("llama-3.3-70b-instruct", custom)).toBe(true);
+  });
+
+  it("is offered first, and labelled like catalog models", () => {
+    const groups = candidateOptionGroups(custom);
+    expect(groups[0]).toEqual({ label: "Your custom model", options: [{ value: "custom:our-llama", label: "Our Llama (8.03B, Llama 3.1 licence), from your config.json" }] });
+    expect(groups.slice(1)).toEqual(candidateOptionGroups());
+    expect(describeCandidate("custom:our-llama", custom)).toBe("Our Llama (8.03B, Llama 3.1 licence)");
+    expect(describeCandidate("custom:our-llama")).toBe("our-llama (custom model)");
+  });
+});

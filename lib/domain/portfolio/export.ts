@@ -1,0 +1,83 @@
+// The portfolio as a CSV for spreadsheets, and the file names of the downloads. Raw numbers in the
+// cells (a spreadsheet formats and sums them), units in the headers, model names beside their ids.
+import { titleSlug } from "@/lib/pdf/memo-filename";
+import { toCsv } from "../shared";
+import { STATUS_LABELS, VERDICT_LABELS } from "./query";
+
+/** One portfolio row: what the list shows and the CSV holds (lib/dal/portfolio returns these). */
+export type TPortfolioCsvRow = {
+  id: string;
+  title: string;
+  status: keyof typeof STATUS_LABELS;
+  candidateModelId: string;
+  incumbentApiId: string;
+  verdict: keyof typeof VERDICT_LABELS | null;
+  monthlyOwnedUsd: number | null;
+  monthlyApiUsd: number | null;
+  crossoverTokensPerMonth: number | null;
+  capabilityGapPp: number | null;
+  licenceBlockers: number | null;
+  ownerName: string;
+  updatedAt: Date;
+  updatedByName: string;
+  version: number;
+};
+
+export const PORTFOLIO_CSV_HEADER = [
+  "Title",
+  "Status",
+  "Candidate model",
+  "Candidate model id",
+  "Incumbent API",
+  "Incumbent API id",
+  "Recommendation",
+  "Owned cost (USD/month)",
+  "API cost (USD/month)",
+  "Crossover volume (tokens/month)",
+  "Capability gap vs incumbent (pp)",
+  "Licence blockers (count)",
+  "Owner",
+  "Last update (UTC)",
+  "Last updated by",
+  "Version",
+  "Assessment id",
+] as const;
+
+// Excel reads a CSV without a byte-order mark as the local code page and garbles "Łódź".
+const UTF8_BOM = "\uFEFF";
+
+export function portfolioCsv(rows: readonly TPortfolioCsvRow[], names: { candidate: (id: string) => string; incumbent: (id: string) => string }): string {
+  const body = rows.map((r) => [
+    r.title,
+    STATUS_LABELS[r.status],
+    names.candidate(r.candidateModelId),
+    r.candidateModelId,
+    names.incumbent(r.incumbentApiId),
+    r.incumbentApiId,
+    r.verdict ? VERDICT_LABELS[r.verdict] : "",
+    r.monthlyOwnedUsd,
+    r.monthlyApiUsd,
+    r.crossoverTokensPerMonth,
+    r.capabilityGapPp,
+    r.licenceBlockers,
+    r.ownerName,
+    r.updatedAt.toISOString(),
+    r.updatedByName,
+    r.version,
+    r.id,
+  ]);
+  return UTF8_BOM + toCsv(PORTFOLIO_CSV_HEADER, body);
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** "freehold-northwind-assessments-2026-11-28.csv" */
+export function portfolioCsvFilename(slug: string, exportedAt: Date): string {
+  return `freehold-${titleSlug(slug)}-assessments-${isoDay(exportedAt)}.csv`;
+}
+
+/** "<title>-v<version>.freehold.json": ASCII for old clients, the title as typed for the rest. */
+export function assessmentJsonFilename(title: string, version: number): { ascii: string; unicode: string } {
+  const unicodeTitle = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim() || "assessment";
+  return { ascii: `${titleSlug(title)}-v${version}.freehold.json`, unicode: `${unicodeTitle}-v${version}.freehold.json` };
+}

@@ -1,0 +1,4 @@
+// Public surface of lib/domain/portfolio: other folders import only from here.
+export * from "./export";
+export * from "./names";
+export * from "./query";

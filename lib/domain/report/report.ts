@@ -1,0 +1,195 @@
+// buildReport: the one function every screen, the comparison view and the PDF draw from. It
+// resolves catalog entries, fills every missing input with a stated default (recorded as an
+// assumption), runs the six stages, wires them into the economics, and adds the tornado, the Monte
+// Carlo and the recommendation. Pure and deterministic: the same inputs and seed give the same
+// report, and the report is plain JSON.
+import { stageStatuses, type TAssessmentInputs } from "../assessment";
+import { STAGE_KEYS } from "../shared";
+import { recommend } from "../recommendation";
+import { createAssumptionLog, resolveCandidate, resolveGpu, resolveIncumbent, resolveLicence, resolvePricing } from "./context";
+import { buildEconomicsStage, resolveVolume } from "./economics";
+import { buildAdaptationStage, buildInfrastructureStage, resolveRequestShape, resolveServedPrecision } from "./stage-infrastructure-adaptation";
+import { buildCapabilityStage, buildLicenceStage } from "./stage-licence-capability";
+import { buildLifecycleStage, buildSafetyStage } from "./stage-safety-lifecycle";
+import { buildKeyFigures, buildRecommendationInput, collectSources, safetyReferenceUses, type TSourceUse } from "./summary";
+import type { TReport, TReportStages } from "./types";
+
+export * from "./types";
+export { compareReports, type TComparison, type TComparisonRow, type TComparisonCell, type TLicenceFindingDiff } from "./compare";
+export { horizonNetSavingUsd } from "./economics";
+
+export const DEFAULT_MONTE_CARLO_SAMPLES = 10_000;
+export const DEFAULT_MONTE_CARLO_SEED = 1;
+
+export type TReportAssessment = {
+  id: string;
+  title: string;
+  description: string;
+  candidateModelId: string;
+  incumbentApiId: string;
+  status: string;
+  version: number;
+  /** ISO 8601 string (the caller converts the Date). */
+  updatedAt: string;
+};
+
+export type TBuildReportArgs = {
+  assessment: TReportAssessment;
+  inputs: TAssessmentInputs;
+  options?: { monteCarloSamples?: number; seed?: number };
+};
+
+/** "OpenAI gpt-4o (2024-08-06 and later)" reads as "OpenAI gpt-4o" in sentences. */
+function shortApiName(vendor: string, model: string): string {
+  return `${vendor} ${model.replace(/\s*\(.*\)\s*$/, "")}`;
+}
+
+export function buildReport({ assessment, inputs, options = {} }: TBuildReportArgs): TReport {
+  const monteCarlo = { samples: options.monteCarloSamples ?? DEFAULT_MONTE_CARLO_SAMPLES, seed: options.seed ?? DEFAULT_MONTE_CARLO_SEED };
+  const log = createAssumptionLog();
+  const warnings: string[] = [];
+  const statuses = stageStatuses(inputs);
+
+  const { model, isCustom } = resolveCandidate(assessment.candidateModelId, inputs, warnings);
+  const incumbent = resolveIncumbent(assessment.incumbentApiId, inputs, warnings);
+  const licenceWarnings: string[] = [];
+  const { licence, isOverride } = resolveLicence(model, inputs, licenceWarnings);
+  const candidateName = model?.name ?? assessment.candidateModelId;
+  const incumbentName = incumbent.price ? shortApiName(incumbent.price.vendor, incumbent.price.model) : assessment.incumbentApiId;
+
+  const licenceStage = buildLicenceStage({ inputs, status: statuses.licence, log, licence, isOverride, model });
+  licenceStage.warnings.unshift(...licenceWarnings);
+  const capability = buildCapabilityStage({ inputs, status: statuses.capability, log, candidateName, incumbentName });
+
+  const servedPrecision = resolveServedPrecision(inputs, log);
+  const pricingWarnings: string[] = [];
+  const { gpu, resolved: resolvedGpu } = resolveGpu(inputs, log, pricingWarnings);
+  const pricing = resolvePricing(inputs, gpu, log, pricingWarnings);
+  const shape = resolveRequestShape(inputs, log);
+  const volume = resolveVolume(inputs, shape, log);
+  const infrastructure = buildInfrastructureStage({
+    inputs,
+    status: statuses.infrastructure,
+    log,
+    model,
+    gpu,
+    resolvedGpu,
+    pricing,
+    pricingWarnings,
+    shape,
+    servedPrecision,
+    tokensPerMonth: volume ? volume.inputTokensPerMonth + volume.outputTokensPerMonth : null,
+  });
+  const adaptation = buildAdaptationStage({ inputs, status: statuses.adaptation, log, model, gpu, servedPrecision, onDemandUsdPerGpuHour: pricing.onDemandUsdPerGpuHour });
+  const safety = buildSafetyStage({ inputs, status: statuses.safety, log });
+  const lifecycle = buildLifecycleStage({ inputs, status: statuses.lifecycle, log, retuneUsdDefault: adaptation.plan?.computeUsd ?? 0 });
+  const economics = buildEconomicsStage({
+    inputs,
+    status: statuses.economics,
+    log,
+    volume,
+    incumbent,
+    sizing: infrastructure.sizing,
+    pricingMode: pricing.pricing.mode,
+    reservedDiscountPercent: pricing.pricing.reservedDiscountPercent,
+    shape,
+    lifecycle: lifecycle.result,
+    safetyCountedUsdPerMonth: safety.countedUsdPerMonth,
+    adaptationOneTimeUsd: adaptation.plan?.oneTimeCostUsd ?? 0,
+    monteCarlo,
+  });
+
+  const stages: TReportStages = {
+    licence: licenceStage,
+    capability: capability.stage,
+    infrastructure: infrastructure.stage,
+    adaptation: adaptation.stage,
+    safety: safety.stage,
+    lifecycle: lifecycle.stage,
+    economics: economics.stage,
+  };
+  // Stage builders read the log as they go; re-read so each stage lists every assumption about it.
+  for (const key of STAGE_KEYS) stages[key].assumptions = log.forStage(key);
+  const assumptions = STAGE_KEYS.flatMap((key) => stages[key].assumptions);
+
+  const common = {
+    stages,
+    economics: economics.economics,
+    economicsMissing: economics.missing,
+    capability: capability.result,
+    safety: safety.result,
+    lifecycle: lifecycle.result,
+    charts: economics.charts,
+  };
+  const keyFigures = buildKeyFigures(common);
+  const recommendation = recommend(
+    buildRecommendationInput({ ...common, candidateName, incumbentName, sizing: infrastructure.sizing, gpuName: gpu.name, assumptions }),
+  );
+
+  const uses: TSourceUse[] = [];
+  if (model) uses.push({ provenance: model.provenance, backs: `Model architecture: ${model.name}` });
+  if (licence) {
+    uses.push({ provenance: licence.provenance, backs: `Licence terms: ${licence.name}` });
+    for (const f of stages.licence.detail?.findings ?? []) {
+      uses.push({
+        provenance: { sourceUrls: [f.clause.sourceUrl], asOf: licence.provenance.asOf, verification: f.clause.verification ?? licence.provenance.verification },
+        backs: `Licence clause: ${f.title}`,
+      });
+    }
+  }
+  uses.push({ provenance: gpu.provenance, backs: `GPU specification: ${gpu.name}` });
+  if (incumbent.override) {
+    const o = incumbent.override;
+    uses.push({ provenance: { sourceUrls: [], asOf: o.asOf ?? "as entered", verification: "user", ...(o.note ? { note: o.note } : {}) }, backs: `API price: ${incumbentName} (your price)` });
+  } else if (incumbent.price) {
+    uses.push({ provenance: incumbent.price.provenance, backs: `API price: ${incumbentName} (${incumbent.price.asOf})` });
+  }
+  if (pricing.cloudRow && pricing.pricing.mode !== "owned") uses.push({ provenance: pricing.cloudRow.provenance, backs: `GPU price: ${pricing.pricing.label}` });
+  if (pricing.purchaseRow) uses.push({ provenance: pricing.purchaseRow.provenance, backs: `GPU price: ${pricing.pricing.label}` });
+  for (const f of [...(infrastructure.sizing?.statedFactors ?? []), ...(adaptation.plan?.statedFactors ?? [])]) {
+    if (f.isDefault && f.provenance) uses.push({ provenance: f.provenance, backs: `Stated default: ${f.label}` });
+  }
+  for (const a of assumptions) if (a.provenance) uses.push({ provenance: a.provenance, backs: `Default: ${a.label}` });
+  if (safety.result && statuses.safety !== "not-started") uses.push(...safetyReferenceUses());
+
+  return {
+    meta: {
+      assessmentId: assessment.id,
+      title: assessment.title,
+      description: assessment.description,
+      status: assessment.status,
+      version: assessment.version,
+      updatedAt: assessment.updatedAt,
+      inputsSchemaVersion: inputs.schemaVersion,
+      candidate: {
+        id: assessment.candidateModelId,
+        name: candidateName,
+        isKnown: model !== null,
+        isCustom,
+        totalParams: model?.totalParams ?? null,
+        activeParams: model?.activeParams ?? null,
+        licenceId: licence?.id ?? model?.licenceId ?? null,
+      },
+      incumbent: {
+        id: assessment.incumbentApiId,
+        name: incumbentName,
+        vendor: incumbent.price?.vendor ?? null,
+        isKnown: incumbent.price !== null,
+        inputUsdPerMTok: incumbent.override?.inputUsdPerMTok ?? incumbent.price?.inputUsdPerMTok ?? null,
+        outputUsdPerMTok: incumbent.override?.outputUsdPerMTok ?? incumbent.price?.outputUsdPerMTok ?? null,
+        asOf: incumbent.override ? (incumbent.override.asOf ?? null) : (incumbent.price?.asOf ?? null),
+        isPriceOverride: incumbent.override !== null,
+      },
+      stageStatuses: statuses,
+      completedStages: STAGE_KEYS.filter((k) => statuses[k] === "complete").length,
+      monteCarlo,
+    },
+    stages,
+    keyFigures,
+    charts: economics.charts,
+    recommendation,
+    assumptions,
+    warnings,
+    sources: collectSources(uses),
+  };
+}

@@ -1,0 +1,276 @@
+// The report model: everything a screen, the comparison view and the PDF show, computed once by
+// buildReport. Plain JSON: no Dates, Maps, functions, undefined-as-meaning, NaN or Infinity.
+// "Not known" is null, never 0.
+import type { TAdaptationStageMethod, TPricingMode, TUncertaintyShape } from "../assessment";
+import type { TStageKey, TStageStatus } from "../shared";
+import type { TAdaptationResult, TQuantizationEffect } from "../adaptation";
+import type { TCapabilityResult, TCapabilityVerdict } from "../capability";
+import type { TBreakdownPoint, TCrossover, TCumulativePoint, TEconomicsInputs, TEconomicsResult, TOwnedBreakdown, TVolumePoint } from "../economics";
+import type { TFigure } from "../shared";
+import type { TFindingSummary, TLicenceFinding, TOrgFacts } from "../licence";
+import type { TLifecycleInputs, TLifecycleResult } from "../lifecycle";
+import type { TRecommendation } from "../recommendation";
+import type { TSafetyInputs, TSafetyResult } from "../safety";
+import type { TSizingInputsRaw, TSizingResult, TWeightPrecision } from "../sizing";
+import type { TProvenance, TVerification } from "../shared";
+import type { TEconomicsScalarKey } from "../economics";
+import type { THistogramBin } from "../economics";
+
+
+/** An input the user did not enter, and the value the report used instead. */
+export type TAssumption = {
+  stage: TStageKey;
+  /** Where the value would be entered, e.g. "infrastructure.sizing.promptTokensPerRequest". */
+  path: string;
+  label: string;
+  /** The value used when it is a plain number, string or boolean; null for composite values. */
+  value: number | string | boolean | null;
+  /** The value as a reader sees it, with its unit. */
+  display: string;
+  /** Why this value: "Freehold default", "catalog median on-demand price for this GPU", ... */
+  basis: string;
+  /** Source of the default when there is one; null for Freehold's own unsourced planning defaults. */
+  provenance: TProvenance | null;
+};
+
+export type TReportFindingSeverity = "blocker" | "needs-attention" | "obligation" | "info";
+
+export type TReportFinding = {
+  id: string;
+  severity: TReportFindingSeverity;
+  title: string;
+  detail: string;
+  /** Clause or document the finding rests on. */
+  sourceUrl?: string;
+  quote?: string;
+};
+
+/** How the stage came out, in one word or phrase: the comparison view's per-stage row. */
+export type TStageOutcome = { tone: "good" | "caution" | "bad" | "unknown"; label: string };
+
+export type TReportStage<K extends TStageKey, D> = {
+  key: K;
+  title: string;
+  /** Input completeness (stageStatus). */
+  status: TStageStatus;
+  summary: string;
+  outcome: TStageOutcome;
+  /** Results with their formulas. Empty for a not-started stage: defaults are assumptions, not results. */
+  figures: TFigure[];
+  findings: TReportFinding[];
+  warnings: string[];
+  assumptions: TAssumption[];
+  /** The engine's own result (and the inputs it ran with); null when the stage could not run. */
+  detail: D | null;
+};
+
+export type TLicenceDetail = {
+  licence: { id: string; name: string; family: string; spdx: string; versionDate: string; isOverride: boolean };
+  facts: TOrgFacts;
+  summary: TFindingSummary;
+  findings: TLicenceFinding[];
+};
+
+export type TCapabilityDetail = TCapabilityResult;
+
+export type TResolvedGpu = { id: string; name: string; vendor: string; memoryGb: number; isCustom: boolean };
+
+export type TResolvedPricing = {
+  mode: TPricingMode;
+  /** Cloud modes: the hourly price before any reserved discount. */
+  usdPerGpuHour: number | null;
+  reservedDiscountPercent: number | null;
+  purchaseUsdPerGpu: number | null;
+  /** Catalog price row used, or null for the organisation's own number. */
+  priceId: string | null;
+  label: string;
+};
+
+export type TInfrastructureDetail = {
+  gpu: TResolvedGpu;
+  pricing: TResolvedPricing;
+  /** Sizing inputs as run (traffic from the economics volume, 0 when not entered). */
+  inputs: TSizingInputsRaw;
+  /** False when the economics volume was not entered: traffic-dependent figures are then null. */
+  isVolumeKnown: boolean;
+  sizing: TSizingResult;
+};
+
+export type TAdaptationDetail = {
+  method: TAdaptationStageMethod;
+  servedPrecision: TWeightPrecision;
+  plan: TAdaptationResult | null;
+  quantization: TQuantizationEffect | null;
+};
+
+export type TSafetyDetail = {
+  inputs: TSafetyInputs;
+  result: TSafetyResult;
+  /** Guard serving + red team + other: what the owned cost counts from this stage. */
+  countedUsdPerMonth: number;
+  /** Safety staff and monitoring tooling entered here; not counted (lifecycle holds people and tooling). */
+  notCountedUsdPerMonth: number;
+};
+
+export type TLifecycleDetail = { inputs: TLifecycleInputs; result: TLifecycleResult };
+
+export type TEconomicsDetail = {
+  /** Exactly what computeEconomics ran with. */
+  inputs: TEconomicsInputs;
+  result: Omit<TEconomicsResult, "series">;
+  pricingMode: TPricingMode;
+  /** Σ over the horizon of API − owned before one-time costs. */
+  horizonSavingBeforeOneTimeUsd: number;
+  /** Cloud modes: the hourly GPU price at which a full replica costs what the API charges for its tokens. */
+  maxUsdPerGpuHourForCrossover: number | null;
+};
+
+export type TReportStages = {
+  licence: TReportStage<"licence", TLicenceDetail>;
+  capability: TReportStage<"capability", TCapabilityDetail>;
+  infrastructure: TReportStage<"infrastructure", TInfrastructureDetail>;
+  adaptation: TReportStage<"adaptation", TAdaptationDetail>;
+  safety: TReportStage<"safety", TSafetyDetail>;
+  lifecycle: TReportStage<"lifecycle", TLifecycleDetail>;
+  economics: TReportStage<"economics", TEconomicsDetail>;
+};
+
+export type TReportMeta = {
+  assessmentId: string;
+  title: string;
+  description: string;
+  status: string;
+  version: number;
+  updatedAt: string;
+  inputsSchemaVersion: number;
+  candidate: {
+    id: string;
+    name: string;
+    isKnown: boolean;
+    isCustom: boolean;
+    totalParams: number | null;
+    activeParams: number | null;
+    licenceId: string | null;
+  };
+  incumbent: {
+    id: string;
+    name: string;
+    vendor: string | null;
+    isKnown: boolean;
+    inputUsdPerMTok: number | null;
+    outputUsdPerMTok: number | null;
+    asOf: string | null;
+    /** The organisation's own price replaced the catalog's. */
+    isPriceOverride: boolean;
+  };
+  stageStatuses: Record<TStageKey, TStageStatus>;
+  completedStages: number;
+  monteCarlo: { samples: number; seed: number };
+};
+
+export type TKeyCrossover =
+  | { kind: "volume"; tokensPerMonth: number; replicas: number; multipleOfPlan: number | null }
+  | { kind: "never"; reason: Extract<TCrossover, { kind: "never" }>["reason"] }
+  | { kind: "unknown" };
+
+/** The headline numbers. null = not known (stage not started or not computable), never 0 for unknown. */
+export type TKeyFigures = {
+  plannedTokensPerMonth: number | null;
+  monthlyApiCostUsd: number | null;
+  monthlyOwnedCostUsd: number | null;
+  monthlySavingUsd: number | null;
+  apiUsdPerMillionTokens: number | null;
+  ownedUsdPerMillionTokens: number | null;
+  crossover: TKeyCrossover;
+  breakEvenMonth: number | null;
+  horizonMonths: number | null;
+  bestHybridShare: number | null;
+  probabilityOwnedCheaper: number | null;
+  capability: {
+    verdict: TCapabilityVerdict | "not-assessed";
+    weightedGapPp: number | null;
+    lowerPp: number | null;
+    upperPp: number | null;
+    tolerancePp: number | null;
+  };
+  licenceBlockers: number | null;
+  licenceNeedsCounsel: number | null;
+  safetyReadinessPct: number | null;
+  /** Staffed FTE on the lifecycle roster. */
+  lifecycleFte: number | null;
+  /** Staffed FTE plus refresh and patching work as FTE. */
+  lifecycleFteEquivalent: number | null;
+  /** The same numbers with labels, units and formulas, in display order. */
+  figures: TFigure[];
+};
+
+export type TTornadoKey = TEconomicsScalarKey;
+
+export type TReportTornadoBar = {
+  key: TTornadoKey;
+  label: string;
+  /** Input values at the low and high end. */
+  low: number;
+  high: number;
+  lowMultiplier: number | null;
+  highMultiplier: number | null;
+  outputAtLow: number | null;
+  outputAtHigh: number | null;
+  swing: number | null;
+  isUnbounded: boolean;
+};
+
+export type TMonteCarloInputRange = { key: TTornadoKey; label: string; shape: TUncertaintyShape; low: number; high: number; base: number };
+
+export type TReportCharts = {
+  costVsVolume: null | {
+    points: TVolumePoint[];
+    plannedTokensPerMonth: number;
+    /** Where owned first costs no more than the API; null when it never does. */
+    crossover: { tokensPerMonth: number; usdPerMonth: number } | null;
+  };
+  cumulative: null | {
+    points: TCumulativePoint[];
+    horizonMonths: number;
+    breakEven: { month: number; cumulativeApiUsd: number; cumulativeOwnedUsd: number } | null;
+  };
+  ownedBreakdown: null | {
+    points: TBreakdownPoint[];
+    series: { key: keyof TOwnedBreakdown | "oneTimeUsd"; label: string }[];
+  };
+  /** One input at a time at its low and high end; output = net saving over the horizon (API − owned − one-time). */
+  tornado: null | { output: "horizonNetSavingUsd"; outputLabel: string; unit: "USD"; baseOutput: number | null; bars: TReportTornadoBar[] };
+  monteCarlo: null | {
+    samples: number;
+    seed: number;
+    probabilityOwnedCheaper: number;
+    monthlySavingUsd: { mean: number; p10: number; p50: number; p90: number; histogram: THistogramBin[] };
+    crossoverTokensPerMonth: { neverShare: number; p10: number | "never"; p50: number | "never"; p90: number | "never"; histogram: THistogramBin[] };
+    breakEvenMonth: { withinHorizonShare: number; p10: number | null; p50: number | null; p90: number | null };
+    inputs: TMonteCarloInputRange[];
+    figures: TFigure[];
+  };
+};
+
+export type TReportSource = {
+  /** null for the organisation's own numbers entered without a link. */
+  url: string | null;
+  asOf: string;
+  verification: TVerification;
+  /** What it backs: "Licence terms: Llama 3.3 Community License", "GPU price: ..." */
+  backs: string[];
+  note?: string;
+};
+
+export type TReport = {
+  meta: TReportMeta;
+  stages: TReportStages;
+  keyFigures: TKeyFigures;
+  charts: TReportCharts;
+  recommendation: TRecommendation;
+  /** Every stage's assumptions, in stage order. */
+  assumptions: TAssumption[];
+  /** Problems that are not one stage's (an unknown candidate or incumbent id). */
+  warnings: string[];
+  sources: TReportSource[];
+};

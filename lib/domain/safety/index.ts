@@ -1,0 +1,2 @@
+// Public surface of lib/domain/safety: other folders import only from here.
+export * from "./safety";

@@ -1,0 +1,9 @@
+// Public surface of lib/domain/shared: other folders import only from here.
+export * from "./csv";
+export * from "./field-errors";
+export * from "./figure";
+export * from "./format";
+export * from "./make-figure";
+export * from "./math";
+export * from "./stages";
+export * from "./types";

@@ -1,0 +1,81 @@
+// What the infrastructure stage asks for. Units are in the field names; efficiency factors default
+// to the stated values in efficiency-defaults.ts and can be overridden with measured ones.
+import { z } from "zod";
+import { EFFICIENCY_DEFAULTS as D } from "./efficiency-defaults";
+import { ZKvCachePrecision, ZWeightPrecision } from "./memory";
+
+const fraction = z.number().gt(0).lte(1);
+
+export const ZTraffic = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("requests"), requestsPerMonth: z.number().nonnegative().max(1e13) }),
+  /** Prompt + output tokens per month; requests = tokens / (prompt + output tokens per request). */
+  z.object({ kind: z.literal("tokens"), tokensPerMonth: z.number().nonnegative().max(1e17) }),
+]);
+export type TTraffic = z.infer<typeof ZTraffic>;
+
+export const ZPeak = z.discriminatedUnion("method", [
+  z.object({ method: z.literal("factor"), peakToAverageRatio: z.number().min(1).max(1000) }),
+  /**
+   * Busiest hour runs at `busyHourToAverageRatio` × the monthly average; within it, arrivals per
+   * `intervalSeconds` are Poisson and capacity covers their `quantile` (NVIDIA's TCO method: p95).
+   */
+  z.object({
+    method: z.literal("poisson"),
+    busyHourToAverageRatio: z.number().min(1).max(1000).default(1),
+    intervalSeconds: z.number().gt(0).max(3600).default(60),
+    quantile: z.number().gte(0.5).lt(1).default(0.95),
+  }),
+]);
+export type TPeak = z.infer<typeof ZPeak>;
+
+const usdPerGpuHour = z.number().nonnegative().max(10_000);
+
+export const ZCloudOnDemandCost = z.object({ usdPerGpuHour });
+export const ZCloudReservedCost = z.object({ usdPerGpuHour, discountPercent: z.number().min(0).max(100) });
+export const ZOwnedHardwareCost = z.object({
+  purchaseUsdPerGpu: z.number().nonnegative().max(10_000_000),
+  /** Server chassis, CPUs, networking and storage as a percentage of the GPUs' price. */
+  serverOverheadPercent: z.number().min(0).max(1000).default(30),
+  annualInterestRatePercent: z.number().min(0).max(100).default(8),
+  amortisationYears: z.number().gt(0).max(30).default(4),
+  /** Defaults to the GPU's TDP, a ceiling: average draw is lower, server draw adds to it. */
+  powerWattsPerGpu: z.number().nonnegative().max(100_000).optional(),
+  powerUsageEffectiveness: z.number().min(1).max(5).default(1.5),
+  usdPerKwh: z.number().nonnegative().max(10).default(0.15),
+  hostingUsdPerGpuMonth: z.number().nonnegative().max(1_000_000).default(0),
+});
+export type TOwnedHardwareCost = z.infer<typeof ZOwnedHardwareCost>;
+
+export const ZSizingInputs = z.object({
+  weightPrecision: ZWeightPrecision.default("bf16"),
+  kvCachePrecision: ZKvCachePrecision.default("bf16"),
+  promptTokensPerRequest: z.number().int().min(1).max(10_000_000),
+  outputTokensPerRequest: z.number().int().min(1).max(1_000_000),
+  traffic: ZTraffic,
+  peak: ZPeak.default({ method: "factor", peakToAverageRatio: D.peakToAverageRatio.value }),
+  /** Replicas kept running whatever the load, e.g. 2 for high availability. */
+  minReplicas: z.number().int().min(1).max(100_000).default(1),
+  gpusPerNode: z.number().int().min(1).max(64).default(8),
+  /** Pin the tensor-parallel degree (a power of two ≤ gpusPerNode) instead of choosing the smallest that fits. */
+  tensorParallelOverride: z.number().int().min(1).max(64).optional(),
+  /** Largest number of nodes one replica may span with pipeline parallelism. */
+  maxPipelineStages: z.number().int().min(1).max(256).default(16),
+  memoryBandwidthUtilization: fraction.default(D.memoryBandwidthUtilization.value),
+  inferenceMfu: fraction.default(D.inferenceMfu.value),
+  gpuMemoryUtilization: fraction.default(D.gpuMemoryUtilization.value),
+  overheadGbPerGpu: z.number().min(0).max(10_000).default(D.overheadGbPerGpu.value),
+  overheadFractionOfWeights: z.number().min(0).max(10).default(D.overheadFractionOfWeights.value),
+  /** 0 means no latency target: batch as large as memory allows. */
+  minOutputTokensPerSecondPerSequence: z.number().min(0).max(100_000).default(D.minOutputTokensPerSecondPerSequence.value),
+  cost: z
+    .object({
+      cloudOnDemand: ZCloudOnDemandCost.optional(),
+      cloudReserved: ZCloudReservedCost.optional(),
+      owned: ZOwnedHardwareCost.optional(),
+    })
+    .default({}),
+});
+/** Parsed inputs (defaults filled in). */
+export type TSizingInputs = z.infer<typeof ZSizingInputs>;
+/** What a caller may pass: defaulted fields optional. */
+export type TSizingInputsRaw = z.input<typeof ZSizingInputs>;
