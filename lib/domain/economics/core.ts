@@ -117,15 +117,20 @@ export function volumeInMonth(s: TEconomicsScalars, month: number): number {
  * costs paid in month 1 and volume growing month by month; 0 when that never happens within the
  * horizon (0 keeps this allocation-free; economics.ts turns it into null).
  *
- * Tracks the running difference Σ(API − owned) − one-time, and while volume grows walks the
- * replica count up step by step instead of dividing every month: the Monte Carlo runs this loop
- * for every sample, often before the JIT has optimised it.
+ * Tracks the running difference Σ(API − owned) − one-time. The work is one constant-time step per
+ * month of the horizon whatever the volume: the replica count is recomputed only when volume leaves
+ * the current step, by division, never by walking the steps (a user's 9e15 tokens/month once made
+ * that walk take minutes per report). `work`, when given, counts the loop's steps for the test that
+ * pins this bound.
  */
-export function breakEvenMonthOrZero(s: TEconomicsScalars): number {
-  return breakEvenFromParts(apiUsdPerToken(s) - s.marginalUsdPerMillionTokens / 1e6, s);
+export function breakEvenMonthOrZero(s: TEconomicsScalars, work?: TLoopWork): number {
+  return breakEvenFromParts(apiUsdPerToken(s) - s.marginalUsdPerMillionTokens / 1e6, s, work);
 }
 
-function breakEvenFromParts(margin: number, s: TEconomicsScalars): number {
+/** Loop steps an engine function took; tests use it to prove a bound independent of the volume. */
+export type TLoopWork = { steps: number };
+
+function breakEvenFromParts(margin: number, s: TEconomicsScalars, work?: TLoopWork): number {
   const c = s.replicaCapacityTokensPerMonth;
   const R = s.replicaUsdPerMonth;
   const F = s.fixedUsdPerMonth;
@@ -137,12 +142,11 @@ function breakEvenFromParts(margin: number, s: TEconomicsScalars): number {
   let stepTop = replicas * c * (1 + 1e-12);
   let difference = -s.oneTimeUsd;
   for (let month = 1; month <= horizon; month += 1) {
-    if (growth < 1) replicas = replicasFor(volume, c, kMin);
-    else
-      while (volume > stepTop) {
-        replicas += 1;
-        stepTop = replicas * c * (1 + 1e-12);
-      }
+    if (work) work.steps += 1;
+    if (growth < 1 || volume > stepTop) {
+      replicas = replicasFor(volume, c, kMin);
+      stepTop = replicas * c * (1 + 1e-12);
+    }
     difference += volume * margin - F - replicas * R;
     if (difference > 0) return month;
     volume *= growth;
@@ -152,12 +156,14 @@ function breakEvenFromParts(margin: number, s: TEconomicsScalars): number {
 
 /**
  * Cheapest open-model share at a volume. Within one replica step the hybrid cost is linear in the
- * share, so the minimum sits at 0, 1 or where the open side exactly fills k replicas.
+ * share, so the minimum sits at 0, 1 or where the open side exactly fills k replicas. Past 10,000
+ * steps the fills are thinned evenly, so the work is at most 10,002 evaluations at any volume.
  */
-export function bestHybridShare(s: TEconomicsScalars, tokensPerMonth: number): { share: number; usdPerMonth: number } {
+export function bestHybridShare(s: TEconomicsScalars, tokensPerMonth: number, work?: TLoopWork): { share: number; usdPerMonth: number } {
   let bestShare = 0;
   let bestUsd = hybridMonthlyUsd(s, tokensPerMonth, 0);
   const consider = (share: number) => {
+    if (work) work.steps += 1;
     const usd = hybridMonthlyUsd(s, tokensPerMonth, share);
     if (usd < bestUsd - 1e-9 * Math.max(1, Math.abs(bestUsd))) {
       bestUsd = usd;

@@ -310,3 +310,55 @@ describe("properties", () => {
     );
   });
 });
+
+describe("bounded work for every volume", () => {
+  // The engine runs inside page requests: its loops must be bounded by the horizon (or a fixed
+  // constant), never by the token volume, or one extreme input stalls the server for every tenant.
+  const extreme = toEconomicsScalars(
+    parseEconomicsInputs({
+      inputTokensPerMonth: 1e15,
+      outputTokensPerMonth: 0,
+      api: { usdPerMillionInputTokens: 10, usdPerMillionOutputTokens: 10 },
+      owned: { replicaUsdPerMonth: 1, replicaCapacityTokensPerMonth: 1 },
+      monthlyVolumeGrowthPercent: 30,
+    }),
+  );
+  const scalars = { ...extreme, horizonMonths: 120 };
+
+  it("break-even takes one step per month of a 120-month horizon at 1e15 tokens/month growing 30%", () => {
+    const work: core.TLoopWork = { steps: 0 };
+    const month = core.breakEvenMonthOrZero({ ...scalars, fixedUsdPerMonth: 1e12 }, work);
+    expect(month).toBe(0);
+    expect(work.steps).toBe(120);
+  });
+
+  it("the same bound holds for every volume from 1 to 1e17 tokens/month", () => {
+    for (const volume of [1, 1e6, 1e12, 1e15, 1e17]) {
+      const work: core.TLoopWork = { steps: 0 };
+      core.breakEvenMonthOrZero({ ...scalars, inputTokensPerMonth: volume, fixedUsdPerMonth: 1e15 }, work);
+      expect(work.steps).toBeLessThanOrEqual(scalars.horizonMonths);
+    }
+  });
+
+  it("the cheapest hybrid share evaluates at most 10,002 splits whatever the volume", () => {
+    for (const volume of [1e9, 1e15, 1e17]) {
+      const work: core.TLoopWork = { steps: 0 };
+      core.bestHybridShare(scalars, volume, work);
+      expect(work.steps).toBeLessThanOrEqual(10_002);
+    }
+  });
+
+  it("a full report's economics at the extreme stays finite", () => {
+    const result = computeEconomics(
+      parseEconomicsInputs({
+        inputTokensPerMonth: 1e17,
+        outputTokensPerMonth: 0,
+        api: { usdPerMillionInputTokens: 10, usdPerMillionOutputTokens: 10 },
+        owned: { replicaUsdPerMonth: 1, replicaCapacityTokensPerMonth: 1 },
+        monthlyVolumeGrowthPercent: 100,
+        horizonMonths: 60,
+      }),
+    );
+    expect(nonFinitePaths(result.series)).toEqual([]);
+  });
+});
