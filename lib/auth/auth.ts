@@ -7,9 +7,9 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { accessControl, roles } from "@/lib/auth/roles";
+import { INVITATION_TTL_SECONDS } from "@/lib/domain/shared";
 
 export const SIGN_IN_LIMIT = { windowSeconds: 60, max: 10 };
-export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
 function createAuth() {
   const e = env();

@@ -1,23 +1,6 @@
-// Membership roles and what each may do. Shared by better-auth (member/invitation management)
-// and by the data access layer (assessments), so there is one table of permissions.
+// better-auth's access-control table for the organization plugin, built from the domain's roles
+// (lib/domain/shared/roles.ts), so there is one list of roles and what each may do.
 import { createAccessControl } from "better-auth/plugins/access";
-
-export const ROLES = ["owner", "manager", "analyst", "viewer"] as const;
-export type TRole = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<TRole, string> = {
-  owner: "Owner",
-  manager: "Manager",
-  analyst: "Analyst",
-  viewer: "Viewer",
-};
-
-export const ROLE_DESCRIPTIONS: Record<TRole, string> = {
-  owner: "Everything, including deleting the organisation",
-  manager: "Manage members, approve assessments, edit",
-  analyst: "Create and edit assessments",
-  viewer: "Read only",
-};
 
 const statements = {
   organization: ["update", "delete"],
@@ -48,20 +31,3 @@ export const roles = {
   }),
   viewer: accessControl.newRole({}),
 };
-
-/** Roles allowed to write assessments; used inside Prisma `where` clauses. */
-export const EDITOR_ROLES: TRole[] = ["owner", "manager", "analyst"];
-export const APPROVER_ROLES: TRole[] = ["owner", "manager"];
-export const MEMBER_ADMIN_ROLES: TRole[] = ["owner", "manager"];
-
-export function isRole(value: string): value is TRole {
-  return (ROLES as readonly string[]).includes(value);
-}
-
-export function canEdit(role: TRole): boolean {
-  return EDITOR_ROLES.includes(role);
-}
-
-export function canManageMembers(role: TRole): boolean {
-  return MEMBER_ADMIN_ROLES.includes(role);
-}

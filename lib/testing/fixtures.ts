@@ -1,7 +1,7 @@
 // Builders for tenants and users in integration tests; unique ids so tests never collide.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { TRole } from "@/lib/auth/roles";
-import type { TActor } from "@/lib/dal/audit";
+import type { TRole } from "@/lib/domain/shared";
+import type { TActor } from "@/lib/domain/shared";
 
 let counter = 0;
 
