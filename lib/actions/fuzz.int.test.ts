@@ -13,6 +13,7 @@ import { submitForReview } from "@/lib/dal/reviews";
 import { createInvitation } from "@/lib/dal/members";
 import { ASSESSMENT_TEMPLATES, getTemplate, toExport, ZAssessmentInputs, upgradeInputs } from "@/lib/domain/assessment";
 import { isRole, ROLES, STAGE_KEYS, type TActor, type TRole } from "@/lib/domain/shared";
+import { LLAMA_3_1_8B } from "@/lib/domain/catalog/hf-config.fixtures";
 import * as assessmentActions from "@/lib/actions/assessments";
 import * as reviewActions from "@/lib/actions/review";
 import * as wizardActions from "@/lib/actions/wizard";
@@ -69,13 +70,25 @@ const junk = fc.oneof(fc.anything(), fc.string({ maxLength: 300 }), fc.integer()
 const slugArb = fc.oneof({ weight: 6, arbitrary: fc.constant(0).map(() => org.slug) }, { weight: 1, arbitrary: fc.constant(0).map(() => foreign.slug) }, { weight: 2, arbitrary: junk });
 const pick = (list: () => string[]) => fc.nat().map((i) => list()[i % list().length]!);
 const idArb = (list: () => string[]) => fc.oneof({ weight: 6, arbitrary: pick(list) }, { weight: 2, arbitrary: junk });
-const versionArb = fc.oneof(fc.integer({ min: -2, max: 6 }), junk);
+const versionArb = fc.oneof({ weight: 3, arbitrary: fc.constant("current") }, { weight: 1, arbitrary: fc.integer({ min: -2, max: 6 }) }, { weight: 1, arbitrary: junk });
+
+async function currentVersion(id: unknown): Promise<number> {
+  const row = typeof id === "string" ? await t.prisma.assessment.findUnique({ where: { id }, select: { version: true } }) : null;
+  return row?.version ?? 1;
+}
+
+/** Swaps the "current" version token (in an argument or a form field) for the stored version. */
+async function withVersion<T>(value: T, id: unknown): Promise<T> {
+  if (value === "current") return (await currentVersion(id)) as T;
+  if (value instanceof FormData && value.get("version") === "current") value.set("version", String(await currentVersion(id)));
+  return value;
+}
 const text = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: "grapheme", maxLength: 50 }), fc.string({ minLength: 2000, maxLength: 2200 }), fc.constantFrom("", " ", "  ab  ", "\u0000", "Ł".repeat(130)));
 
 /** A FormData with the action's field names (and strangers), or sometimes not a FormData at all. */
 const formArb = (fields: Record<string, fc.Arbitrary<string | File>>) =>
   fc.oneof(
-    { weight: 9, arbitrary: fc.record(Object.fromEntries(Object.entries(fields).map(([k, a]) => [k, fc.option(a, { nil: undefined })])), { requiredKeys: [] }).chain((r) => fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 40 }), { maxKeys: 2 }).map((extra) => ({ ...extra, ...r }))).map(toFormData) },
+    { weight: 9, arbitrary: fc.record(Object.fromEntries(Object.entries(fields).map(([k, a]) => [k, fc.option(a, { nil: undefined, freq: 8 })]))).chain((r) => fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 40 }), { maxKeys: 2 }).map((extra) => ({ ...extra, ...r }))).map(toFormData) },
     { weight: 1, arbitrary: junk },
   );
 
@@ -85,7 +98,8 @@ function toFormData(entries: Record<string, string | File | undefined>): FormDat
   return f;
 }
 
-const version = fc.oneof(fc.constantFrom("1", "2", "3"), fc.string({ maxLength: 8 }));
+// "current" is replaced by the target's stored version just before the call, so saves get through.
+const version = fc.oneof({ weight: 3, arbitrary: fc.constant("current") }, { weight: 1, arbitrary: fc.constantFrom("1", "2", "0", "-1") }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
 const role = fc.oneof(fc.constantFrom(...ROLES), fc.string({ maxLength: 10 }));
 const modelId = fc.oneof(fc.constantFrom(template.candidateModelId, template.incumbentApiId, "custom:x"), fc.string({ maxLength: 40 }));
 const email = fc.oneof(fc.emailAddress(), fc.string({ maxLength: 60 }), fc.constant("fuzz.invitee@test.example"));
@@ -113,6 +127,21 @@ function mutate(doc: unknown, keys: string[], value: unknown): string {
 }
 
 const fileArb = fc.oneof({ weight: 5, arbitrary: importText.map((s) => new File([s], "fuzz.freehold.json", { type: "application/json" })) }, { weight: 1, arbitrary: fc.string({ maxLength: 50 }) });
+/** A stage's inputs from a template, sometimes with one value replaced; or anything at all. */
+const stageDraftArb = fc.constantFrom(...STAGE_KEYS).chain((stage) =>
+  fc.tuple(
+    fc.constant(stage),
+    fc.oneof(
+      { weight: 2, arbitrary: fc.constant((template.inputs as Record<string, unknown>)[stage] ?? {}) },
+      { weight: 3, arbitrary: fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 2 })).map(([i, value]) => {
+        const draft = structuredClone(((template.inputs as Record<string, unknown>)[stage] ?? {}) as Record<string, unknown>);
+        const keys = Object.keys(draft);
+        if (keys.length) draft[keys[i % keys.length]!] = value;
+        return draft;
+      }) },
+    ),
+  ),
+);
 const draftArb = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.dictionary(fc.constantFrom("licenceIdOverride", "useCase", "workloads", "gpuId", "quantization", "staff", "horizonMonths", "tokensPerMonth", "x"), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string({ maxLength: 20 }))));
 
 // ---------------------------------------------------------------------------------------------
@@ -123,17 +152,21 @@ type TScenario = { runs: number; args: fc.Arbitrary<unknown[]>; call: (...args: 
 const A = () => assessmentIds;
 const SCENARIOS: Record<string, TScenario> = {
   createAssessment: { runs: 500, args: fc.tuple(slugArb, formArb({ title: text, description: text, candidateModelId: modelId, incumbentApiId: modelId, templateId: fc.oneof(fc.constantFrom(...ASSESSMENT_TEMPLATES.map((x) => x.id)), fc.string({ maxLength: 20 })) })), call: (s, f) => assessmentActions.createAssessmentAction(s, null, f) },
-  renameAssessment: { runs: 500, args: fc.tuple(slugArb, idArb(A), formArb({ title: text, version })), call: (s, id, f) => assessmentActions.renameAssessmentAction(s, id, null, f) },
+  renameAssessment: { runs: 500, args: fc.tuple(slugArb, idArb(A), formArb({ title: text, version })), call: async (s, id, f) => assessmentActions.renameAssessmentAction(s, id, null, await withVersion(f, id)) },
   deleteAssessment: { runs: 300, args: fc.tuple(slugArb, idArb(A), formArb({})), call: (s, id, f) => assessmentActions.deleteAssessmentAction(s, id, null, f) },
-  changeModels: { runs: 500, args: fc.tuple(slugArb, idArb(A), formArb({ candidateModelId: modelId, incumbentApiId: modelId, version })), call: (s, id, f) => assessmentActions.changeModelsAction(s, id, null, f) },
+  changeModels: { runs: 500, args: fc.tuple(slugArb, idArb(A), formArb({ candidateModelId: modelId, incumbentApiId: modelId, version })), call: async (s, id, f) => assessmentActions.changeModelsAction(s, id, null, await withVersion(f, id)) },
   duplicateAssessment: { runs: 300, args: fc.tuple(slugArb, idArb(A), formArb({})), call: (s, id, f) => assessmentActions.duplicateAssessmentAction(s, id, null, f) },
   importAssessment: { runs: 1600, args: fc.tuple(slugArb, formArb({ file: fileArb })), call: (s, f) => assessmentActions.importAssessmentAction(s, null, f) },
-  submitForReview: { runs: 400, args: fc.tuple(slugArb, idArb(A), formArb({ text, version })), call: (s, id, f) => reviewActions.submitForReviewAction(s, id, null, f) },
+  submitForReview: { runs: 400, args: fc.tuple(slugArb, idArb(A), formArb({ text, version })), call: async (s, id, f) => reviewActions.submitForReviewAction(s, id, null, await withVersion(f, id)) },
   withdrawSubmission: { runs: 300, args: fc.tuple(slugArb, idArb(A), formArb({})), call: (s, id, f) => reviewActions.withdrawSubmissionAction(s, id, null, f) },
   decideReview: { runs: 400, args: fc.tuple(slugArb, idArb(A), formArb({ outcome: fc.oneof(fc.constantFrom("approved", "rejected"), fc.string({ maxLength: 10 })), text })), call: (s, id, f) => reviewActions.decideReviewAction(s, id, null, f) },
   signOffStage: { runs: 400, args: fc.tuple(slugArb, idArb(A), fc.oneof(fc.constantFrom(...STAGE_KEYS), junk), formArb({ text })), call: (s, id, st, f) => reviewActions.signOffStageAction(s, id, st, null, f) },
-  saveStage: { runs: 1500, args: fc.tuple(slugArb, idArb(A), fc.oneof(fc.constantFrom(...STAGE_KEYS), junk), versionArb, draftArb), call: (s, id, st, v, d) => wizardActions.saveStageAction(s, id, st, v, d) },
-  saveCustomModel: { runs: 400, args: fc.tuple(slugArb, idArb(A), versionArb, fc.oneof(fc.record({ name: fc.string({ maxLength: 40 }), licenceId: fc.constantFrom("llama-3.1", "apache-2.0", "x"), configText: fc.oneof(fc.string({ maxLength: 100 }), fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v))) }), junk)), call: (s, id, v, f) => wizardActions.saveCustomModelAction(s, id, v, f) },
+  saveStage: {
+    runs: 1500,
+    args: fc.tuple(slugArb, idArb(A), fc.oneof({ weight: 4, arbitrary: stageDraftArb }, { weight: 1, arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...STAGE_KEYS), junk), draftArb) }), versionArb),
+    call: async (s, id, [st, d], v) => wizardActions.saveStageAction(s, id, st, await withVersion(v, id), d),
+  },
+  saveCustomModel: { runs: 400, args: fc.tuple(slugArb, idArb(A), versionArb, fc.oneof(fc.record({ name: fc.string({ maxLength: 40 }), licenceId: fc.constantFrom("llama-3.1", "apache-2.0", "x"), configText: fc.oneof(fc.string({ maxLength: 100 }), fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)), fc.tuple(fc.constantFrom("num_hidden_layers", "hidden_size", "vocab_size", "torch_dtype", "max_position_embeddings"), fc.jsonValue({ maxDepth: 1 })).map(([k, v]) => JSON.stringify({ ...LLAMA_3_1_8B, [k]: v })), fc.constant(JSON.stringify(LLAMA_3_1_8B))) }), junk)), call: async (s, id, v, f) => wizardActions.saveCustomModelAction(s, id, await withVersion(v, id), f) },
   importEvalFile: { runs: 500, args: fc.tuple(fc.oneof(fc.string({ maxLength: 300 }), fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)), junk), junk), call: (x, n) => wizardActions.importEvalFileAction(x, n) },
   inviteMember: { runs: 400, args: fc.tuple(slugArb, formArb({ email, role })), call: (s, f) => memberActions.inviteMemberAction(s, null, f) },
   revokeInvitation: { runs: 300, args: fc.tuple(slugArb, idArb(() => invitationIds), formArb({})), call: (s, id, f) => memberActions.revokeInvitationAction(s, id, null, f) },
@@ -159,6 +192,7 @@ async function restoreMembers(): Promise<void> {
 describe(`fuzz: server actions and the JSON import (seed ${FUZZ_SEED})`, () => {
   it.each(Object.entries(SCENARIOS))("%s: every payload comes back as a result", async (name, scenario) => {
     await restoreMembers();
+    unexpected.length = 0;
     const log = vi.spyOn(console, "error").mockImplementation((...args) => void unexpected.push(`${name}: ${String(args[1] ?? args[0])}`));
     try {
       await fc.assert(

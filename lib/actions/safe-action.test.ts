@@ -83,6 +83,12 @@ describe("action wrapper", () => {
     expect(session.getCurrentUser).not.toHaveBeenCalled();
   });
 
+  it("invalid: a NUL character (which PostgreSQL cannot store) is refused at the field, in arguments too", async () => {
+    await expect(form("acme", "a1", null, fd({ title: "Bad\u0000title" }))).resolves.toMatchObject({ kind: "invalid", errors: { title: expect.stringContaining("NUL") } });
+    await expect(rename("acme", "a1\u0000", 3)).resolves.toMatchObject({ kind: "invalid" });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
   it("invalid (from the DAL): a rule only the database can check lands on its field", async () => {
     handler.mockRejectedValue(new InputError({ email: "Already a member." }));
     await expect(form("acme", "a1", null, fd({ title: "Good title" }))).resolves.toMatchObject({ kind: "invalid", errors: { email: "Already a member." }, values: { title: "Good title" } });

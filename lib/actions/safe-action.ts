@@ -76,7 +76,18 @@ async function execute<A, F, R>(name: string, roles: readonly TRole[] | "user", 
   return (values && typeof failed === "object" && failed !== null && ["invalid", "conflict", "error"].includes(failed.kind) ? { ...failed, values } : outcome) as TResult<R>;
 }
 
+// PostgreSQL stores no NUL character in text or JSON; such input is refused here, at the door,
+// rather than failing deep inside a transaction as an "unexpected" database error.
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (depth > 20 || typeof value !== "object" || value === null) return false;
+  if (value instanceof FormData) return [...value.entries()].some(([k, v]) => hasNul(k) || hasNul(v));
+  return Object.entries(value).some(([k, v]) => hasNul(k) || hasNul(v, depth + 1));
+}
+const NUL_MESSAGE = "The input contains a character that cannot be stored (NUL). Remove it and try again.";
+
 function parseArgs<A, P>(schema: z.ZodType<A, P>, raw: unknown[]): { ok: true; args: A } | { ok: false; failure: TActionFailure } {
+  if (hasNul(raw)) return { ok: false, failure: invalid({ form: NUL_MESSAGE }) };
   const r = schema.safeParse(raw);
   if (r.success) return { ok: true, args: r.data };
   // A message the schema wrote itself is for people ("The file is too large…"); zod's own are not.
@@ -106,6 +117,8 @@ function parseForm<A, P, F>(def: TFormDef<A, P, F>, raw: unknown[], bound: numbe
   const args = parseArgs(def.args, raw.slice(0, bound));
   const form = formEntries(raw[bound + 1]);
   if ((s && !s.success) || !args.ok || !form) return invalid({ form: MESSAGES.outOfDate });
+  const nul = Object.keys(form.entries).find((k) => hasNul(k) || hasNul(form.entries[k]));
+  if (nul !== undefined) return { ...invalid({ [hasNul(nul) ? "form" : nul]: NUL_MESSAGE }), values: form.values };
   const fields = def.form.safeParse(form.entries);
   if (!fields.success) return { ...invalid(issuesByField(fields.error)), values: form.values };
   return { slug: s?.data, args: args.args, form: fields.data, values: form.values };
