@@ -80,7 +80,7 @@ async function fingerprint(): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // Server actions
 
-type TCall = (slug: string, target: any) => Promise<unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type TCall = (slug: string, target: any) => Promise<unknown>;
 type TActionEntry = {
   /** Roles of the organisation that must be refused; the intruder always is. */
   deny: TRole[];
@@ -89,7 +89,7 @@ type TActionEntry = {
   setup?: (v: TVictim) => Promise<unknown>;
   call: TCall;
   /** More refusals: [label, who, call]. */
-  also?: (v: TVictim, target: any) => Promise<[string, TUser, () => Promise<unknown>][]>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  also?: (v: TVictim, target: any) => Promise<[string, TUser, () => Promise<unknown>][]>;
   /** The target is data the caller brings (a file), not an id of the organisation's. */
   bringsOwnData?: boolean;
   /** User-level actions (no organisation in the URL): how tenancy is kept, in words. */

@@ -147,7 +147,7 @@ const draftArb = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.dictionary(fc.consta
 // ---------------------------------------------------------------------------------------------
 // One call: who, which action, what arguments. The call must resolve to a result.
 
-type TScenario = { runs: number; args: fc.Arbitrary<unknown[]>; call: (...args: any[]) => Promise<unknown> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type TScenario = { runs: number; args: fc.Arbitrary<unknown[]>; call: (...args: any[]) => Promise<unknown> };
 
 const A = () => assessmentIds;
 const SCENARIOS: Record<string, TScenario> = {
