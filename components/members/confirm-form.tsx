@@ -1,14 +1,14 @@
 "use client";
 import { useActionState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { formError, type TActionFailure } from "@/lib/actions/result";
+import type { TActionFailure } from "@/lib/actions/result";
+import { InlineResult } from "./inline-result";
 
 type TConfirmAction = (previous: unknown, formData: FormData) => Promise<{ kind: "ok"; message: string } | TActionFailure>;
 
 /** One button that asks before it does something that cannot be undone, and says how it went. */
 export function ConfirmForm({ action, label, pendingLabel, question, children }: { action: TConfirmAction; label: string; pendingLabel: string; question: string; children?: ReactNode }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const error = formError(state);
   return (
     <form
       action={formAction}
@@ -21,16 +21,7 @@ export function ConfirmForm({ action, label, pendingLabel, question, children }:
       <Button type="submit" variant="danger" disabled={pending}>
         {pending ? pendingLabel : label}
       </Button>
-      {error ? (
-        <span role="alert" className="text-sm text-red-700">
-          {error}
-        </span>
-      ) : null}
-      {state?.kind === "ok" ? (
-        <span role="status" className="text-sm text-green-800">
-          {state.message}
-        </span>
-      ) : null}
+      <InlineResult state={state} done={state?.kind === "ok" ? state.message : undefined} />
     </form>
   );
 }

@@ -1,14 +1,13 @@
 "use client";
 import { useActionState } from "react";
 import { changeRoleAction } from "@/lib/actions/members";
-import { formError } from "@/lib/actions/result";
+import { InlineResult } from "./inline-result";
 import { Button } from "@/components/ui/button";
 import { ROLES, ROLE_LABELS, type TRole } from "@/lib/domain/shared";
 
 /** A member's role; a manager is not offered the owner role (only owners grant it). */
 export function RoleForm({ slug, memberId, role, memberName, myRole }: { slug: string; memberId: string; role: TRole; memberName: string; myRole: TRole }) {
   const [state, action, pending] = useActionState(changeRoleAction.bind(null, slug, memberId), null);
-  const error = formError(state);
   const roles = ROLES.filter((r) => r !== "owner" || myRole === "owner");
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
@@ -25,12 +24,7 @@ export function RoleForm({ slug, memberId, role, memberName, myRole }: { slug: s
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Saving…" : "Change role"}
       </Button>
-      {error ? (
-        <span role="alert" className="text-sm text-red-700">
-          {error}
-        </span>
-      ) : null}
-      {state?.kind === "ok" ? <span role="status" className="text-sm text-green-800">Saved</span> : null}
+      <InlineResult state={state} done={state?.kind === "ok" ? "Saved" : undefined} />
     </form>
   );
 }
