@@ -1,5 +1,5 @@
 // Membership roles and what each may do, in words and as lists the data access layer puts into
-// its queries. better-auth's access-control table (lib/auth/roles.ts) is built from these.
+// its queries (lib/dal/members.ts enforces who may change whose role).
 
 export const ROLES = ["owner", "manager", "analyst", "viewer"] as const;
 export type TRole = (typeof ROLES)[number];
