@@ -14,30 +14,33 @@ const ZTitle = z.string().trim().min(3, "Give the assessment a title of at least
 const ZVersion = z.coerce.number("The form is missing its version; reload the page.").int().positive("The form is missing its version; reload the page.");
 const ZNoFields = z.object({});
 
-const ZCreate = z.object({
-  title: ZTitle,
-  description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
-  candidateModelId: z.string().max(200).default(""),
-  incumbentApiId: z.string().max(200).default(""),
-  templateId: z.string().max(200).default(""),
-});
+// A template fills in the model and the API the person left unchosen; then every field is checked
+// on its own, so one submit shows every error at once.
+const ZCreate = z.preprocess(
+  (raw) => {
+    if (typeof raw !== "object" || raw === null) return raw;
+    const form = raw as Record<string, unknown>;
+    const template = typeof form.templateId === "string" && form.templateId ? getTemplate(form.templateId) : undefined;
+    return { ...form, candidateModelId: form.candidateModelId || template?.candidateModelId || "", incumbentApiId: form.incumbentApiId || template?.incumbentApiId || "" };
+  },
+  z.object({
+    title: ZTitle,
+    description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
+    // A new assessment has no inputs yet, so only catalog models qualify.
+    candidateModelId: z.string().refine((id) => isKnownCandidate(id), "Choose a candidate model from the list."),
+    incumbentApiId: z.string().refine(isKnownIncumbent, "Choose the API you use today from the list."),
+    templateId: z.string().refine((id) => !id || Boolean(getTemplate(id)), "Choose a template from the list, or a blank assessment.").default(""),
+  }),
+);
 
-export const createAssessmentAction = orgFormAction({ name: "createAssessment", args: z.tuple([]), form: ZCreate, roles: EDITOR_ROLES }, async ({ org, ...actor }, form) => {
+export const createAssessmentAction = orgFormAction({ name: "createAssessment", args: z.tuple([]), form: ZCreate, roles: EDITOR_ROLES, forbidden: "Your role in this organisation cannot create assessments." }, async ({ org, ...actor }, form) => {
   const template = form.templateId ? getTemplate(form.templateId) : undefined;
-  if (form.templateId && !template) return invalid({ templateId: "Choose a template from the list, or a blank assessment." });
-  const candidateModelId = form.candidateModelId || template?.candidateModelId || "";
-  const incumbentApiId = form.incumbentApiId || template?.incumbentApiId || "";
-  // A new assessment has no inputs yet, so only catalog models qualify.
-  const errors: Record<string, string> = {};
-  if (!isKnownCandidate(candidateModelId)) errors.candidateModelId = "Choose a candidate model from the list.";
-  if (!isKnownIncumbent(incumbentApiId)) errors.incumbentApiId = "Choose the API you use today from the list.";
-  if (Object.keys(errors).length) return invalid(errors);
-  const { id } = await createAssessment(actor, org.slug, { title: form.title, description: form.description, candidateModelId, incumbentApiId, inputs: template?.inputs });
+  const { id } = await createAssessment(actor, org.slug, { title: form.title, description: form.description, candidateModelId: form.candidateModelId, incumbentApiId: form.incumbentApiId, inputs: template?.inputs });
   return redirectTo(`/o/${org.slug}/assessments/${id}`);
 });
 
 export const renameAssessmentAction = orgFormAction(
-  { name: "renameAssessment", args: z.tuple([ZId]), form: z.object({ title: ZTitle, version: ZVersion }), roles: EDITOR_ROLES },
+  { name: "renameAssessment", args: z.tuple([ZId]), form: z.object({ title: ZTitle, version: ZVersion }), roles: EDITOR_ROLES, forbidden: "Your role in this organisation can read this assessment but not change it." },
   async ({ org, ...actor }, form, id) => {
     const updated = await updateAssessment(actor, org.slug, id, { expectedVersion: form.version, title: form.title });
     revalidatePath(`/o/${org.slug}/assessments`);
@@ -45,7 +48,7 @@ export const renameAssessmentAction = orgFormAction(
   },
 );
 
-export const deleteAssessmentAction = orgFormAction({ name: "deleteAssessment", args: z.tuple([ZId]), form: ZNoFields, roles: EDITOR_ROLES }, async ({ org, ...actor }, _form, id) => {
+export const deleteAssessmentAction = orgFormAction({ name: "deleteAssessment", args: z.tuple([ZId]), form: ZNoFields, roles: EDITOR_ROLES, forbidden: "Your role in this organisation cannot delete assessments." }, async ({ org, ...actor }, _form, id) => {
   await deleteAssessment(actor, org.slug, id);
   revalidatePath(`/o/${org.slug}/assessments`);
   return redirectTo(`/o/${org.slug}/assessments`);
@@ -59,7 +62,7 @@ const ZModels = z.object({
 });
 
 /** Changes the candidate model and the incumbent API; the licence and prices follow the new choice. */
-export const changeModelsAction = orgFormAction({ name: "changeModels", args: z.tuple([ZId]), form: ZModels, roles: EDITOR_ROLES }, async ({ org, ...actor }, form, id) => {
+export const changeModelsAction = orgFormAction({ name: "changeModels", args: z.tuple([ZId]), form: ZModels, roles: EDITOR_ROLES, forbidden: "Your role in this organisation can read this assessment but not change it." }, async ({ org, ...actor }, form, id) => {
   // The update applies only while the row is still at the form's version, so the custom model
   // checked here is the one it changes (a concurrent edit makes it a conflict).
   const current = await getAssessment(actor.userId, org.slug, id);
@@ -69,7 +72,7 @@ export const changeModelsAction = orgFormAction({ name: "changeModels", args: z.
   return { kind: "ok" as const, version: updated.version };
 });
 
-export const duplicateAssessmentAction = orgFormAction({ name: "duplicateAssessment", args: z.tuple([ZId]), form: ZNoFields, roles: EDITOR_ROLES }, async ({ org, ...actor }, _form, id) => {
+export const duplicateAssessmentAction = orgFormAction({ name: "duplicateAssessment", args: z.tuple([ZId]), form: ZNoFields, roles: EDITOR_ROLES, forbidden: "Your role in this organisation cannot create assessments." }, async ({ org, ...actor }, _form, id) => {
   const source = await getAssessment(actor.userId, org.slug, id);
   const created = await createAssessment(actor, org.slug, {
     title: `Copy of ${source.title}`.slice(0, 120),
@@ -93,7 +96,7 @@ const ZImportFile = z.object({
  * Creates an assessment in this organisation from a Freehold JSON export (possibly another
  * organisation's). The file is validated whole first, so a bad one writes nothing.
  */
-export const importAssessmentAction = orgFormAction({ name: "importAssessment", args: z.tuple([]), form: ZImportFile, roles: EDITOR_ROLES }, async ({ org, ...actor }, form) => {
+export const importAssessmentAction = orgFormAction({ name: "importAssessment", args: z.tuple([]), form: ZImportFile, roles: EDITOR_ROLES, forbidden: "Your role in this organisation cannot create assessments." }, async ({ org, ...actor }, form) => {
   const text = await form.file.text();
   const parsed = parseAssessmentImport(text);
   if (!parsed.ok) return invalid({ file: parsed.errors.join("\n") });

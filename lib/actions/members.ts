@@ -37,31 +37,31 @@ const ZInvite = z.object({
   role: ZRole,
 });
 
-export const inviteMemberAction = orgFormAction({ name: "inviteMember", args: z.tuple([]), form: ZInvite, roles: MEMBER_ADMIN_ROLES }, async ({ org, ...actor }, form) => {
+export const inviteMemberAction = orgFormAction({ name: "inviteMember", args: z.tuple([]), form: ZInvite, roles: MEMBER_ADMIN_ROLES, forbidden: "Only owners and managers of this organisation can invite members." }, async ({ org, ...actor }, form) => {
   const invitation = await createInvitation(actor, org.slug, form);
   members(org.slug);
   return { kind: "ok" as const, invitationUrl: `${await appOrigin()}/invite/${invitation.id}`, email: form.email };
 });
 
-export const revokeInvitationAction = orgFormAction({ name: "revokeInvitation", args: z.tuple([ZId]), form: ZNoFields, roles: MEMBER_ADMIN_ROLES }, async ({ org, ...actor }, _form, invitationId) => {
+export const revokeInvitationAction = orgFormAction({ name: "revokeInvitation", args: z.tuple([ZId]), form: ZNoFields, roles: MEMBER_ADMIN_ROLES, forbidden: "Only owners and managers of this organisation can revoke invitations." }, async ({ org, ...actor }, _form, invitationId) => {
   await revokeInvitation(actor, org.slug, invitationId);
   members(org.slug);
   return done("Invitation revoked: the link no longer works.");
 });
 
-export const changeRoleAction = orgFormAction({ name: "changeRole", args: z.tuple([ZId]), form: z.object({ role: ZRole }), roles: MEMBER_ADMIN_ROLES }, async ({ org, ...actor }, form, memberId) => {
+export const changeRoleAction = orgFormAction({ name: "changeRole", args: z.tuple([ZId]), form: z.object({ role: ZRole }), roles: MEMBER_ADMIN_ROLES, forbidden: "Only owners and managers of this organisation can change roles." }, async ({ org, ...actor }, form, memberId) => {
   await changeMemberRole(actor, org.slug, memberId, form.role);
   members(org.slug);
   return done("Saved");
 });
 
-export const removeMemberAction = orgFormAction({ name: "removeMember", args: z.tuple([ZId]), form: ZNoFields, roles: MEMBER_ADMIN_ROLES }, async ({ org, ...actor }, _form, memberId) => {
+export const removeMemberAction = orgFormAction({ name: "removeMember", args: z.tuple([ZId]), form: ZNoFields, roles: MEMBER_ADMIN_ROLES, forbidden: "Only owners and managers of this organisation can remove members." }, async ({ org, ...actor }, _form, memberId) => {
   await removeMember(actor, org.slug, memberId);
   members(org.slug);
   return done("Member removed.");
 });
 
-export const transferOwnershipAction = orgFormAction({ name: "transferOwnership", args: z.tuple([]), form: z.object({ memberId: ZId.or(z.literal("")).refine(Boolean, "Choose the member who becomes owner.") }), roles: ["owner"] }, async ({ org, ...actor }, form) => {
+export const transferOwnershipAction = orgFormAction({ name: "transferOwnership", args: z.tuple([]), form: z.object({ memberId: ZId.or(z.literal("")).refine(Boolean, "Choose the member who becomes owner.") }), roles: ["owner"], forbidden: "Only an owner can transfer ownership." }, async ({ org, ...actor }, form) => {
   await transferOwnership(actor, org.slug, form.memberId);
   members(org.slug);
   return done("Ownership transferred: you are now a manager.");

@@ -54,7 +54,7 @@ function fromError(name: string, e: unknown): TActionFailure {
   return fail("failed", MESSAGES.failed);
 }
 
-async function execute<A, F, R>(name: string, roles: readonly TRole[] | "user", parse: () => TParsed<A, F>, run: (caller: TOrgCaller, parsed: { args: A; form?: F }) => Promise<R | TRedirect>): Promise<TResult<R>> {
+async function execute<A, F, R>(name: string, roles: readonly TRole[] | "user", forbidden: string | undefined, parse: () => TParsed<A, F>, run: (caller: TOrgCaller, parsed: { args: A; form?: F }) => Promise<R | TRedirect>): Promise<TResult<R>> {
   let outcome: R | TRedirect | TActionFailure;
   let values: Record<string, string> | undefined;
   try {
@@ -66,7 +66,7 @@ async function execute<A, F, R>(name: string, roles: readonly TRole[] | "user", 
     const caller = { userId: user.id, userName: user.name, email: user.email };
     // User-level actions get no organisation; their handlers must not read one.
     const org = roles === "user" ? (undefined as unknown as TOrgContext) : await getOrgContext(user.id, parsed.slug ?? "");
-    if (roles !== "user" && !roles.includes(org.role)) outcome = fail("forbidden", `Your role in this organisation (${org.role}) cannot do this.`);
+    if (roles !== "user" && !roles.includes(org.role)) outcome = fail("forbidden", forbidden ?? `Your role in this organisation (${org.role}) cannot do this.`);
     else outcome = await run({ ...caller, org }, parsed);
   } catch (e) {
     outcome = fromError(name, e);
@@ -109,7 +109,8 @@ function formEntries(formData: unknown): { entries: Record<string, FormDataEntry
 }
 
 type TDef<A, P> = { name: string; args: z.ZodType<A, P> };
-type TOrgDef<A, P> = TDef<A, P> & { roles: readonly TRole[] };
+/** `forbidden`: what a member whose role is not in `roles` is told. */
+type TOrgDef<A, P> = TDef<A, P> & { roles: readonly TRole[]; forbidden?: string };
 type TFormDef<A, P, F> = TDef<A, P> & { form: z.ZodType<F> };
 
 function parseForm<A, P, F>(def: TFormDef<A, P, F>, raw: unknown[], bound: number, slug?: unknown): TParsed<A, F> {
@@ -127,7 +128,7 @@ function parseForm<A, P, F>(def: TFormDef<A, P, F>, raw: unknown[], bound: numbe
 /** An action of one organisation, called directly: (slug, ...args). */
 export function orgAction<A extends unknown[], P extends unknown[], R>(def: TOrgDef<A, P>, handler: (caller: TOrgCaller, ...args: A) => Promise<R | TRedirect>) {
   return (slug: string, ...raw: P): Promise<TResult<R>> =>
-    execute(def.name, def.roles, () => {
+    execute(def.name, def.roles, def.forbidden, () => {
       const s = ZSlug.safeParse(slug);
       const args = parseArgs(def.args, raw);
       return !s.success ? invalid({ form: MESSAGES.outOfDate }) : args.ok ? { slug: s.data, args: args.args } : args.failure;
@@ -137,13 +138,13 @@ export function orgAction<A extends unknown[], P extends unknown[], R>(def: TOrg
 /** An action of one organisation behind a form: (slug, ...bound, previousState, formData). */
 export function orgFormAction<A extends unknown[], P extends unknown[], F, R>(def: TOrgDef<A, P> & TFormDef<A, P, F>, handler: (caller: TOrgCaller, form: F, ...args: A) => Promise<R | TRedirect>) {
   return (slug: string, ...raw: [...P, unknown, FormData]): Promise<TResult<R>> =>
-    execute(def.name, def.roles, () => parseForm(def, raw, raw.length - 2, slug), (caller, p) => handler(caller, p.form as F, ...p.args));
+    execute(def.name, def.roles, def.forbidden, () => parseForm(def, raw, raw.length - 2, slug), (caller, p) => handler(caller, p.form as F, ...p.args));
 }
 
 /** An action for any signed-in user (no organisation in the URL yet), called directly. */
 export function userAction<A extends unknown[], P extends unknown[], R>(def: TDef<A, P>, handler: (caller: TCaller, ...args: A) => Promise<R | TRedirect>) {
   return (...raw: P): Promise<TResult<R>> =>
-    execute(def.name, "user", () => {
+    execute(def.name, "user", undefined, () => {
       const args = parseArgs(def.args, raw);
       return args.ok ? { args: args.args } : args.failure;
     }, (caller, p) => handler(caller, ...p.args));
@@ -152,5 +153,5 @@ export function userAction<A extends unknown[], P extends unknown[], R>(def: TDe
 /** An action for any signed-in user behind a form: (...bound, previousState, formData). */
 export function userFormAction<A extends unknown[], P extends unknown[], F, R>(def: TFormDef<A, P, F>, handler: (caller: TCaller, form: F, ...args: A) => Promise<R | TRedirect>) {
   return (...raw: [...P, unknown, FormData]): Promise<TResult<R>> =>
-    execute(def.name, "user", () => parseForm(def, raw, raw.length - 2), (caller, p) => handler(caller, p.form as F, ...p.args));
+    execute(def.name, "user", undefined, () => parseForm(def, raw, raw.length - 2), (caller, p) => handler(caller, p.form as F, ...p.args));
 }

@@ -35,7 +35,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * Validates one stage's draft and saves it into the stored inputs, only if the assessment is still
  * at `expectedVersion`. An invalid draft saves nothing, so a typo never replaces valid data.
  */
-export const saveStageAction = orgAction({ name: "saveStage", args: z.tuple([ZId, ZStage, ZVersion, z.unknown()]), roles: EDITOR_ROLES }, async ({ org, ...actor }, i, key, version, draft): Promise<TSaveStageResult> => {
+export const saveStageAction = orgAction({ name: "saveStage", args: z.tuple([ZId, ZStage, ZVersion, z.unknown()]), roles: EDITOR_ROLES, forbidden: "Your role in this organisation can read this assessment but not change it." }, async ({ org, ...actor }, i, key, version, draft): Promise<TSaveStageResult> => {
   const s = org.slug;
   const parsed = STAGE_SCHEMAS[key].safeParse(prepareStageDraft(key, draft, today()));
   if (!parsed.success) {
@@ -78,7 +78,7 @@ const ZCustomModelForm = z.strictObject({
  * preview is only a preview.
  */
 export const saveCustomModelAction = orgAction(
-  { name: "saveCustomModel", args: z.tuple([ZId, ZVersion, ZCustomModelForm]), roles: EDITOR_ROLES },
+  { name: "saveCustomModel", args: z.tuple([ZId, ZVersion, ZCustomModelForm]), roles: EDITOR_ROLES, forbidden: "Your role in this organisation can read this assessment but not change it." },
   async ({ org, ...actor }, i, version, fields): Promise<TSaveCustomModelResult> => {
     const s = org.slug;
     const built = buildCustomCandidate(fields, today());

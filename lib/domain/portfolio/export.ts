@@ -78,5 +78,5 @@ export function portfolioCsvFilename(slug: string, exportedAt: Date): string {
 /** "<title>-v<version>.freehold.json": ASCII for old clients, the title as typed for the rest. */
 export function assessmentJsonFilename(title: string, version: number): { ascii: string; unicode: string } {
   const ascii = slugify(title, { maxLength: 60, fallback: "assessment" });
-  return { ascii: `${ascii}-v${version}.freehold.json`, unicode: `${fileTitle(title)}-v${version}.freehold.json` };
+  return { ascii: `${ascii}-v${version}.freehold.json`, unicode: `${fileTitle(title).replace(/\s+/g, " ")}-v${version}.freehold.json` };
 }

@@ -5,7 +5,7 @@ export type TDownloadName = { ascii: string; unicode: string };
 
 /** A title as it may stand in a file name: no path separators, reserved or control characters. */
 export function fileTitle(title: string, fallback = "assessment"): string {
-  return title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim() || fallback;
+  return title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").trim() || fallback;
 }
 
 export function contentDisposition(name: TDownloadName): string {
