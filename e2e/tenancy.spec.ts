@@ -64,3 +64,12 @@ test("server actions replayed by a viewer or another organisation are refused an
   await page.goto(url);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(originalTitle);
 });
+
+test("membership changes have one way in: better-auth's organization endpoints do not exist", async ({ page }) => {
+  await signIn(page, DEMO.manager);
+  for (const path of ["/api/auth/organization/update-member-role", "/api/auth/organization/remove-member", "/api/auth/organization/create"]) {
+    const res = await page.request.post(path, { data: { memberId: "x", role: "owner" } });
+    expect(res.status(), path).toBe(404);
+  }
+});
+

@@ -7,7 +7,7 @@ import { SAFETY_CONTROL_IDS } from "../lib/domain/catalog";
 import { buildCustomCandidate } from "../lib/domain/catalog";
 import { LLAMA_3_1_8B } from "../lib/domain/catalog/hf-config.fixtures";
 import { buildReport, type TReport } from "../lib/domain/report";
-import { formatFigure } from "../lib/format-figure";
+import { formatFigure } from "../lib/domain/shared/format-figure";
 
 const FIXTURES = path.join(__dirname, "..", "lib", "domain", "__fixtures__");
 const STAGE_LINKS: Record<TStageKey, RegExp> = {

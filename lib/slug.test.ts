@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify } from "@/lib/slug";
+import { slugify } from "@/lib/domain/shared";
 import { safeNext } from "@/lib/safe-next";
 
 describe("slugify", () => {

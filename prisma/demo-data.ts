@@ -1,6 +1,6 @@
 // The demo organisation that a fresh install starts with. Documented in the README; the e2e
 // suite signs in with these accounts.
-import type { TRole } from "@/lib/auth/roles";
+import type { TRole } from "@/lib/domain/shared";
 
 export const DEMO_PASSWORD = "freehold-demo-2026";
 

@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listMyOrganizations } from "@/lib/dal/organizations";
 import { AppHeader } from "@/components/layout/app-header";
 import { CreateOrgForm } from "@/components/orgs/create-org-form";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLE_LABELS } from "@/lib/domain/shared";
 
 export const metadata: Metadata = { title: "Organisations" };
 

@@ -1,11 +1,13 @@
 "use client";
 import { useActionState } from "react";
-import { deleteAssessmentAction, type TDeleteState } from "@/app/o/[slug]/assessments/actions";
+import { deleteAssessmentAction } from "@/lib/actions/assessments";
+import { formError } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 
 export function DeleteForm({ slug, id, title }: { slug: string; id: string; title: string }) {
-  const [state, action, pending] = useActionState<TDeleteState, FormData>(deleteAssessmentAction.bind(null, slug, id), {});
+  const [state, action, pending] = useActionState(deleteAssessmentAction.bind(null, slug, id), null);
+  const error = formError(state);
   return (
     <form
       action={action}
@@ -14,7 +16,7 @@ export function DeleteForm({ slug, id, title }: { slug: string; id: string; titl
       }}
       className="flex flex-col gap-2"
     >
-      {state.error ? <FormMessage kind="error">{state.error}</FormMessage> : null}
+      {error ? <FormMessage kind="error">{error}</FormMessage> : null}
       <div>
         <Button type="submit" variant="danger" disabled={pending}>
           {pending ? "Deleting…" : "Delete assessment"}

@@ -1,4 +1,4 @@
-import type { TAssessmentStatus } from "@/lib/dal/assessments";
+import type { TAssessmentStatus } from "@/lib/domain/assessment";
 
 const styles: Record<TAssessmentStatus, { label: string; className: string }> = {
   draft: { label: "Draft", className: "bg-slate-100 text-slate-800" },

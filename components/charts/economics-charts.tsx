@@ -1,7 +1,7 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TReportCharts } from "@/lib/domain/report";
-import { formatCompact, formatNumber, formatUsdAmount } from "@/lib/format-figure";
+import { formatCompact, formatNumber, formatUsdAmount } from "@/lib/domain/shared";
 import { ChartFigure, type TLegendItem } from "./chart-figure";
 
 const COLORS = { api: "#b91c1c", owned: "#1d4ed8", hybrid: "#047857" };

@@ -1,7 +1,7 @@
 "use client";
 import { CartesianGrid, Line, LineChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TOverlayChart } from "@/lib/domain/report";
-import { formatCompact, formatNumber, formatUsdAmount } from "@/lib/format-figure";
+import { formatCompact, formatNumber, formatUsdAmount } from "@/lib/domain/shared";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { COMPARE_COLORS } from "./colors";
 

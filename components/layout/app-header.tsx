@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { OrgSwitcher } from "@/components/layout/org-switcher";
-import type { TCurrentUser } from "@/lib/auth/session";
+import type { TCurrentUser } from "@/lib/domain/shared";
 
 type TProps = {
   user: TCurrentUser;

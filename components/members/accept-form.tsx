@@ -1,14 +1,16 @@
 "use client";
 import { useActionState } from "react";
-import { acceptInvitationAction, type TAcceptState } from "@/app/invite/[id]/actions";
+import { acceptInvitationAction } from "@/lib/actions/members";
+import { formError } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 
 export function AcceptForm({ invitationId }: { invitationId: string }) {
-  const [state, action, pending] = useActionState<TAcceptState, FormData>(acceptInvitationAction.bind(null, invitationId), {});
+  const [state, action, pending] = useActionState(acceptInvitationAction.bind(null, invitationId), null);
+  const error = formError(state);
   return (
     <form action={action} className="flex flex-col gap-3">
-      {state.error ? <FormMessage kind="error">{state.error}</FormMessage> : null}
+      {error ? <FormMessage kind="error">{error}</FormMessage> : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Joining…" : "Accept invitation"}
       </Button>

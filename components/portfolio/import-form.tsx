@@ -1,15 +1,17 @@
 "use client";
 import { useActionState, useState, type FormEvent } from "react";
-import { importAssessmentAction, type TImportState } from "@/app/o/[slug]/assessments/actions";
+import { importAssessmentAction } from "@/lib/actions/assessments";
+import { fieldError, formError } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 
 const chars = new Intl.NumberFormat("en-US");
 
 /** Upload of a Freehold JSON export; every reason a file is refused is listed next to the field. */
 export function ImportAssessmentForm({ slug, maxChars }: { slug: string; maxChars: number }) {
-  const [state, action, pending] = useActionState<TImportState, FormData>(importAssessmentAction.bind(null, slug), {});
+  const [state, action, pending] = useActionState(importAssessmentAction.bind(null, slug), null);
   const [tooLarge, setTooLarge] = useState("");
-  const errors = tooLarge ? [tooLarge] : (state.errors ?? []);
+  const refused = fieldError(state, "file") ?? formError(state);
+  const errors = tooLarge ? [tooLarge] : refused ? refused.split("\n") : [];
 
   // Checked here as well as on the server: a file over the limit would otherwise be cut off by
   // the server action's request size limit with a generic error instead of this message.

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import type { TPortfolioPage } from "@/lib/dal/portfolio";
+import type { TPortfolioPage } from "@/lib/domain/portfolio";
 import { candidateName } from "@/lib/domain/portfolio";
 import { hasFilters, PORTFOLIO_PAGE_SIZES, PORTFOLIO_STATUSES, PORTFOLIO_VERDICTS, portfolioSearch, STATUS_LABELS, VERDICT_LABELS, type TPortfolioQuery } from "@/lib/domain/portfolio";
 

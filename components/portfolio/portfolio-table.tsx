@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/assessments/status-badge";
-import type { TPortfolioRow } from "@/lib/dal/portfolio";
+import type { TPortfolioRow } from "@/lib/domain/portfolio";
 import { candidateName, incumbentName } from "@/lib/domain/portfolio";
 import type { TPortfolioQuery } from "@/lib/domain/portfolio";
-import { formatCompact, formatUsdAmount } from "@/lib/format-figure";
-import { formatDateTime } from "@/lib/format";
+import { formatCompact, formatUsdAmount } from "@/lib/domain/shared";
+import { formatDateTime } from "@/lib/domain/report";
 import { NotKnown, VerdictBadge } from "./verdict-badge";
 import { SortHeader } from "./sort-header";
 

@@ -1,6 +1,6 @@
-import type { TAuditEvent } from "@/lib/dal/audit";
+import type { TAuditEvent } from "@/lib/domain/report";
 import { STAGE_KEYS, STAGE_TITLES, type TStageKey } from "@/lib/domain/shared";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/domain/report";
 
 type TDetail = {
   changed?: Record<string, { from: unknown; to: unknown }>;

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { TAssessmentSummary } from "@/lib/dal/assessments";
-import type { TSnapshotSummary } from "@/lib/dal/reviews";
-import { formatDateTime } from "@/lib/format";
+import type { TAssessmentSummary } from "@/lib/domain/assessment";
+import type { TSnapshotSummary } from "@/lib/domain/report";
+import { formatDateTime } from "@/lib/domain/report";
 import { DecisionForm, SubmitForReviewForm, WithdrawForm } from "./review-forms";
 import { decisionText, snapshotName } from "./review-text";
 

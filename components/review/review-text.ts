@@ -1,8 +1,8 @@
 // Words for review states, shared by the overview, the history and the snapshot pages.
-import type { TSnapshotSummary } from "@/lib/dal/reviews";
+import type { TSnapshotSummary } from "@/lib/domain/report";
 import { fromDbVerdict, type TDbVerdict, type TInputChange } from "@/lib/domain/report";
 import { STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/shared";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/domain/report";
 
 /** Why a stage form is read-only while the assessment is in review (the DAL refuses the save anyway). */
 export const IN_REVIEW_STAGE_NOTE = "In review: this stage is read-only until an owner or manager approves or rejects it, or the submission is withdrawn.";

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/assessments/status-badge";
-import type { TAssessmentSummary } from "@/lib/dal/assessments";
-import type { TSnapshotSummary } from "@/lib/dal/reviews";
+import type { TAssessmentSummary } from "@/lib/domain/assessment";
+import type { TSnapshotSummary } from "@/lib/domain/report";
 import type { TDbVerdict } from "@/lib/domain/report";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/domain/report";
 import { decisionText, verdictLabel } from "./review-text";
 
 const cell = "border-b border-slate-100 px-2 py-2 align-top";

@@ -1,6 +1,6 @@
 import { diffInputs, type TFrozenFigure, type TVersionSide } from "@/lib/domain/report";
 import { groupBy, groupByStage } from "./review-text";
-import { formatFigure } from "@/lib/format-figure";
+import { formatFigure } from "@/lib/domain/shared";
 
 const EMPTY: TVersionSide = { title: "", candidateModelId: "", incumbentApiId: "", inputs: { schemaVersion: 1 } as TVersionSide["inputs"], figures: [] };
 

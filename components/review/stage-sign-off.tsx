@@ -1,5 +1,5 @@
-import type { TStageSignOff } from "@/lib/dal/reviews";
-import { formatDateTime } from "@/lib/format";
+import type { TStageSignOff } from "@/lib/domain/report";
+import { formatDateTime } from "@/lib/domain/report";
 import { SignOffForm } from "./sign-off-form";
 
 type TProps = {

@@ -1,6 +1,6 @@
 import type { TFigureChange, TInputChange } from "@/lib/domain/report";
 import { groupByStage } from "./review-text";
-import { formatFigure, formatFigureValue } from "@/lib/format-figure";
+import { formatFigure, formatFigureValue } from "@/lib/domain/shared";
 
 const ABSENT = "—";
 

@@ -1,21 +1,13 @@
 "use client";
 import { useId, useMemo, useState } from "react";
-import type { TSaveCustomModelResult } from "@/app/o/[slug]/assessments/wizard-actions";
+import type { TSaveCustomModelResult } from "@/lib/actions/wizard";
 import { Button } from "@/components/ui/button";
 import { FieldFrame } from "@/components/ui/field-frame";
 import { FormMessage } from "@/components/ui/field";
 import type { TCustomCandidateErrors, TCustomCandidateForm } from "@/lib/domain/catalog";
 import { previewHfConfig, type TSummaryRow } from "@/lib/domain/catalog";
-import type { TOption } from "@/lib/wizard/stage-fields";
+import type { TCandidatePanelData } from "@/lib/wizard/stage-fields";
 import { parseNumberText } from "./stage-fields";
-
-export type TCandidatePanelData = {
-  /** The model the stage sizes now. */
-  current: { name: string; isCustom: boolean; rows: TSummaryRow[] | null };
-  /** The assessment's saved custom model, to start the form from. */
-  saved?: { name: string; licenceId: string };
-  licences: TOption[];
-};
 
 type TProps = TCandidatePanelData & {
   canEdit: boolean;

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { importEvalFileAction, type TImportedItem } from "@/app/o/[slug]/assessments/wizard-actions";
+import { importEvalFileAction, type TImportedItem } from "@/lib/actions/wizard";
 
 type TWorkloadRow = { id?: string; name?: string } & Record<string, unknown>;
 type TMapping = { side: "" | "candidate" | "incumbent"; target: string };
@@ -22,8 +22,8 @@ export function EvalImport({ workloads, onApply, disabled }: { workloads: TWorkl
     setItems([]);
     const result = await importEvalFileAction(await file.text(), file.name);
     setBusy(false);
-    if (!result.ok) {
-      setErrors(result.errors);
+    if (result.kind !== "ok") {
+      setErrors(result.kind === "unreadable" ? result.errors : [result.message]);
       return;
     }
     setInfo(`${file.name}: ${result.format} file, ${result.items.length} result(s).${result.warnings.length ? ` ${result.warnings.join(" ")}` : ""}`);

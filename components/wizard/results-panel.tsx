@@ -1,7 +1,7 @@
 import type { TReportSource, TReportStages } from "@/lib/domain/report";
 import type { TStageKey } from "@/lib/domain/shared";
 import type { TFigure } from "@/lib/domain/shared";
-import { formatFigure } from "@/lib/format-figure";
+import { formatFigure } from "@/lib/domain/shared";
 
 const TONE: Record<string, string> = {
   good: "bg-green-100 text-green-900",

@@ -1,14 +1,15 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { saveCustomModelAction, saveStageAction } from "@/app/o/[slug]/assessments/wizard-actions";
+import { saveCustomModelAction, saveStageAction } from "@/lib/actions/wizard";
 import type { TCustomCandidateForm } from "@/lib/domain/catalog";
 import type { TReportSource, TReportStages } from "@/lib/domain/report";
 import type { TStageKey } from "@/lib/domain/shared";
 import { getIn, placeErrors, setIn, type TDraft } from "@/lib/wizard/draft";
 import type { TFieldGroup } from "@/lib/wizard/stage-fields";
 import { forgetUnsaved, rememberUnsaved, sessionStore, type TUnsavedEntry, type TUnsavedReason } from "@/lib/wizard/unsaved";
-import { CustomModelPanel, type TCandidatePanelData } from "./custom-model-panel";
+import { CustomModelPanel } from "./custom-model-panel";
+import type { TCandidatePanelData } from "@/lib/wizard/stage-fields";
 import { EvalImport } from "./eval-import";
 import { FieldGroups } from "./stage-fields";
 import { ResultsPanel } from "./results-panel";

@@ -2,14 +2,11 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
-import { organization } from "better-auth/plugins";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { resolveAuthSecret } from "@/lib/auth/secret";
-import { accessControl, roles } from "@/lib/auth/roles";
 
 export const SIGN_IN_LIMIT = { windowSeconds: 60, max: 10 };
-export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
 function createAuth() {
   const e = env();
@@ -46,19 +43,10 @@ function createAuth() {
       database: { generateId: () => crypto.randomUUID() },
     },
     plugins: [
-      organization({
-        ac: accessControl,
-        roles,
-        creatorRole: "owner",
-        allowUserToCreateOrganization: true,
-        invitationExpiresIn: INVITATION_TTL_SECONDS,
-        cancelPendingInvitationsOnReInvite: true,
-        // No mail server is assumed: the invite link is shown to the inviter to copy.
-        sendInvitationEmail: async () => {},
-        // Ids are random UUIDs, so an invitation link is unguessable: holding it (and signing in
-        // with the invited address) is the proof. There is no mail server to verify emails with.
-        requireEmailVerificationOnInvitation: false,
-      }),
+      // No organization plugin: organisations, members and invitations belong to the DAL
+      // (lib/dal/members.ts), whose rules (the last owner, owner-only changes) run inside one
+      // locked transaction. The plugin's /api/auth/organization/* endpoints would be a second way
+      // in that skips them.
       nextCookies(),
     ],
   });

@@ -1,8 +1,5 @@
 "use client";
 import { createAuthClient } from "better-auth/react";
-import { organizationClient } from "better-auth/client/plugins";
-import { accessControl, roles } from "@/lib/auth/roles";
 
-export const authClient = createAuthClient({
-  plugins: [organizationClient({ ac: accessControl, roles })],
-});
+// Sign-up, sign-in and sign-out only; organisations are managed through lib/actions/members.ts.
+export const authClient = createAuthClient();

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { parseDatabaseUrl } from "@/lib/db-url";
+import { parseDatabaseUrl } from "@/lib/db/url";
 import type { TEnv } from "@/lib/env";
 
 export function resolveAuthSecret(e: TEnv): string {

@@ -3,8 +3,7 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
-
-export type TCurrentUser = { id: string; name: string; email: string };
+import type { TCurrentUser } from "@/lib/domain/shared";
 
 /** The signed-in user, verified against the session row (a cookie alone proves nothing). */
 export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {

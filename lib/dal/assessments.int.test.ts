@@ -4,7 +4,7 @@ import { makeOrg, makeUser } from "@/lib/testing/fixtures";
 import { createAssessment, deleteAssessment, getAssessment, listAssessments, updateAssessment } from "@/lib/dal/assessments";
 import { listAssessmentAudit } from "@/lib/dal/audit";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
-import type { TActor } from "@/lib/dal/audit";
+import type { TActor } from "@/lib/domain/shared";
 
 let t: TTestDb;
 let acme: { id: string; slug: string };

@@ -1,37 +1,20 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { APPROVER_ROLES, EDITOR_ROLES, type TRole } from "@/lib/auth/roles";
+import { APPROVER_ROLES, EDITOR_ROLES, type TRole } from "@/lib/domain/shared";
 import { ConflictError, ForbiddenError, InReviewError, NotFoundError } from "@/lib/dal/errors";
-import { recordAudit, type TActor } from "@/lib/dal/audit";
+import { recordAudit } from "@/lib/dal/audit";
+import type { TActor } from "@/lib/domain/shared";
 import { ZAssessmentInputs, CURRENT_INPUTS_SCHEMA_VERSION, upgradeInputs, type TAssessmentInputs } from "@/lib/domain/assessment";
-import type { AssessmentStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { TAssessmentDetail, TAssessmentSummary } from "@/lib/domain/assessment";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { summaryForAssessment } from "@/lib/domain/report";
 
-export type TAssessmentStatus = AssessmentStatus;
-
-export type TAssessmentSummary = {
-  id: string;
-  title: string;
-  description: string;
-  candidateModelId: string;
-  incumbentApiId: string;
-  status: TAssessmentStatus;
-  version: number;
-  updatedAt: Date;
-  updatedByName: string;
-  createdByName: string;
-  createdById: string;
-  approvedSnapshotId: string | null;
-};
-
-export type TAssessmentDetail = TAssessmentSummary & { inputs: TAssessmentInputs; createdAt: Date };
-
 /** Prisma filter: the assessment's organisation is `slug` and the user is a member with one of `roles`. */
-export function tenantWhere(userId: string, slug: string, roles?: TRole[]): Prisma.AssessmentWhereInput {
+export function tenantWhere(userId: string, slug: string, roles?: readonly TRole[]): Prisma.AssessmentWhereInput {
   return {
     organization: {
       slug,
-      members: { some: roles ? { userId, role: { in: roles } } : { userId } },
+      members: { some: roles ? { userId, role: { in: [...roles] } } : { userId } },
     },
   };
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-export type TActor = { userId: string; userName: string };
+import type { TAuditEvent } from "@/lib/domain/report";
+import type { TActor } from "@/lib/domain/shared";
 
 export type TAuditInput = {
   organizationId: string;
@@ -24,8 +24,6 @@ export async function recordAudit(tx: Prisma.TransactionClient, actor: TActor, e
     },
   });
 }
-
-export type TAuditEvent = { id: string; actorName: string; action: string; detail: unknown; createdAt: Date };
 
 export async function listAssessmentAudit(userId: string, slug: string, assessmentId: string): Promise<TAuditEvent[]> {
   // AuditEvent has no foreign keys (it outlives what it describes), so the caller's memberships

@@ -30,8 +30,16 @@ export class ConflictError extends Error {
   }
 }
 
-export type TDalError = NotFoundError | ForbiddenError | ConflictError;
+/** Input that passed its schema but breaks a rule only the database can check, per field. */
+export class InputError extends Error {
+  readonly code = "invalid";
+  constructor(readonly fields: Record<string, string>) {
+    super(Object.values(fields)[0] ?? "Check the highlighted fields.");
+  }
+}
+
+export type TDalError = NotFoundError | ForbiddenError | ConflictError | InputError;
 
 export function isDalError(e: unknown): e is TDalError {
-  return e instanceof NotFoundError || e instanceof ForbiddenError || e instanceof ConflictError;
+  return e instanceof NotFoundError || e instanceof ForbiddenError || e instanceof ConflictError || e instanceof InputError;
 }

@@ -1,10 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { isRole, type TRole } from "@/lib/auth/roles";
+import { isRole, slugify, type TActor, type TInvitationPreview, type TInvitationRow, type TMemberRow, type TOrgContext, type TOrgSummary } from "@/lib/domain/shared";
+import { recordAudit } from "@/lib/dal/audit";
 import { NotFoundError } from "@/lib/dal/errors";
-
-export type TOrgSummary = { id: string; name: string; slug: string; role: TRole; memberCount: number };
-export type TOrgContext = { id: string; name: string; slug: string; role: TRole };
 
 export async function listMyOrganizations(userId: string): Promise<TOrgSummary[]> {
   const rows = await prisma().member.findMany({
@@ -12,15 +10,9 @@ export async function listMyOrganizations(userId: string): Promise<TOrgSummary[]
     select: { role: true, organization: { select: { id: true, name: true, slug: true, _count: { select: { members: true } } } } },
     orderBy: { organization: { name: "asc" } },
   });
-  return rows
-    .filter((r) => isRole(r.role))
-    .map((r) => ({
-      id: r.organization.id,
-      name: r.organization.name,
-      slug: r.organization.slug,
-      role: r.role as TRole,
-      memberCount: r.organization._count.members,
-    }));
+  return rows.flatMap((r) =>
+    isRole(r.role) ? [{ id: r.organization.id, name: r.organization.name, slug: r.organization.slug, role: r.role, memberCount: r.organization._count.members }] : [],
+  );
 }
 
 /** The organisation named in the URL, only if the user is a member; otherwise a 404. */
@@ -33,8 +25,28 @@ export async function getOrgContext(userId: string, slug: string): Promise<TOrgC
   return { ...member.organization, role: member.role };
 }
 
-export type TMemberRow = { id: string; userId: string; name: string; email: string; role: TRole; joinedAt: Date };
-export type TInvitationRow = { id: string; email: string; role: TRole; status: string; expiresAt: Date; inviterName: string };
+/** A new organisation with the caller as its owner; the slug comes from the name, made unique. */
+export async function createOrganization(actor: TActor, name: string): Promise<{ slug: string }> {
+  const base = slugify(name);
+  for (let attempt = 0; ; attempt++) {
+    const taken = await prisma().organization.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+    const used = new Set(taken.map((t) => t.slug));
+    let slug = base;
+    for (let i = 2; used.has(slug); i++) slug = `${base}-${i}`;
+    try {
+      return await prisma().$transaction(async (tx) => {
+        const org = await tx.organization.create({ data: { id: crypto.randomUUID(), name, slug }, select: { id: true, slug: true } });
+        await tx.member.create({ data: { id: crypto.randomUUID(), organizationId: org.id, userId: actor.userId, role: "owner" } });
+        await recordAudit(tx, actor, { organizationId: org.id, action: "organization.created", detail: { name, slug } });
+        return { slug: org.slug };
+      });
+    } catch (e) {
+      // Someone took the same slug between the read and the insert: pick the next one.
+      if ((e as { code?: string }).code === "P2002" && attempt < 5) continue;
+      throw e;
+    }
+  }
+}
 
 export async function listMembers(userId: string, slug: string): Promise<TMemberRow[]> {
   const rows = await prisma().member.findMany({
@@ -42,9 +54,7 @@ export async function listMembers(userId: string, slug: string): Promise<TMember
     select: { id: true, userId: true, role: true, createdAt: true, user: { select: { name: true, email: true } } },
     orderBy: { createdAt: "asc" },
   });
-  return rows
-    .filter((r) => isRole(r.role))
-    .map((r) => ({ id: r.id, userId: r.userId, name: r.user.name, email: r.user.email, role: r.role as TRole, joinedAt: r.createdAt }));
+  return rows.flatMap((r) => (isRole(r.role) ? [{ id: r.id, userId: r.userId, name: r.user.name, email: r.user.email, role: r.role, joinedAt: r.createdAt }] : []));
 }
 
 export async function listPendingInvitations(userId: string, slug: string): Promise<TInvitationRow[]> {
@@ -57,17 +67,8 @@ export async function listPendingInvitations(userId: string, slug: string): Prom
     select: { id: true, email: true, role: true, status: true, expiresAt: true, user: { select: { name: true } } },
     orderBy: { createdAt: "desc" },
   });
-  return rows.map((r) => ({
-    id: r.id,
-    email: r.email,
-    role: r.role && isRole(r.role) ? r.role : "viewer",
-    status: r.status,
-    expiresAt: r.expiresAt,
-    inviterName: r.user.name,
-  }));
+  return rows.map((r) => ({ id: r.id, email: r.email, role: isRole(r.role) ? r.role : "viewer", status: r.status, expiresAt: r.expiresAt, inviterName: r.user.name }));
 }
-
-export type TInvitationPreview = { id: string; email: string; role: string; organizationName: string; inviterName: string; isUsable: boolean };
 
 /** What the invite page shows before sign-in: only the id in the link grants sight of it. */
 export async function getInvitationPreview(invitationId: string): Promise<TInvitationPreview> {

@@ -3,8 +3,9 @@ import { createTestDatabase, installTestPrisma, type TTestDb } from "@/lib/testi
 import { makeOrg, makeUser } from "@/lib/testing/fixtures";
 import { createAssessment } from "@/lib/dal/assessments";
 import { NotFoundError } from "@/lib/dal/errors";
-import { listPortfolio, listPortfolioForExport, type TPortfolioRow } from "@/lib/dal/portfolio";
-import type { TActor } from "@/lib/dal/audit";
+import { listPortfolio, listPortfolioForExport } from "@/lib/dal/portfolio";
+import type { TPortfolioRow } from "@/lib/domain/portfolio";
+import type { TActor } from "@/lib/domain/shared";
 import { parsePortfolioQuery } from "@/lib/domain/portfolio";
 import { ASSESSMENT_TEMPLATES, getTemplate } from "@/lib/domain/assessment";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/dal/errors";
-import type { TPortfolioCsvRow } from "@/lib/domain/portfolio";
+import type { TPortfolioPage, TPortfolioRow } from "@/lib/domain/portfolio";
 import { sortOf, type TPortfolioQuery, type TPortfolioSort } from "@/lib/domain/portfolio";
 import type { AssessmentStatus, AssessmentVerdict, Prisma } from "@/lib/generated/prisma/client";
 
@@ -9,21 +9,6 @@ import type { AssessmentStatus, AssessmentVerdict, Prisma } from "@/lib/generate
 // organizationId + each sortable column, see the migrations), so a page costs the same at 10 and
 // at 10,000 assessments apart from the count. The tenant is resolved from the caller's membership
 // and its id is in every query below.
-
-/** One row of the list; the same shape the CSV export reads (defined beside it, in the domain). */
-export type TPortfolioRow = TPortfolioCsvRow;
-
-export type TPortfolioPage = {
-  rows: TPortfolioRow[];
-  total: number;
-  /** All assessments of the organisation, before filters. */
-  totalUnfiltered: number;
-  page: number;
-  pageCount: number;
-  pageSize: number;
-  models: { id: string; count: number }[];
-  owners: { id: string; name: string; count: number }[];
-};
 
 const rowSelect = {
   id: true,

@@ -5,7 +5,7 @@ import { createAssessment, getAssessment, updateAssessment } from "@/lib/dal/ass
 import { decideReview, getSnapshot, listSnapshots, listStageSignOffs, signOffStage, stageFingerprint, submitForReview, withdrawSubmission } from "@/lib/dal/reviews";
 import { listAssessmentAudit } from "@/lib/dal/audit";
 import { ConflictError, ForbiddenError, InReviewError, NotFoundError, StateError } from "@/lib/dal/errors";
-import type { TActor } from "@/lib/dal/audit";
+import type { TActor } from "@/lib/domain/shared";
 import { getTemplate } from "@/lib/domain/assessment";
 import { ASSESSMENT_TEMPLATES } from "@/lib/domain/assessment";
 

@@ -1,14 +1,14 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { APPROVER_ROLES, EDITOR_ROLES, type TRole } from "@/lib/auth/roles";
+import { APPROVER_ROLES, EDITOR_ROLES, type TRole } from "@/lib/domain/shared";
 import { ConflictError, ForbiddenError, NotFoundError, StateError } from "@/lib/dal/errors";
-import { recordAudit, type TActor } from "@/lib/dal/audit";
+import { recordAudit } from "@/lib/dal/audit";
 import { tenantWhere } from "@/lib/dal/assessments";
-import type { TFrozenFigure } from "@/lib/domain/report";
+import type { TFrozenFigure, TSignOffLine, TSnapshot, TSnapshotSummary, TStageSignOff } from "@/lib/domain/report";
 import { snapshotRecord, stageFingerprint } from "@/lib/dal/review-records";
 import { stageStatus, upgradeInputs, type TAssessmentInputs } from "@/lib/domain/assessment";
-import { STAGE_TITLES, type TStageKey } from "@/lib/domain/shared";
-import type { AssessmentVerdict, Prisma, ReviewOutcome } from "@/lib/generated/prisma/client";
+import { STAGE_TITLES, type TActor, type TStageKey } from "@/lib/domain/shared";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Review and sign-off. The rules live here, in the queries: the caller's role is part of every
 // `where`, and a state change only happens if the row is still in the state the rule needs, so two
@@ -16,7 +16,7 @@ import type { AssessmentVerdict, Prisma, ReviewOutcome } from "@/lib/generated/p
 
 type TTx = Prisma.TransactionClient;
 
-async function findForRole(tx: TTx, userId: string, slug: string, id: string, roles: TRole[], forbidden: string) {
+async function findForRole(tx: TTx, userId: string, slug: string, id: string, roles: readonly TRole[], forbidden: string) {
   const select = { id: true, organizationId: true, title: true, description: true, candidateModelId: true, incumbentApiId: true, status: true, version: true, inputs: true, updatedAt: true } as const;
   const row = await tx.assessment.findFirst({ where: { id, ...tenantWhere(userId, slug, roles) }, select });
   if (row) return row;
@@ -98,20 +98,6 @@ export async function signOffStage(actor: TActor, slug: string, id: string, stag
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-export type TSnapshotDecision = { outcome: ReviewOutcome; comment: string; actorName: string; createdAt: Date };
-export type TSnapshotSummary = {
-  id: string;
-  number: number;
-  assessmentVersion: number;
-  title: string;
-  verdict: AssessmentVerdict | null;
-  note: string;
-  submittedByName: string;
-  createdAt: Date;
-  decision: TSnapshotDecision | null;
-};
-export type TSnapshot = TSnapshotSummary & { description: string; candidateModelId: string; incumbentApiId: string; inputs: TAssessmentInputs; figures: TFrozenFigure[] };
-
 const snapshotSummarySelect = {
   id: true,
   number: true,
@@ -140,8 +126,6 @@ export async function getSnapshot(userId: string, slug: string, id: string, snap
   return { ...row, inputs: upgradeInputs(row.inputs), figures: row.figures as unknown as TFrozenFigure[] };
 }
 
-export type TStageSignOff = { id: string; stage: TStageKey; note: string; actorName: string; createdAt: Date; assessmentVersion: number; inputsFingerprint: string };
-
 /** Every stage sign-off of an assessment, newest first. */
 export async function listStageSignOffs(userId: string, slug: string, id: string): Promise<TStageSignOff[]> {
   const rows = await prisma().stageSignOff.findMany({
@@ -151,8 +135,6 @@ export async function listStageSignOffs(userId: string, slug: string, id: string
   });
   return rows as TStageSignOff[];
 }
-
-export type TSignOffLine = { label: string; byName: string; at: Date; note: string | null };
 
 /**
  * The review decisions and the latest sign-off of each stage, oldest first, as a memo's cover lists

@@ -8,7 +8,7 @@ import { toExport } from "@/lib/domain/assessment";
 import { assessmentJsonFilename, portfolioCsv, portfolioCsvFilename } from "@/lib/domain/portfolio";
 import { candidateName, incumbentName } from "@/lib/domain/portfolio";
 import { parsePortfolioSearchParams } from "@/lib/domain/portfolio";
-import { contentDisposition } from "@/lib/pdf/memo-filename";
+import { contentDisposition } from "@/lib/domain/shared";
 
 // Route handlers for the CSV and JSON downloads. Like the PDF memos (lib/pdf/memo-route.ts) each one
 // re-checks the caller, and the DAL puts the tenant in every query: a slug the caller is not a

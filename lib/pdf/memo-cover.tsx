@@ -1,6 +1,6 @@
 import { STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/shared";
 import type { TReport } from "@/lib/domain/report";
-import { formatDate, formatDateTime, STAGE_STATUS_LABELS } from "@/lib/format";
+import { formatDate, formatDateTime, STAGE_STATUS_LABELS } from "@/lib/domain/report";
 import type { TStyledSpan } from "./memo-draw";
 import type { MemoBlocks, TBlock, TMemoOptions, TSignOff } from "./memo-kit";
 import { BODY_SIZE, COLORS, CONTENT_HEIGHT, CONTENT_WIDTH, H1, SMALL_LINE, SMALL_SIZE } from "./styles";

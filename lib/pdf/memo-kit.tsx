@@ -1,6 +1,6 @@
 import type { ReactElement, ReactNode } from "react";
 import { Canvas, Page, Text, View } from "@react-pdf/renderer";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/domain/report";
 import { isMeasuring, paintSketch, Sketch, SketchBlock, type TMemoFonts, type TStyledSpan } from "./memo-draw";
 import type { TPackable } from "./page-packing";
 import { BODY_SIZE, COLORS, CONTENT_HEIGHT, CONTENT_WIDTH, H2, H3, LINE, PAGE, s, SMALL_LINE } from "./styles";

@@ -1,8 +1,8 @@
 import type { TReport, TReportFindingSeverity } from "@/lib/domain/report";
 import type { TStageKey } from "@/lib/domain/shared";
 import { countText, usdText } from "@/lib/domain/shared";
-import { STAGE_STATUS_LABELS } from "@/lib/format";
-import { formatFigure } from "@/lib/format-figure";
+import { STAGE_STATUS_LABELS } from "@/lib/domain/report";
+import { formatFigure } from "@/lib/domain/shared";
 import { urlLines, type MemoBlocks, type TBlock, type TStyledSpan } from "./memo-kit";
 import { BODY_SIZE, COLORS, CONTENT_WIDTH, LINE, SMALL_LINE, SMALL_SIZE } from "./styles";
 

@@ -1,7 +1,7 @@
 import type { TReasonSeverity } from "@/lib/domain/recommendation";
 import type { TReport } from "@/lib/domain/report";
-import { breakEvenText, crossoverText, NOT_KNOWN } from "@/lib/format";
-import { formatFigureValue } from "@/lib/format-figure";
+import { breakEvenText, crossoverText, NOT_KNOWN } from "@/lib/domain/report";
+import { formatFigureValue } from "@/lib/domain/shared";
 import type { MemoBlocks, TBlock } from "./memo-kit";
 import { BODY_SIZE, COLORS, CONTENT_WIDTH, LINE } from "./styles";
 

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Document, Font, renderToBuffer, View } from "@react-pdf/renderer";
 import { STAGE_KEYS } from "@/lib/domain/shared";
 import type { TReport } from "@/lib/domain/report";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/domain/report";
 import { PDF_FONT_FAMILY, registerPdfFonts } from "./fonts";
 import { appendixBlocks } from "./memo-appendix";
 import { coverBlocks } from "./memo-cover";

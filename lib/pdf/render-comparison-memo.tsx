@@ -2,7 +2,7 @@ import { Document, renderToBuffer, Text, View } from "@react-pdf/renderer";
 import { compareReports, type TComparison } from "@/lib/domain/report";
 import type { TReport } from "@/lib/domain/report";
 import { usdText } from "@/lib/domain/shared";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/domain/report";
 import { registerPdfFonts } from "./fonts";
 import { LineChart, type TLineSeries } from "./line-chart";
 import { shortTokens } from "./memo-economics-charts";

@@ -1,7 +1,7 @@
 // Builders for tenants and users in integration tests; unique ids so tests never collide.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { TRole } from "@/lib/auth/roles";
-import type { TActor } from "@/lib/dal/audit";
+import type { TRole } from "@/lib/domain/shared";
+import type { TActor } from "@/lib/domain/shared";
 
 let counter = 0;
 
@@ -12,10 +12,11 @@ export async function makeOrg(db: PrismaClient, name = "Org"): Promise<{ id: str
   return { id: org.id, slug: org.slug };
 }
 
-export async function makeUser(db: PrismaClient, orgId: string | null, role: TRole, name = `${role} user`): Promise<TActor> {
+export async function makeUser(db: PrismaClient, orgId: string | null, role: TRole, name = `${role} user`): Promise<TActor & { email: string }> {
   counter += 1;
   const id = crypto.randomUUID();
-  await db.user.create({ data: { id, name, email: `${role}-${counter}-${id.slice(0, 6)}@test.example` } });
+  const email = `${role}-${counter}-${id.slice(0, 6)}@test.example`;
+  await db.user.create({ data: { id, name, email } });
   if (orgId) await db.member.create({ data: { id: crypto.randomUUID(), organizationId: orgId, userId: id, role } });
-  return { userId: id, userName: name };
+  return { userId: id, userName: name, email };
 }

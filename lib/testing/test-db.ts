@@ -5,7 +5,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { applyMigrationsInMemory, readMigrations } from "@/lib/migrations";
+import { applyMigrationsInMemory, readMigrations } from "@/lib/db/migrations";
 
 export type TTestDb = { prisma: PrismaClient; kind: "pglite" | "postgres"; close: () => Promise<void> };
 

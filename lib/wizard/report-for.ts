@@ -1,5 +1,5 @@
 import "server-only";
-import type { TAssessmentSummary } from "@/lib/dal/assessments";
+import type { TAssessmentSummary } from "@/lib/domain/assessment";
 import type { TAssessmentInputs } from "@/lib/domain/assessment";
 import { buildReport, type TReport } from "@/lib/domain/report";
 

@@ -2,6 +2,7 @@
 // renderer (components/wizard/stage-fields.tsx). Server-side: it reads the catalog for pickers and
 // passes plain data to the client.
 import { ZLoraTarget, type TLoraTarget } from "@/lib/domain/adaptation";
+import type { TSummaryRow } from "@/lib/domain/catalog";
 import { ZCapabilityMetric } from "@/lib/domain/capability";
 import { GPUS } from "@/lib/domain/catalog";
 import { LICENCES } from "@/lib/domain/catalog";
@@ -434,3 +435,12 @@ const economics: TFieldGroup[] = [
 ];
 
 export const STAGE_FIELD_GROUPS: Record<TStageKey, TFieldGroup[]> = { licence, capability, infrastructure, adaptation, safety, lifecycle, economics };
+
+/** The infrastructure stage's candidate panel: the model it sizes, and the saved custom model to edit from. */
+export type TCandidatePanelData = {
+  /** The model the stage sizes now. */
+  current: { name: string; isCustom: boolean; rows: TSummaryRow[] | null };
+  /** The assessment's saved custom model, to start the form from. */
+  saved?: { name: string; licenceId: string };
+  licences: TOption[];
+};

@@ -1,12 +1,11 @@
 import "server-only";
-import type { TCandidatePanelData } from "@/components/wizard/custom-model-panel";
 import type { TAssessmentInputs } from "@/lib/domain/assessment";
 import { LICENCES } from "@/lib/domain/catalog";
 import { modelSummaryRows } from "@/lib/domain/catalog";
 import type { TReport, TReportSource } from "@/lib/domain/report";
 import type { TStageKey } from "@/lib/domain/shared";
 import { resolveCandidate } from "@/lib/domain/report";
-import { STAGE_FIELD_GROUPS, type TFieldGroup, type TFieldSpec } from "./stage-fields";
+import { STAGE_FIELD_GROUPS, type TCandidatePanelData, type TFieldGroup, type TFieldSpec } from "./stage-fields";
 
 /** "Default: 1,500 tokens (Freehold default)" per field path, from the report's assumptions for the stage. */
 export function stageDefaults(report: TReport, stage: TStageKey): Record<string, string> {

@@ -22,7 +22,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { acquirePgliteLock } from "./pglite-lock.mjs";
+import { acquirePgliteLock } from "../../lib/db/pglite-lock.mjs";
 
 const require = createRequire(import.meta.url);
 const importDep = (name) => import(require.resolve(name));

@@ -133,7 +133,7 @@ CREATE TABLE "good" ("id" INTEGER PRIMARY KEY);
   it.skipIf(Boolean(testServerUrl()))("refuses a PGlite directory that the app has open", async () => {
     const db = await freshDatabase();
     const dir = db.url.slice("pglite:".length);
-    const lockModule = pathToFileURL(path.join(__dirname, "pglite-lock.mjs")).href;
+    const lockModule = pathToFileURL(path.join(__dirname, "../../lib/db/pglite-lock.mjs")).href;
     const holder = spawn(
       process.execPath,
       [

@@ -21,7 +21,7 @@ import readline from "node:readline";
 import { createRequire } from "node:module";
 import { loadSchemaEngineWasm, schemaEngineWasmVersion } from "./wasm-engine.mjs";
 import { createMigrationFactory, parseDatasourceUrl, databaseNameOf, quoteIdent, scriptErrors } from "./adapters.mjs";
-import { readPgliteLock, acquirePgliteLock, PgliteLockError } from "./pglite-lock.mjs";
+import { readPgliteLock, acquirePgliteLock, PgliteLockError } from "../../lib/db/pglite-lock.mjs";
 
 const require = createRequire(import.meta.url);
 

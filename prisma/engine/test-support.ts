@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
-import { acquirePgliteLockAsync } from "./pglite-lock.mjs";
+import { acquirePgliteLockAsync } from "../../lib/db/pglite-lock.mjs";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const ENGINE = path.join(REPO_ROOT, "prisma", "engine", "schema-engine.mjs");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
-import { or404 } from "@/lib/auth/guards";
+import { or404 } from "@/lib/dal/guards";
 import { getInvitationPreview } from "@/lib/dal/organizations";
 import { AcceptForm } from "@/components/members/accept-form";
 import { SignOutButton } from "@/components/layout/sign-out-button";

@@ -1,4 +1,4 @@
-import { requireOrgMember } from "@/lib/auth/guards";
+import { requireOrgMember } from "@/lib/dal/guards";
 import { listMyOrganizations } from "@/lib/dal/organizations";
 import { AppHeader } from "@/components/layout/app-header";
 

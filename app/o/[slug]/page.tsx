@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { requireOrgMember } from "@/lib/auth/guards";
+import { requireOrgMember } from "@/lib/dal/guards";
 
 export default async function OrgIndex({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

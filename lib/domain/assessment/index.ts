@@ -2,4 +2,5 @@
 export * from "./export";
 export * from "./import-source";
 export * from "./inputs";
+export * from "./records";
 export * from "./templates";

@@ -1,7 +1,6 @@
 // The portfolio as a CSV for spreadsheets, and the file names of the downloads. Raw numbers in the
 // cells (a spreadsheet formats and sums them), units in the headers, model names beside their ids.
-import { titleSlug } from "@/lib/pdf/memo-filename";
-import { toCsv } from "../shared";
+import { fileTitle, slugify, toCsv } from "../shared";
 import { STATUS_LABELS, VERDICT_LABELS } from "./query";
 
 /** One portfolio row: what the list shows and the CSV holds (lib/dal/portfolio returns these). */
@@ -73,11 +72,11 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** "freehold-northwind-assessments-2026-11-28.csv" */
 export function portfolioCsvFilename(slug: string, exportedAt: Date): string {
-  return `freehold-${titleSlug(slug)}-assessments-${isoDay(exportedAt)}.csv`;
+  return `freehold-${slugify(slug, { maxLength: 60, fallback: "assessment" })}-assessments-${isoDay(exportedAt)}.csv`;
 }
 
 /** "<title>-v<version>.freehold.json": ASCII for old clients, the title as typed for the rest. */
 export function assessmentJsonFilename(title: string, version: number): { ascii: string; unicode: string } {
-  const unicodeTitle = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim() || "assessment";
-  return { ascii: `${titleSlug(title)}-v${version}.freehold.json`, unicode: `${unicodeTitle}-v${version}.freehold.json` };
+  const ascii = slugify(title, { maxLength: 60, fallback: "assessment" });
+  return { ascii: `${ascii}-v${version}.freehold.json`, unicode: `${fileTitle(title).replace(/\s+/g, " ")}-v${version}.freehold.json` };
 }

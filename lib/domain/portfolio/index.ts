@@ -1,4 +1,5 @@
 // Public surface of lib/domain/portfolio: other folders import only from here.
 export * from "./export";
 export * from "./names";
+export * from "./page";
 export * from "./query";

@@ -1,9 +1,10 @@
 // The portfolio list's query, read from the URL: search, filters, sort and page. One parser for the
 // page and the CSV export, so the export holds exactly the rows the list shows (without paging).
 import { z } from "zod";
+import { ASSESSMENT_STATUSES, STORED_VERDICTS } from "../assessment";
 
-export const PORTFOLIO_STATUSES = ["draft", "in_review", "approved", "rejected"] as const;
-export const PORTFOLIO_VERDICTS = ["go", "hybrid", "no_go", ] as const;
+export const PORTFOLIO_STATUSES = ASSESSMENT_STATUSES;
+export const PORTFOLIO_VERDICTS = STORED_VERDICTS;
 export const PORTFOLIO_SORTS = ["updated", "title", "status", "verdict", "owned", "api", "crossover", "gap", "blockers", "created"] as const;
 export type TPortfolioSort = (typeof PORTFOLIO_SORTS)[number];
 export const PORTFOLIO_PAGE_SIZES = [25, 50, 100] as const;

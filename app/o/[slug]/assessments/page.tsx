@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireOrgMember } from "@/lib/auth/guards";
-import { canEdit } from "@/lib/auth/roles";
+import { requireOrgMember } from "@/lib/dal/guards";
+import { canEdit } from "@/lib/domain/shared";
 import { listPortfolio } from "@/lib/dal/portfolio";
 import { CreateAssessmentForm } from "@/components/assessments/create-assessment-form";
 import { CompareForm } from "@/components/portfolio/compare-form";

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { or404, requireOrgMember } from "@/lib/auth/guards";
-import { APPROVER_ROLES, canEdit } from "@/lib/auth/roles";
+import { or404, requireOrgMember } from "@/lib/dal/guards";
+import { APPROVER_ROLES, canEdit } from "@/lib/domain/shared";
 import { listStageSignOffs, stageFingerprint } from "@/lib/dal/reviews";
 import { StageSignOff } from "@/components/review/stage-sign-off";
 import { IN_REVIEW_STAGE_NOTE } from "@/components/review/review-text";
-import { getAssessment, type TAssessmentDetail } from "@/lib/dal/assessments";
+import { getAssessment } from "@/lib/dal/assessments";
+import type { TAssessmentDetail } from "@/lib/domain/assessment";
 import { stageStatuses } from "@/lib/domain/assessment";
 import { EconomicsCharts } from "@/components/charts/economics-charts";
 import { FigureList } from "@/components/wizard/results-panel";

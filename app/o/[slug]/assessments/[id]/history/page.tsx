@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { or404, requireOrgMember } from "@/lib/auth/guards";
+import { or404, requireOrgMember } from "@/lib/dal/guards";
 import { getAssessment } from "@/lib/dal/assessments";
 import { listAssessmentAudit } from "@/lib/dal/audit";
 import { getSnapshot, listSnapshots } from "@/lib/dal/reviews";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { or404, requireOrgMember } from "@/lib/auth/guards";
-import { getAssessment, type TAssessmentDetail } from "@/lib/dal/assessments";
+import { or404, requireOrgMember } from "@/lib/dal/guards";
+import { getAssessment } from "@/lib/dal/assessments";
+import type { TAssessmentDetail } from "@/lib/domain/assessment";
 import { stageStatuses } from "@/lib/domain/assessment";
 import { FigureList } from "@/components/wizard/results-panel";
 import { RecommendationView } from "@/components/wizard/recommendation-view";

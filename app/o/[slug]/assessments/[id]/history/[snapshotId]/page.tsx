@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { or404, requireOrgMember } from "@/lib/auth/guards";
+import { or404, requireOrgMember } from "@/lib/dal/guards";
 import { getAssessment } from "@/lib/dal/assessments";
 import { getSnapshot } from "@/lib/dal/reviews";
 import { describeCandidate, describeIncumbent } from "@/lib/domain/catalog";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/domain/report";
 import { decisionText, verdictLabel } from "@/components/review/review-text";
 import { FrozenFigures, InputsSummary } from "@/components/review/snapshot-view";
 

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { or404, requireOrgMember } from "@/lib/auth/guards";
-import { APPROVER_ROLES, canEdit } from "@/lib/auth/roles";
-import { getAssessment, type TAssessmentDetail } from "@/lib/dal/assessments";
+import { or404, requireOrgMember } from "@/lib/dal/guards";
+import { APPROVER_ROLES, canEdit } from "@/lib/domain/shared";
+import { getAssessment } from "@/lib/dal/assessments";
+import type { TAssessmentDetail } from "@/lib/domain/assessment";
 import { stageStatuses } from "@/lib/domain/assessment";
 import { STAGE_TITLES, type TStageKey } from "@/lib/domain/shared";
 import { StageEditor } from "@/components/wizard/stage-editor";

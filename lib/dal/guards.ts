@@ -1,9 +1,12 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { requireUser, getCurrentUser, type TCurrentUser } from "@/lib/auth/session";
-import { getOrgContext, type TOrgContext } from "@/lib/dal/organizations";
-import { NotFoundError } from "@/lib/dal/errors";
-import type { TActor } from "@/lib/dal/audit";
+import { requireUser } from "@/lib/auth/session";
+import type { TCurrentUser, TOrgContext } from "@/lib/domain/shared";
+import { NotFoundError } from "./errors";
+import { getOrgContext } from "./organizations";
+
+// Page guards. They live in the DAL (not lib/auth) so the layers run one way: the DAL uses the
+// session from lib/auth, and lib/auth knows nothing of the DAL.
 
 /** Runs a DAL read and turns "not yours / not there" into Next's 404 page. */
 export async function or404<T>(read: Promise<T>): Promise<T> {
@@ -20,11 +23,4 @@ export async function requireOrgMember(slug: string, returnTo: string): Promise<
   const user = await requireUser(returnTo);
   const org = await or404(getOrgContext(user.id, slug));
   return { user, org };
-}
-
-/** For server actions: they are public endpoints, so each one re-checks who is calling. */
-export async function actorOrThrow(): Promise<TActor> {
-  const user = await getCurrentUser();
-  if (!user) throw new NotFoundError("Not signed in");
-  return { userId: user.id, userName: user.name };
 }

@@ -10,16 +10,11 @@ export function formatDate(d: Date): string {
   return date.format(d);
 }
 
-export function formatUsd(value: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits }).format(value);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Report figures in the PDF read exactly as on screen: values go through formatFigureValue
-// (lib/format-figure.ts); these add the few phrases the screen has no figure for.
-import type { TKeyCrossover } from "@/lib/domain/report";
-import type { TStageStatus } from "@/lib/domain/shared";
-import { formatFigureValue } from "@/lib/format-figure";
+// (shared/format-figure.ts); these add the few phrases the screen has no figure for.
+import type { TKeyCrossover } from "./types";
+import { formatFigureValue, type TStageStatus } from "../shared";
 
 export const NOT_KNOWN = formatFigureValue(null, "");
 

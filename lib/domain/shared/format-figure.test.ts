@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildReport } from "@/lib/domain/report";
 import { getTemplate } from "@/lib/domain/assessment";
-import { formatFigure, formatFigureValue } from "@/lib/format-figure";
+import { formatFigure, formatFigureValue } from "./format-figure";
 
 describe("formatFigure", () => {
   it.each([

@@ -2,7 +2,7 @@
 // `next build` workers and module imports never touch (or lock) the PGlite data directory.
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { parseDatabaseUrl, type TDatabaseTarget } from "@/lib/db-url";
+import { parseDatabaseUrl, type TDatabaseTarget } from "@/lib/db/url";
 import { env } from "@/lib/env";
 
 type TDriverFactory = Pick<SqlMigrationAwareDriverAdapterFactory, "provider" | "adapterName" | "connect">;
@@ -19,7 +19,7 @@ function pgliteFactory(
     provider: "postgres",
     adapterName: "freehold-pglite",
     async connect(): Promise<SqlDriverAdapter> {
-      const { openPglite } = await import("@/lib/pglite-open");
+      const { openPglite } = await import("@/lib/db/pglite-open");
       const { db, close } = await openPglite(target);
       onOpen(close);
       const { PrismaPGlite } = await import("pglite-prisma-adapter");

@@ -3,9 +3,9 @@
 import path from "node:path";
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { acquirePgliteLock } from "@/prisma/engine/pglite-lock.mjs";
-import { applyMigrationsInMemory } from "@/lib/migrations";
-import type { TDatabaseTarget } from "@/lib/db-url";
+import { acquirePgliteLock } from "./pglite-lock.mjs";
+import { applyMigrationsInMemory } from "@/lib/db/migrations";
+import type { TDatabaseTarget } from "@/lib/db/url";
 
 export type TOpenPglite = { db: PGlite; close: () => Promise<void> };
 

@@ -1,0 +1,255 @@
+// Fuzz: every server action and the JSON import, driven with generated arguments, form fields,
+// drafts and files, by every kind of caller (each role, another organisation's owner, signed out),
+// in-process through the action wrapper against the test database. Each call must come back as a
+// result (never an exception, never the wrapper's "something went wrong" for an unexpected error),
+// and afterwards every stored value must still be valid.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, installTestPrisma, type TTestDb } from "@/lib/testing/test-db";
+import { makeOrg, makeUser } from "@/lib/testing/fixtures";
+import { actAs, nextSignal } from "@/lib/testing/fake-request";
+import { createAssessment, getAssessment } from "@/lib/dal/assessments";
+import { submitForReview } from "@/lib/dal/reviews";
+import { createInvitation } from "@/lib/dal/members";
+import { ASSESSMENT_TEMPLATES, getTemplate, toExport, ZAssessmentInputs, upgradeInputs } from "@/lib/domain/assessment";
+import { isRole, ROLES, STAGE_KEYS, type TActor, type TRole } from "@/lib/domain/shared";
+import { LLAMA_3_1_8B } from "@/lib/domain/catalog/hf-config.fixtures";
+import * as assessmentActions from "@/lib/actions/assessments";
+import * as reviewActions from "@/lib/actions/review";
+import * as wizardActions from "@/lib/actions/wizard";
+import * as memberActions from "@/lib/actions/members";
+import * as organisationActions from "@/lib/actions/organisations";
+
+vi.mock("@/lib/auth/session", async () => (await import("@/lib/testing/fake-request")).sessionModule);
+vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).headersModule);
+vi.mock("next/cache", async () => (await import("@/lib/testing/fake-request")).cacheModule);
+
+type TUser = TActor & { email: string };
+let t: TTestDb;
+let org: { id: string; slug: string };
+let foreign: { id: string; slug: string };
+let users: Record<TRole, TUser> & { intruder: TUser };
+let assessmentIds: string[] = [];
+let invitationIds: string[] = [];
+let memberIds: string[] = [];
+let validExport = "";
+const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+let payloads = 0;
+const unexpected: string[] = [];
+const tally: Record<string, Record<string, number>> = {};
+const count = (name: string, outcome: string) => ((tally[name] ??= {})[outcome] = (tally[name]![outcome] ?? 0) + 1);
+
+const template = getTemplate(ASSESSMENT_TEMPLATES[0]!.id)!;
+const base = { candidateModelId: template.candidateModelId, incumbentApiId: template.incumbentApiId, inputs: template.inputs };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  installTestPrisma(t.prisma);
+  org = await makeOrg(t.prisma, "Fuzzed");
+  foreign = await makeOrg(t.prisma, "Foreign");
+  const [owner, manager, analyst, viewer] = await Promise.all(ROLES.map((r) => makeUser(t.prisma, org.id, r, `Fuzz ${r}`)));
+  users = { owner: owner!, manager: manager!, analyst: analyst!, viewer: viewer!, intruder: await makeUser(t.prisma, foreign.id, "owner", "Intruder") };
+  for (let i = 0; i < 3; i++) assessmentIds.push((await createAssessment(users.analyst, org.slug, { ...base, title: `Fuzz target ${i}` })).id);
+  await submitForReview(users.analyst, org.slug, assessmentIds[2]!, 1, "");
+  assessmentIds.push((await createAssessment(users.intruder, foreign.slug, { ...base, title: "Foreign" })).id);
+  invitationIds = [(await createInvitation(users.owner, org.slug, { email: "fuzz.invitee@test.example", role: "viewer" })).id];
+  memberIds = (await t.prisma.member.findMany({ select: { id: true } })).map((m) => m.id);
+  const detail = await getAssessment(users.analyst.userId, org.slug, assessmentIds[0]!);
+  validExport = JSON.stringify(toExport({ organizationName: "Fuzzed", exportedAt: new Date(), assessment: detail }));
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+
+const callerArb = fc.constantFrom("owner", "manager", "analyst", "viewer", "intruder", null).map((k): TUser | null => (k === null ? null : users[k]));
+const junk = fc.oneof(fc.anything(), fc.string({ maxLength: 300 }), fc.integer(), fc.constant(undefined), fc.constant(null));
+const slugArb = fc.oneof({ weight: 6, arbitrary: fc.constant(0).map(() => org.slug) }, { weight: 1, arbitrary: fc.constant(0).map(() => foreign.slug) }, { weight: 2, arbitrary: junk });
+const pick = (list: () => string[]) => fc.nat().map((i) => list()[i % list().length]!);
+const idArb = (list: () => string[]) => fc.oneof({ weight: 6, arbitrary: pick(list) }, { weight: 2, arbitrary: junk });
+const versionArb = fc.oneof({ weight: 3, arbitrary: fc.constant("current") }, { weight: 1, arbitrary: fc.integer({ min: -2, max: 6 }) }, { weight: 1, arbitrary: junk });
+
+async function currentVersion(id: unknown): Promise<number> {
+  const row = typeof id === "string" ? await t.prisma.assessment.findUnique({ where: { id }, select: { version: true } }) : null;
+  return row?.version ?? 1;
+}
+
+/** Swaps the "current" version token (in an argument or a form field) for the stored version. */
+async function withVersion<T>(value: T, id: unknown): Promise<T> {
+  if (value === "current") return (await currentVersion(id)) as T;
+  if (value instanceof FormData && value.get("version") === "current") value.set("version", String(await currentVersion(id)));
+  return value;
+}
+const text = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: "grapheme", maxLength: 50 }), fc.string({ minLength: 2000, maxLength: 2200 }), fc.constantFrom("", " ", "  ab  ", "\u0000", "Ł".repeat(130)));
+
+/** A FormData with the action's field names (and strangers), or sometimes not a FormData at all. */
+const formArb = (fields: Record<string, fc.Arbitrary<string | File>>) =>
+  fc.oneof(
+    { weight: 9, arbitrary: fc.record(Object.fromEntries(Object.entries(fields).map(([k, a]) => [k, fc.option(a, { nil: undefined, freq: 8 })]))).chain((r) => fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 40 }), { maxKeys: 2 }).map((extra) => ({ ...extra, ...r }))).map(toFormData) },
+    { weight: 1, arbitrary: junk },
+  );
+
+function toFormData(entries: Record<string, string | File | undefined>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(entries)) if (v !== undefined) f.append(k, v);
+  return f;
+}
+
+// "current" is replaced by the target's stored version just before the call, so saves get through.
+const version = fc.oneof({ weight: 3, arbitrary: fc.constant("current") }, { weight: 1, arbitrary: fc.constantFrom("1", "2", "0", "-1") }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
+const role = fc.oneof(fc.constantFrom(...ROLES), fc.string({ maxLength: 10 }));
+const modelId = fc.oneof(fc.constantFrom(template.candidateModelId, template.incumbentApiId, "custom:x"), fc.string({ maxLength: 40 }));
+const email = fc.oneof(fc.emailAddress(), fc.string({ maxLength: 60 }), fc.constant("fuzz.invitee@test.example"));
+
+/** A valid export with random values put into random places, or raw text. */
+const importText = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(fc.array(fc.constantFrom("format", "formatVersion", "assessment", "title", "inputs", "licence", "capability", "infrastructure", "economics", "sizing", "candidateModelId", "description", "workloads", "0"), { minLength: 1, maxLength: 4 }), fc.jsonValue({ maxDepth: 3 })).map(([keys, value]) => mutate(JSON.parse(validExport), keys, value)) },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 500 }) },
+  { weight: 1, arbitrary: fc.constant(0).map(() => validExport) },
+);
+
+function mutate(doc: unknown, keys: string[], value: unknown): string {
+  // Walks into the document along the keys that exist, then replaces the last one reached.
+  let node = doc as Record<string, unknown>;
+  for (const [i, key] of keys.entries()) {
+    const last = i === keys.length - 1 || typeof node[key] !== "object" || node[key] === null;
+    if (last) {
+      node[key] = value;
+      break;
+    }
+    node = node[key] as Record<string, unknown>;
+  }
+  return JSON.stringify(doc);
+}
+
+const fileArb = fc.oneof({ weight: 5, arbitrary: importText.map((s) => new File([s], "fuzz.freehold.json", { type: "application/json" })) }, { weight: 1, arbitrary: fc.string({ maxLength: 50 }) });
+/** A stage's inputs from a template, sometimes with one value replaced; or anything at all. */
+const stageDraftArb = fc.constantFrom(...STAGE_KEYS).chain((stage) =>
+  fc.tuple(
+    fc.constant(stage),
+    fc.oneof(
+      { weight: 2, arbitrary: fc.constant((template.inputs as Record<string, unknown>)[stage] ?? {}) },
+      { weight: 3, arbitrary: fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 2 })).map(([i, value]) => {
+        const draft = structuredClone(((template.inputs as Record<string, unknown>)[stage] ?? {}) as Record<string, unknown>);
+        const keys = Object.keys(draft);
+        if (keys.length) draft[keys[i % keys.length]!] = value;
+        return draft;
+      }) },
+    ),
+  ),
+);
+const draftArb = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.dictionary(fc.constantFrom("licenceIdOverride", "useCase", "workloads", "gpuId", "quantization", "staff", "horizonMonths", "tokensPerMonth", "x"), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string({ maxLength: 20 }))));
+
+// ---------------------------------------------------------------------------------------------
+// One call: who, which action, what arguments. The call must resolve to a result.
+
+type TScenario = { runs: number; args: fc.Arbitrary<unknown[]>; call: (...args: any[]) => Promise<unknown> };
+
+const A = () => assessmentIds;
+const SCENARIOS: Record<string, TScenario> = {
+  createAssessment: { runs: 500, args: fc.tuple(slugArb, formArb({ title: text, description: text, candidateModelId: modelId, incumbentApiId: modelId, templateId: fc.oneof(fc.constantFrom(...ASSESSMENT_TEMPLATES.map((x) => x.id)), fc.string({ maxLength: 20 })) })), call: (s, f) => assessmentActions.createAssessmentAction(s, null, f) },
+  renameAssessment: { runs: 500, args: fc.tuple(slugArb, idArb(A), formArb({ title: text, version })), call: async (s, id, f) => assessmentActions.renameAssessmentAction(s, id, null, await withVersion(f, id)) },
+  deleteAssessment: { runs: 300, args: fc.tuple(slugArb, idArb(A), formArb({})), call: (s, id, f) => assessmentActions.deleteAssessmentAction(s, id, null, f) },
+  changeModels: { runs: 500, args: fc.tuple(slugArb, idArb(A), formArb({ candidateModelId: modelId, incumbentApiId: modelId, version })), call: async (s, id, f) => assessmentActions.changeModelsAction(s, id, null, await withVersion(f, id)) },
+  duplicateAssessment: { runs: 300, args: fc.tuple(slugArb, idArb(A), formArb({})), call: (s, id, f) => assessmentActions.duplicateAssessmentAction(s, id, null, f) },
+  importAssessment: { runs: 1600, args: fc.tuple(slugArb, formArb({ file: fileArb })), call: (s, f) => assessmentActions.importAssessmentAction(s, null, f) },
+  submitForReview: { runs: 400, args: fc.tuple(slugArb, idArb(A), formArb({ text, version })), call: async (s, id, f) => reviewActions.submitForReviewAction(s, id, null, await withVersion(f, id)) },
+  withdrawSubmission: { runs: 300, args: fc.tuple(slugArb, idArb(A), formArb({})), call: (s, id, f) => reviewActions.withdrawSubmissionAction(s, id, null, f) },
+  decideReview: { runs: 400, args: fc.tuple(slugArb, idArb(A), formArb({ outcome: fc.oneof(fc.constantFrom("approved", "rejected"), fc.string({ maxLength: 10 })), text })), call: (s, id, f) => reviewActions.decideReviewAction(s, id, null, f) },
+  signOffStage: { runs: 400, args: fc.tuple(slugArb, idArb(A), fc.oneof(fc.constantFrom(...STAGE_KEYS), junk), formArb({ text })), call: (s, id, st, f) => reviewActions.signOffStageAction(s, id, st, null, f) },
+  saveStage: {
+    runs: 1500,
+    args: fc.tuple(slugArb, idArb(A), fc.oneof({ weight: 4, arbitrary: stageDraftArb }, { weight: 1, arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...STAGE_KEYS), junk), draftArb) }), versionArb),
+    call: async (s, id, [st, d], v) => wizardActions.saveStageAction(s, id, st, await withVersion(v, id), d),
+  },
+  saveCustomModel: { runs: 400, args: fc.tuple(slugArb, idArb(A), versionArb, fc.oneof(fc.record({ name: fc.string({ maxLength: 40 }), licenceId: fc.constantFrom("llama-3.1", "apache-2.0", "x"), configText: fc.oneof(fc.string({ maxLength: 100 }), fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)), fc.tuple(fc.constantFrom("num_hidden_layers", "hidden_size", "vocab_size", "torch_dtype", "max_position_embeddings"), fc.jsonValue({ maxDepth: 1 })).map(([k, v]) => JSON.stringify({ ...LLAMA_3_1_8B, [k]: v })), fc.constant(JSON.stringify(LLAMA_3_1_8B))) }), junk)), call: async (s, id, v, f) => wizardActions.saveCustomModelAction(s, id, await withVersion(v, id), f) },
+  importEvalFile: { runs: 500, args: fc.tuple(fc.oneof(fc.string({ maxLength: 300 }), fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)), junk), junk), call: (x, n) => wizardActions.importEvalFileAction(x, n) },
+  inviteMember: { runs: 400, args: fc.tuple(slugArb, formArb({ email, role })), call: (s, f) => memberActions.inviteMemberAction(s, null, f) },
+  revokeInvitation: { runs: 300, args: fc.tuple(slugArb, idArb(() => invitationIds), formArb({})), call: (s, id, f) => memberActions.revokeInvitationAction(s, id, null, f) },
+  changeRole: { runs: 400, args: fc.tuple(slugArb, idArb(() => memberIds), formArb({ role })), call: (s, id, f) => memberActions.changeRoleAction(s, id, null, f) },
+  removeMember: { runs: 300, args: fc.tuple(slugArb, idArb(() => memberIds), formArb({})), call: (s, id, f) => memberActions.removeMemberAction(s, id, null, f) },
+  transferOwnership: { runs: 300, args: fc.tuple(slugArb, formArb({ memberId: idArb(() => memberIds).map(String) })), call: (s, f) => memberActions.transferOwnershipAction(s, null, f) },
+  leaveOrganization: { runs: 200, args: fc.tuple(slugArb, formArb({})), call: (s, f) => memberActions.leaveOrganizationAction(s, null, f) },
+  acceptInvitation: { runs: 300, args: fc.tuple(idArb(() => invitationIds), formArb({})), call: (id, f) => memberActions.acceptInvitationAction(id, null, f) },
+  createOrganization: { runs: 300, args: fc.tuple(formArb({ name: text })), call: (f) => organisationActions.createOrganizationAction(null, f) },
+};
+
+const RESULT_KINDS = new Set(["ok", "saved", "invalid", "conflict", "error", "unreadable"]);
+
+/** Puts the fuzzed organisation's four members back (a fuzzed leave or remove may have run). */
+async function restoreMembers(): Promise<void> {
+  for (const r of ROLES) {
+    const u = users[r];
+    await t.prisma.member.upsert({ where: { organizationId_userId: { organizationId: org.id, userId: u.userId } }, create: { id: crypto.randomUUID(), organizationId: org.id, userId: u.userId, role: r }, update: { role: r } });
+  }
+  memberIds = (await t.prisma.member.findMany({ select: { id: true } })).map((m) => m.id);
+}
+
+describe(`fuzz: server actions and the JSON import (seed ${FUZZ_SEED})`, () => {
+  it.each(Object.entries(SCENARIOS))("%s: every payload comes back as a result", async (name, scenario) => {
+    await restoreMembers();
+    unexpected.length = 0;
+    const log = vi.spyOn(console, "error").mockImplementation((...args) => void unexpected.push(`${name}: ${String(args[1] ?? args[0])}`));
+    try {
+      await fc.assert(
+        fc.asyncProperty(callerArb, scenario.args, async (caller, args) => {
+          payloads += 1;
+          if (payloads % 50 === 0 && name.match(/Member|Role|Ownership|leave/i)) await restoreMembers();
+          actAs(caller);
+          let result: unknown;
+          try {
+            result = await scenario.call(...args);
+          } catch (e) {
+            if (!nextSignal(e)) throw e;
+            count(name, "redirect");
+            return; // a redirect after success
+          }
+          const r = result as { kind?: string; message?: unknown; code?: string };
+          count(name, r?.code ? `${r.kind}:${r.code}` : String(r?.kind));
+          expect(RESULT_KINDS.has(r?.kind ?? ""), JSON.stringify(result)?.slice(0, 300)).toBe(true);
+          if (r.kind === "invalid") expect(typeof (r as { errors?: unknown }).errors).toBe("object");
+          if (r.kind === "conflict" || r.kind === "error") expect(typeof r.message).toBe("string");
+          expect(r.code, `an unexpected error: ${unexpected.at(-1)}`).not.toBe("failed");
+        }),
+        { numRuns: scenario.runs, seed: FUZZ_SEED, endOnFailure: true },
+      );
+    } finally {
+      log.mockRestore();
+    }
+    expect(unexpected).toEqual([]);
+  });
+
+  it("ran at least 10,000 payloads, and every stored value is still valid", async () => {
+    expect(payloads).toBeGreaterThanOrEqual(10_000);
+    const assessments = await t.prisma.assessment.findMany({ select: { id: true, title: true, description: true, inputs: true, status: true, candidateModelId: true } });
+    for (const a of assessments) {
+      expect(a.title.length, a.id).toBeGreaterThanOrEqual(3);
+      expect(a.title.length, a.id).toBeLessThanOrEqual(120);
+      expect(a.title, a.id).toBe(a.title.trim());
+      expect(a.description.length).toBeLessThanOrEqual(2000);
+      expect(ZAssessmentInputs.safeParse(upgradeInputs(a.inputs)).success, a.id).toBe(true);
+    }
+    const members = await t.prisma.member.findMany({ select: { role: true, organizationId: true } });
+    expect(members.every((m) => isRole(m.role))).toBe(true);
+    const orgs = await t.prisma.organization.findMany({ select: { id: true, name: true, slug: true } });
+    for (const o of orgs) {
+      expect(o.name.length).toBeGreaterThanOrEqual(2);
+      expect(o.name.length).toBeLessThanOrEqual(80);
+      expect(o.slug).toMatch(/^[a-z0-9-]+$/);
+      expect(members.filter((m) => m.organizationId === o.id && m.role === "owner").length, `owners of ${o.slug}`).toBeGreaterThanOrEqual(1);
+    }
+    const invitations = await t.prisma.invitation.findMany({ select: { email: true, role: true, status: true } });
+    for (const i of invitations) {
+      expect(isRole(i.role), i.email).toBe(true);
+      expect(i.email).toBe(i.email.toLowerCase());
+      expect(i.email).toMatch(/^[^\s@]+@[^\s@]+$/);
+      expect(["pending", "accepted", "canceled"]).toContain(i.status);
+    }
+    console.log(Object.entries(tally).map(([n, c]) => `${n}: ${JSON.stringify(c)}`).join("\n"));
+    console.log(`fuzz: ${payloads} payloads, seed ${FUZZ_SEED}; ${assessments.length} assessments, ${orgs.length} organisations, ${invitations.length} invitations stored`);
+  });
+});

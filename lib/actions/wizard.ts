@@ -1,0 +1,120 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getAssessment, updateAssessment } from "@/lib/dal/assessments";
+import { STAGE_SCHEMAS, ZAssessmentInputs, stageStatuses } from "@/lib/domain/assessment";
+import { EDITOR_ROLES, STAGE_KEYS, type TStageKey, type TStageStatus } from "@/lib/domain/shared";
+import type { TWorkloadResult } from "@/lib/domain/capability";
+import { buildCustomCandidate, type TCustomCandidateErrors } from "@/lib/domain/catalog";
+import { lmEvalTaskToWorkloadResult, MAX_EVAL_FILE_CHARS, parseEvalFile, promptfooTallyToWorkloadResult } from "@/lib/domain/capability";
+import type { TReportCharts, TReportStages, TKeyFigures } from "@/lib/domain/report";
+import { issueMessage } from "@/lib/wizard/issue-message";
+import { reportFor } from "@/lib/wizard/report-for";
+import { prepareStageDraft } from "@/lib/wizard/stage-draft";
+import type { TActionFailure } from "./result";
+import { orgAction, userAction, ZId } from "./safe-action";
+
+// The wizard's stage editor: autosave of one stage, the custom candidate model, and parsing an
+// uploaded evaluation file. Failures other than a refused draft come from the action wrapper.
+
+const ZStage = z.enum(STAGE_KEYS);
+const ZVersion = z.number().int().positive();
+
+export type TStageResults = {
+  stage: TReportStages[TStageKey];
+  statuses: Record<TStageKey, TStageStatus>;
+  charts: TReportCharts | null;
+  keyFigures: TKeyFigures | null;
+};
+
+export type TSaveStageResult = ({ kind: "saved"; version: number } & TStageResults) | { kind: "invalid"; errors: Record<string, string> } | TActionFailure;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Validates one stage's draft and saves it into the stored inputs, only if the assessment is still
+ * at `expectedVersion`. An invalid draft saves nothing, so a typo never replaces valid data.
+ */
+export const saveStageAction = orgAction({ name: "saveStage", args: z.tuple([ZId, ZStage, ZVersion, z.unknown()]), roles: EDITOR_ROLES, forbidden: "Your role in this organisation can read this assessment but not change it." }, async ({ org, ...actor }, i, key, version, draft): Promise<TSaveStageResult> => {
+  const s = org.slug;
+  const parsed = STAGE_SCHEMAS[key].safeParse(prepareStageDraft(key, draft, today()));
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[issue.path.join(".") || "(form)"] ??= issueMessage(issue);
+    return { kind: "invalid", errors };
+  }
+  const current = await getAssessment(actor.userId, s, i);
+  const inputs = ZAssessmentInputs.parse({ ...current.inputs, [key]: parsed.data });
+  const updated = await updateAssessment(actor, s, i, { expectedVersion: version, inputs });
+  revalidatePath(`/o/${s}/assessments/${i}`, "layout");
+  const report = reportFor(updated, inputs);
+  const isEconomics = key === "economics";
+  return {
+    kind: "saved",
+    version: updated.version,
+    stage: report.stages[key],
+    statuses: stageStatuses(inputs),
+    charts: isEconomics ? report.charts : null,
+    keyFigures: isEconomics ? report.keyFigures : null,
+  };
+});
+
+export type TSaveCustomModelResult =
+  | { kind: "saved"; version: number; stage: TReportStages["infrastructure"]; candidateName: string; warnings: string[] }
+  | { kind: "invalid"; errors: TCustomCandidateErrors }
+  | TActionFailure;
+
+const ZCustomModelForm = z.strictObject({
+  name: z.string().max(1000),
+  licenceId: z.string().max(200),
+  configText: z.string(),
+  contextTokens: z.number().optional(),
+});
+
+/**
+ * Describes the candidate from a pasted config.json and makes it the assessment's candidate, in one
+ * versioned write: the custom model goes into the inputs and candidateModelId becomes its id, so
+ * the report never sees one without the other. The config is parsed again here; the browser's
+ * preview is only a preview.
+ */
+export const saveCustomModelAction = orgAction(
+  { name: "saveCustomModel", args: z.tuple([ZId, ZVersion, ZCustomModelForm]), roles: EDITOR_ROLES, forbidden: "Your role in this organisation can read this assessment but not change it." },
+  async ({ org, ...actor }, i, version, fields): Promise<TSaveCustomModelResult> => {
+    const s = org.slug;
+    const built = buildCustomCandidate(fields, today());
+    if (!built.ok) return { kind: "invalid", errors: built.errors };
+    const current = await getAssessment(actor.userId, s, i);
+    const inputs = ZAssessmentInputs.parse({ ...current.inputs, customModel: built.model });
+    const updated = await updateAssessment(actor, s, i, { expectedVersion: version, inputs, candidateModelId: built.model.id });
+    revalidatePath(`/o/${s}/assessments`, "layout");
+    const report = reportFor(updated, inputs);
+    return { kind: "saved", version: updated.version, stage: report.stages.infrastructure, candidateName: report.meta.candidate.name, warnings: built.warnings };
+  },
+);
+
+export type TImportedItem = { key: string; label: string; result: TWorkloadResult; detail: string };
+export type TImportResult = { kind: "ok"; format: "lm-eval-harness" | "promptfoo"; items: TImportedItem[]; warnings: string[] } | { kind: "unreadable"; errors: string[] };
+
+/** Parses an uploaded evaluation file (read as text in the browser) into results to map onto workloads. */
+const ZEvalFile = z.tuple([
+  z.string().max(MAX_EVAL_FILE_CHARS, `The file is too large: the limit is ${MAX_EVAL_FILE_CHARS.toLocaleString("en-US")} characters.`),
+  z.string().transform((name) => name.slice(0, 200)),
+]);
+
+export const importEvalFileAction = userAction({ name: "importEvalFile", args: ZEvalFile }, async (_caller, text, fileName): Promise<TImportResult> => {
+  const parsed = parseEvalFile(text, { fileName });
+  if (!parsed.ok) return { kind: "unreadable", errors: parsed.errors.map((e) => (e.path && e.path !== "(root)" && !e.message.startsWith(e.path) ? `${e.path}: ${e.message}` : e.message)) };
+  const items: TImportedItem[] = [];
+  if (parsed.data.format === "lm-eval-harness") {
+    for (const task of parsed.data.result.tasks) {
+      const result = lmEvalTaskToWorkloadResult(task);
+      if (result) items.push({ key: task.task, label: task.alias || task.task, result, detail: `${task.metric ?? "score"}${task.sampleCount ? `, ${task.sampleCount} samples` : ""}${task.limited ? ", limited run" : ""}` });
+    }
+    return { kind: "ok", format: "lm-eval-harness", items, warnings: parsed.data.result.warnings };
+  }
+  for (const p of parsed.data.result.providers) {
+    const result = promptfooTallyToWorkloadResult(p);
+    if (result) items.push({ key: p.key, label: p.key, result, detail: `${p.passCount} of ${p.sampleCount} passed` });
+  }
+  return { kind: "ok", format: "promptfoo", items, warnings: parsed.data.result.warnings };
+});
