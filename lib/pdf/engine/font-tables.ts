@@ -1,5 +1,5 @@
 // Rewrites a TrueType file's table directory: the memo's copy of DejaVu Sans without the tables
-// that only slow React-PDF down. Pure and synchronous; the glyphs themselves are untouched.
+// that only slow text layout down. Pure and synchronous; the glyphs themselves are untouched.
 
 /** Tables the memo drops: OpenType shaping (GSUB/GPOS/GDEF), math layout (MATH), FontForge's timestamp. */
 export const SHAPING_TABLES = ["GSUB", "GPOS", "GDEF", "MATH", "FFTM"] as const;
@@ -105,8 +105,8 @@ function slimNameTable(name: Uint8Array): Uint8Array {
  * The font without its OpenType shaping tables and with a short name table. Same glyphs, same
  * character map, same advance widths and the same kerning pairs (the TrueType 'kern' table stays);
  * only ligatures and mark positioning go, which Latin text in a memo does not use. Without GSUB and
- * GPOS fontkit lays a run out with a table lookup instead of an OpenType shaping plan, and pdfkit,
- * which compares the name records of a font on every text run it draws, compares a few short ones.
+ * GPOS fontkit (pdfkit's font engine) lays a run out with a table lookup instead of an OpenType
+ * shaping plan, and still kerns it from the 'kern' table.
  */
 export function withoutShapingTables(font: Uint8Array): Uint8Array {
   const { sfntVersion, tables } = readTables(font);
@@ -118,4 +118,17 @@ export function withoutShapingTables(font: Uint8Array): Uint8Array {
 /** Table tags of a TrueType file, for tests. */
 export function fontTableTags(font: Uint8Array): string[] {
   return readTables(font).tables.map((t) => t.tag);
+}
+
+/** Ascent and descent as fractions of the em (both positive), from 'hhea' and 'head', as PDF writers place text. */
+export function verticalMetrics(font: Uint8Array): { ascent: number; descent: number } {
+  const { tables } = readTables(font);
+  const table = (tag: string) => {
+    const t = tables.find((x) => x.tag === tag);
+    if (!t) throw new Error(`Font has no ${tag} table.`);
+    return new DataView(t.data.buffer, t.data.byteOffset, t.data.byteLength);
+  };
+  const unitsPerEm = table("head").getUint16(18);
+  const hhea = table("hhea");
+  return { ascent: hhea.getInt16(4) / unitsPerEm, descent: -hhea.getInt16(6) / unitsPerEm };
 }
