@@ -52,8 +52,8 @@ function textMarks(doc: TDoc, m: TextMeasurer, op: Extract<TOp, { kind: "text" }
     const baseline = dy + op.y + i * op.lineHeight + (op.lineHeight - ascent - descent) / 2 + ascent;
     line.segments.forEach((seg, s) => {
       const span: TDrawSpan = op.spans[seg.span];
-      // A line broken at a space keeps it, so text read from the tags does not run words together.
-      const text = s === line.segments.length - 1 && i < op.lines.length - 1 ? `${seg.text} ` : seg.text;
+      // A line broken between words ends with a space, so text read from the tags does not run them together.
+      const text = s === line.segments.length - 1 && i < op.lines.length - 1 && !line.isCut ? `${seg.text} ` : seg.text;
       marks.push({
         tag: span.tag,
         draw: () => {

@@ -119,16 +119,3 @@ export function withoutShapingTables(font: Uint8Array): Uint8Array {
 export function fontTableTags(font: Uint8Array): string[] {
   return readTables(font).tables.map((t) => t.tag);
 }
-
-/** Ascent and descent as fractions of the em (both positive), from 'hhea' and 'head', as PDF writers place text. */
-export function verticalMetrics(font: Uint8Array): { ascent: number; descent: number } {
-  const { tables } = readTables(font);
-  const table = (tag: string) => {
-    const t = tables.find((x) => x.tag === tag);
-    if (!t) throw new Error(`Font has no ${tag} table.`);
-    return new DataView(t.data.buffer, t.data.byteOffset, t.data.byteLength);
-  };
-  const unitsPerEm = table("head").getUint16(18);
-  const hhea = table("hhea");
-  return { ascent: hhea.getInt16(4) / unitsPerEm, descent: -hhea.getInt16(6) / unitsPerEm };
-}

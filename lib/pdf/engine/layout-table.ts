@@ -82,7 +82,7 @@ export function layoutTable(b: TTable, f: TFrame): TUnit[] {
   for (const row of b.rows) {
     const tr = node("TR", table);
     const th = node("TH", tr, { scope: "Row" });
-    const cells = [cellLines(f, cols[0].width, th, row.header, style), ...row.cells.map((c, i) => cellLines(f, cols[i + 1].width, node("TD", tr), c.text, style, c.note))];
+    const cells = [cellLines(f, cols[0].width, th, row.header, style), ...row.cells.map((c, i) => cellLines(f, cols[i + 1].width, node("TD", tr), c.text, c.style ? TEXT[c.style] : style, c.note))];
     units.push(...rowUnits(f, cells, cols, isEmpty(row.header) ? [th] : [], { color: COLORS.rule }));
   }
   const before = b.spaceBefore ?? SPACING.table.before;

@@ -84,6 +84,7 @@ describe("TextMeasurer", () => {
     const lines = m.breakLines(`Source: ${url}`, 200, 10);
     expect(lines[0].segments.map((s) => s.text).join("")).toBe("Source: https://example.com/");
     expect(lines.map((l) => l.segments.map((s) => s.text).join("")).join("")).toBe(`Source: ${url}`);
+    expect(lines.map((l) => l.isCut ?? false)).toEqual([...lines.slice(1).map(() => true), false]);
     // With less than a quarter of the line left, it starts on a new line.
     expect(m.breakLines(`${"x".repeat(33)} ${url}`, 200, 10)[0].segments.map((s) => s.text).join("")).toBe("x".repeat(33));
   });

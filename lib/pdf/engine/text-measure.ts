@@ -14,7 +14,8 @@ export type TSpan = { text: string; size: number; isBold?: boolean };
 
 /** A piece of a line in one span's style: its text, where it starts and how wide it is (points). */
 export type TSegment = { text: string; x: number; width: number; span: number };
-export type TLine = { segments: TSegment[]; width: number };
+/** A line; `isCut` when a word too long for it continues on the next line (no space between them). */
+export type TLine = { segments: TSegment[]; width: number; isCut?: boolean };
 
 /** A word too long for a line starts on the current one only if this share of the line is left. */
 const MIN_ROOM = 0.25;
@@ -171,7 +172,10 @@ export class TextMeasurer {
         // A long word (a URL) starts on the current line if a fair part of the line is left.
         const room = line.segments.length === 0 ? width : width - line.width - spaces.reduce((sum, p) => sum + p.width, 0);
         this.cutWord(token.pieces, width, list, room >= width * MIN_ROOM ? room : 0).forEach((chunk, i) => {
-          if (i > 0) newLine();
+          if (i > 0) {
+            line.isCut = true;
+            newLine();
+          }
           if (chunk.length > 0) place(chunk, chunk.reduce((sum, p) => sum + p.width, 0));
         });
       }

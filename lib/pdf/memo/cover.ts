@@ -2,7 +2,7 @@ import { STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/shared";
 import type { TReport } from "@/lib/domain/report";
 import { formatDate, formatDateTime, STAGE_STATUS_LABELS } from "@/lib/format";
 import { COLORS } from "../model/palette";
-import type { TBlock, TInline, TSection } from "../model/types";
+import type { TBlock, TCell, TInline, TSection } from "../model/types";
 import { bold, keyValueTable } from "./blocks";
 import type { TMemoOptions, TSignOff } from "./options";
 
@@ -13,6 +13,7 @@ export function assessmentStatusLabel(status: string): string {
 }
 
 const NO_SIGN_OFFS = "No sign-offs recorded";
+const MANY_SIGN_OFFS = 3;
 
 /** One sign-off as the cover prints it: "Label: Name, 28 Nov 2026, 09:30 UTC (“note”)". */
 export function signOffText(so: TSignOff): string {
@@ -21,15 +22,15 @@ export function signOffText(so: TSignOff): string {
 }
 
 /** The cover's facts: label | value rows in a frame. */
-export function factsBox(rows: readonly { label: string; value: TInline }[]): TBlock {
-  return { kind: "box", color: COLORS.rule, border: 0.75, padding: 8, spaceBefore: 6, blocks: [keyValueTable(rows.map((r) => ({ label: r.label, value: { text: r.value } })))] };
+function factsBox(rows: readonly { label: string; value: TCell }[]): TBlock {
+  return { kind: "box", color: COLORS.rule, border: 0.75, padding: 8, spaceBefore: 6, blocks: [keyValueTable(rows.map((r) => ({ label: r.label, value: r.value })))] };
 }
 
 /** Title, the facts box with every sign-off, and the state of each stage. */
 export function coverSection(report: TReport, options: TMemoOptions): TSection {
   const { meta } = report;
   const signOffs = options.signOffs ?? [];
-  const row = (label: string, value: TInline) => ({ label, value });
+  const row = (label: string, text: TInline, style?: TCell["style"]) => ({ label, value: { text, style } });
   const blocks: TBlock[] = [
     { kind: "paragraph", style: "kicker", text: `Decision memo · ${options.organisationName}`, spaceAfter: 4, keepWithNext: true },
     { kind: "heading", level: 1, text: meta.title },
@@ -42,8 +43,8 @@ export function coverSection(report: TReport, options: TMemoOptions): TSection {
       row("Candidate (open weights)", bold(meta.candidate.name)),
       row("Incumbent (closed API)", bold(meta.incumbent.name)),
       row("Assessment status", assessmentStatusLabel(meta.status)),
-      // Every sign-off on a line of its own; a list longer than the box continues in a second box.
-      row(signOffs.length > 1 ? `Sign-offs (${signOffs.length})` : "Sign-offs", signOffs.length === 0 ? NO_SIGN_OFFS : signOffs.map(signOffText).join("\n")),
+      // Every sign-off on a line of its own, small when there are many; a list longer than the box continues in a second box.
+      row(signOffs.length > 1 ? `Sign-offs (${signOffs.length})` : "Sign-offs", signOffs.length === 0 ? NO_SIGN_OFFS : signOffs.map(signOffText).join("\n"), signOffs.length > MANY_SIGN_OFFS ? "small" : undefined),
       row("Version", `Version ${meta.version}, last changed ${formatDate(new Date(meta.updatedAt))}`),
       row("Generated", formatDateTime(options.generatedAt)),
       row("Stages complete", `${meta.completedStages} of ${STAGE_KEYS.length}`),

@@ -16,8 +16,8 @@ export type TTextStyle = "body" | "small" | "kicker" | "lead" | "quote" | "verdi
 /** Extra space around a block, in points (each kind has defaults), and whether it must share a page with the next block. */
 export type TFlow = { spaceBefore?: number; spaceAfter?: number; keepWithNext?: boolean };
 
-/** A cell: its text and optional small lines under it (a formula). */
-export type TCell = { text: TInline; note?: TInline };
+/** A cell: its text (in the table's style unless it says), and optional small lines under it (a formula). */
+export type TCell = { text: TInline; note?: TInline; style?: "body" | "small" };
 
 /** A body row: the row's header cell (what the row is) and its data cells. */
 export type TTableRow = { header: TInline; cells: TCell[] };
