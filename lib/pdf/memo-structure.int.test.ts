@@ -33,13 +33,17 @@ async function taggedMemo(bytes: Buffer) {
   // Every table row starts with its header cell; every list item has a label and a body.
   for (const tr of elements.filter((e) => e.role === "TR")) expect(tr.children[0]?.role).toBe("TH");
   for (const li of elements.filter((e) => e.role === "LI")) expect(li.children.map((c) => c.role)).toEqual(["Lbl", "LBody"]);
-  return { pdf, elements };
+  // Header cells say what they head: pdf.js does not read attributes back, but the structure
+  // elements are plain (uncompressed) objects in the file.
+  const scopes = new Set(bytes.toString("latin1").match(/\/Scope \/\w+/g));
+  return { pdf, elements, scopes };
 }
 
 describe("tagged memos", () => {
   it("assessment memo: title, language, headings in order, header cells, lists, figures whose alt text is their key numbers", async () => {
     const report = templateReport(0);
-    const { pdf, elements } = await taggedMemo(await renderAssessmentMemo(report, OPTIONS));
+    const { pdf, elements, scopes } = await taggedMemo(await renderAssessmentMemo(report, OPTIONS));
+    expect([...scopes]).toEqual(["/Scope /Row"]);
     expect(pdf.title).toBe(`${report.meta.title} (version ${report.meta.version})`);
     expect(textsOf(elements, "H1")).toEqual([report.meta.title]);
     expect(textsOf(elements, "H2")).toEqual(["Executive summary", ...STAGE_KEYS.map((k) => STAGE_TITLES[k]), "Economics charts", "Assumptions", "Sources"]);
@@ -67,7 +71,8 @@ describe("tagged memos", () => {
 
   it("comparison memo: title, column and row header cells, and each overlaid chart's numbers per assessment", async () => {
     const reports = ASSESSMENT_TEMPLATES.map((_, i) => templateReport(i));
-    const { pdf, elements } = await taggedMemo(await renderComparisonMemo(reports, OPTIONS));
+    const { pdf, elements, scopes } = await taggedMemo(await renderComparisonMemo(reports, OPTIONS));
+    expect([...scopes].sort()).toEqual(["/Scope /Column", "/Scope /Row"]);
     expect(pdf.title).toBe(`Comparison: ${reports.map((r) => r.meta.title).join(" / ")}`);
     expect(textsOf(elements, "H1")).toEqual(["Comparing 4 assessments"]);
     expect(textsOf(elements, "H2")).toEqual(["Charts"]);
