@@ -1,11 +1,44 @@
-import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
+import { readPdf } from "../lib/pdf/pdf-reader";
 import { test, expect, signIn, DEMO, DEMO_PASSWORD } from "./fixtures";
 
 async function assessmentUrls(page: Page, slug: string): Promise<string[]> {
   await page.goto(`/o/${slug}/assessments`);
   const hrefs = await page.locator("table tbody a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   return [...new Set(hrefs.filter((h) => /\/assessments\/[^/]+$/.test(h)))];
+}
+
+const PDFJS = path.join(process.cwd(), "node_modules", "pdfjs-dist", "build");
+const VIEWER = "/__memo-viewer__";
+
+/**
+ * Renders page 1 of a PDF with pdf.js inside the test's Chromium and saves it as a PNG, so the
+ * kept picture needs no system tools. The viewer's files are served by a route, never by the app.
+ */
+async function savePageOnePng(page: Page, pdfPath: string, pngPath: string) {
+  await page.route(`**${VIEWER}/**`, (route) => {
+    const file = new URL(route.request().url()).pathname.slice(VIEWER.length + 1);
+    if (file === "memo.pdf") return route.fulfill({ path: pdfPath, contentType: "application/pdf" });
+    if (file === "pdf.mjs" || file === "pdf.worker.mjs") return route.fulfill({ path: path.join(PDFJS, file.replace(".mjs", ".min.mjs")), contentType: "text/javascript" });
+    return route.fulfill({ body: "<!doctype html><title>memo page 1</title><canvas></canvas>", contentType: "text/html" });
+  });
+  await page.goto(`${VIEWER}/index.html`);
+  await page.evaluate(async (base) => {
+    type TPdfJs = typeof import("pdfjs-dist");
+    // pdf.js runs its worker code on the page when the worker module is loaded first.
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(`${base}/pdf.worker.mjs`);
+    const pdfjs: TPdfJs = await import(`${base}/pdf.mjs`);
+    const doc = await pdfjs.getDocument(`${base}/memo.pdf`).promise;
+    const first = await doc.getPage(1);
+    const viewport = first.getViewport({ scale: 1.25 });
+    const canvas = document.querySelector("canvas") as HTMLCanvasElement;
+    canvas.width = viewport.width;
+    canvas.height = viewport.height;
+    await first.render({ canvas, canvasContext: canvas.getContext("2d") as CanvasRenderingContext2D, viewport }).promise;
+  }, VIEWER);
+  await page.locator("canvas").screenshot({ path: pngPath });
 }
 
 async function signedInPage(browser: Browser, email: string, ip: string): Promise<Page> {
@@ -39,14 +72,17 @@ test("Export PDF shows progress, downloads the memo under its name, and page 1 i
   await file.saveAs(pdfPath);
   await expect(page.getByRole("button", { name: "Export PDF" })).toBeEnabled();
 
-  const text = execFileSync("pdftotext", ["-enc", "UTF-8", pdfPath, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  const pdf = await readPdf(readFileSync(pdfPath));
+  expect(pdf.isTagged).toBe(true);
+  expect(pdf.title).toContain(title);
+  const text = pdf.text.replace(/\s+/g, " ");
   expect(text).toContain(title);
   expect(text).toContain("Executive summary");
   expect(text).toMatch(/Approved: submission 1 \(version \d+\): Marek Manager/);
   expect(text).toMatch(/Stage signed off: Licence diligence \(version \d+\): Marek Manager/);
-  const pngBase = testInfo.outputPath("assessment-memo-page-1");
-  execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdfPath, pngBase]);
-  await testInfo.attach("assessment-memo-page-1.png", { path: `${pngBase}.png`, contentType: "image/png" });
+  const png = testInfo.outputPath("assessment-memo-page-1.png");
+  await savePageOnePng(page, pdfPath, png);
+  await testInfo.attach("assessment-memo-page-1.png", { path: png, contentType: "image/png" });
 });
 
 test("a failed export says so and the button can be used again", async ({ page }) => {

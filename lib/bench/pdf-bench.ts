@@ -1,26 +1,12 @@
-// Benchmark of renderAssessmentMemo on a full template report (npm run bench:pdf): warm-up renders
-// first (fonts parsed, JIT warm), then timed renders; prints median, p90 and min. Target: < 300 ms warm.
-// Every timed render is a whole, honest one: nothing about the report is cached between renders
-// (only the font and its advance widths, loaded once per process as in the server).
-import { spawnSync } from "node:child_process";
+// Benchmark of the assessment memo on a full template report (npm run bench:pdf): warm-up renders
+// first (fonts read, JIT warm), then timed renders; prints median, p90 and min. Target: < 300 ms warm.
+// Every timed render is a whole, honest one: document model, layout, drawing and the PDF bytes;
+// nothing about the report is cached between renders (only the font files, read once per process
+// as in the server).
 import os from "node:os";
 
 const WARM_UP_RUNS = 3;
 const TIMED_RUNS = 20;
-const FALLBACK_RUNS = 5;
-
-// @react-pdf's text engine imports "@react-pdf/hyphenate/en-us", which exports only an "import"
-// condition; tsx runs this repo's .ts files as CommonJS and resolves with "require". Re-run once
-// with --conditions=import so both resolve (Next and vitest load it as ESM and need nothing).
-function ensureImportCondition(): boolean {
-  if (process.execArgv.some((a) => a.startsWith("--conditions")) || (process.env.NODE_OPTIONS ?? "").includes("--conditions")) return true;
-  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=import`.trim() },
-  });
-  process.exitCode = child.status ?? 1;
-  return false;
-}
 
 function stats(samples: number[]): { median: number; p90: number; min: number } {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -31,7 +17,8 @@ function stats(samples: number[]): { median: number; p90: number; min: number } 
 async function main() {
   const { buildReport } = await import("../domain/report/report");
   const { ASSESSMENT_TEMPLATES } = await import("../domain/assessment/templates");
-  const { prepareAssessmentMemo, renderAssessmentMemo, renderFlowingMemo } = await import("../pdf/render-assessment-memo");
+  const { renderMemoDocument } = await import("../pdf/engine/render");
+  const { assessmentMemoDocument } = await import("../pdf/memo/assessment");
   const template = ASSESSMENT_TEMPLATES[0];
   const report = buildReport({
     assessment: {
@@ -48,8 +35,7 @@ async function main() {
   });
   const options = { organisationName: "Northwind Traders", generatedAt: new Date() };
 
-  const paths = new Set<string>();
-  const render = () => renderAssessmentMemo(report, options, (info) => paths.add(info.reason ? `${info.path} (${info.reason})` : info.path));
+  const render = () => renderMemoDocument(assessmentMemoDocument(report, options));
   const coldStart = performance.now();
   const first = await render();
   const cold = performance.now() - coldStart;
@@ -68,10 +54,6 @@ async function main() {
     return { wall: stats(samples), cpu: stats(cpuSamples) };
   };
   const memo = await time(TIMED_RUNS, render);
-  // For reference: the fallback a memo takes when a planned page would overflow (same pages, but
-  // React-PDF breaks and numbers them itself, with a page-number render prop).
-  const prepared = await prepareAssessmentMemo(report, options);
-  const flowing = await time(FALLBACK_RUNS, () => renderFlowingMemo(report, options, prepared));
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   const line = (label: string, r: { wall: ReturnType<typeof stats>; cpu: ReturnType<typeof stats> }) => {
     console.log(`${label} wall   median ${ms(r.wall.median)}   p90 ${ms(r.wall.p90)}   min ${ms(r.wall.min)}`);
@@ -79,15 +61,12 @@ async function main() {
     console.log(`${" ".repeat(label.length)} CPU    median ${ms(r.cpu.median)}   p90 ${ms(r.cpu.p90)}   min ${ms(r.cpu.min)}`);
   };
   console.log(`Node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? "unknown"}), load average ${os.loadavg()[0].toFixed(1)}`);
-  console.log(`Assessment memo "${template.name}": ${prepared.plan.pages.length} pages, ${(first.length / 1024).toFixed(0)} kB, rendered as: ${[...paths].join(", ")}`);
+  console.log(`Assessment memo "${template.name}": ${first.pages.length} pages, ${(first.bytes.length / 1024).toFixed(0)} kB, tagged`);
   console.log(`first render (cold)          ${ms(cold)}`);
   line(`warm, ${TIMED_RUNS} runs (target < 300 ms)`, memo);
-  line(`fallback path, ${FALLBACK_RUNS} runs`.padEnd(`warm, ${TIMED_RUNS} runs (target < 300 ms)`.length), flowing);
 }
 
-if (ensureImportCondition()) {
-  main().catch((e) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
-}
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

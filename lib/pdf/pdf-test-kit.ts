@@ -1,8 +1,4 @@
-// Test helpers: build reports the way the app does and read a PDF back with poppler.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+// Test helpers: build reports the way the app does (pdf-reader.ts reads the memos back).
 import { ZAssessmentInputs, type TAssessmentInputs } from "@/lib/domain/assessment";
 import { buildReport } from "@/lib/domain/report";
 import type { TReport } from "@/lib/domain/report";
@@ -41,29 +37,4 @@ export function bodyLines(pageText: string): string[] {
 export function emptyReport(title = "Nothing entered yet"): TReport {
   const t = ASSESSMENT_TEMPLATES[0];
   return reportFrom({ id: "empty", title, candidateModelId: t.candidateModelId, incumbentApiId: t.incumbentApiId, inputs: ZAssessmentInputs.parse({}) });
-}
-
-export type TPdfRead = { pages: number; layoutText: string; text: string; flat: string; pageTexts: string[]; links: string[] };
-
-/**
- * pdftotext -layout (and plain) plus pdfinfo's page count; `flat` has whitespace runs collapsed;
- * `pageTexts` is the layout text of each page (pdftotext ends every page with a form feed);
- * `links` the distinct link targets (pdfinfo -url).
- */
-export function readPdf(bytes: Buffer): TPdfRead {
-  const dir = mkdtempSync(path.join(tmpdir(), "freehold-pdf-"));
-  try {
-    const file = path.join(dir, "memo.pdf");
-    writeFileSync(file, bytes);
-    const layoutText = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
-    const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
-    const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
-    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? NaN);
-    const pageTexts = layoutText.split("\f").slice(0, pages);
-    const urls = execFileSync("pdfinfo", ["-url", file], { encoding: "utf8" });
-    const links = [...new Set([...urls.matchAll(/^\s*\d+\s+Annotation\s+(\S+)/gm)].map((m) => m[1]))];
-    return { pages, layoutText, text, flat: layoutText.replace(/\s+/g, " "), pageTexts, links };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

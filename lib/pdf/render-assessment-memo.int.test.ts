@@ -5,20 +5,21 @@ import type { TReport } from "@/lib/domain/report";
 import { ASSESSMENT_TEMPLATES } from "@/lib/domain/assessment";
 import { breakEvenText, crossoverText, formatDateTime } from "@/lib/domain/report";
 import { formatFigureValue } from "@/lib/domain/shared";
-import { signOffText } from "./memo-cover";
-import type { TMemoOptions, TSignOff } from "./memo-kit";
-import { bodyLines, emptyReport, GENERATED_AT, readPdf, templateReport, type TPdfRead } from "./pdf-test-kit";
-import { CONTENT_HEIGHT } from "./styles";
-import { prepareAssessmentMemo, renderAssessmentMemo, renderPlannedMemo, type TMemoRenderInfo } from "./render-assessment-memo";
+import { renderMemoDocument } from "./engine/render";
+import { CONTENT_HEIGHT, FOOTER, PAGE } from "./engine/theme";
+import { assessmentMemoDocument } from "./memo/assessment";
+import { signOffText } from "./memo/cover";
+import type { TMemoOptions, TSignOff } from "./memo/options";
+import { readPdf, type TPdfRead } from "./pdf-reader";
+import { bodyLines, emptyReport, GENERATED_AT, templateReport } from "./pdf-test-kit";
+import { renderAssessmentMemo } from "./render-assessment-memo";
 
 const OPTIONS = { organisationName: "Northwind Traders", generatedAt: GENERATED_AT };
 
-async function memo(report: TReport, options: TMemoOptions = OPTIONS): Promise<TPdfRead & { info: TMemoRenderInfo }> {
-  let info: TMemoRenderInfo | null = null;
-  const bytes = await renderAssessmentMemo(report, options, (i) => (info = i));
+async function memo(report: TReport, options: TMemoOptions = OPTIONS): Promise<TPdfRead> {
+  const bytes = await renderAssessmentMemo(report, options);
   expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-  expect(info).not.toBeNull();
-  return { ...readPdf(bytes), info: info! };
+  return readPdf(bytes);
 }
 
 /** Page numbers as printed: "Page n of N" on every page, n counting up, N the real page count. */
@@ -69,8 +70,6 @@ describe("renderAssessmentMemo", () => {
       // Every source, and every finding's source, is a working link.
       for (const url of [...report.sources.flatMap((src) => (src.url ? [src.url] : [])), ...report.stages.licence.findings.flatMap((f) => (f.sourceUrl ? [f.sourceUrl] : []))]) expect(pdf.links).toContain(url);
       expectPageNumbers(pdf);
-      // Cut into pages before layout, and every page held what was planned for it.
-      expect(pdf.info).toEqual({ path: "planned", plannedPages: pdf.pages });
       expect(pdf.flat).toContain(`version ${report.meta.version} · generated ${formatDateTime(GENERATED_AT)}`);
       expect(pdf.flat).toContain("Economics charts");
       expect(pdf.flat).toContain("Sources");
@@ -140,29 +139,25 @@ describe("renderAssessmentMemo", () => {
     const crowdedPage1 = crowded.pageTexts[0].replace(/\s+/g, " ");
     for (const so of many) expect(crowdedPage1).toContain(signOffText(so));
     expect(crowdedPage1).toContain("Sign-offs (14)");
-    expect(crowded.info.path).toBe("planned");
     expectPageNumbers(crowded);
   });
 
-  it("plans each page's height exactly: what React-PDF lays out is what was planned", async () => {
+  it("fits every page: the pieces on a page are no taller than it, and no text runs into the footer", async () => {
     const reports = [...ASSESSMENT_TEMPLATES.map((_, i) => templateReport(i)), emptyReport(), templateReport(0, "Łódź ≥ €5 analysis", "Ünïcödé description — with “quotes”, ≥ and € signs. ".repeat(6))];
     for (const report of reports) {
-      const prepared = await prepareAssessmentMemo(report, OPTIONS);
-      const { rooms } = await renderPlannedMemo(report, OPTIONS, prepared);
-      prepared.plan.pages.forEach((page, i) => {
-        const planned = page.reduce((sum, b) => sum + b.height, 0);
-        const used = CONTENT_HEIGHT - rooms[i];
-        expect(Math.abs(used - planned), `${report.meta.title}, page ${i + 1}: planned ${planned}, laid out ${used}`).toBeLessThan(0.5);
+      const { bytes, pages } = await renderMemoDocument(assessmentMemoDocument(report, OPTIONS));
+      pages.forEach((units, i) => expect(units.reduce((sum, u) => sum + u.height, 0), `${report.meta.title}, page ${i + 1}`).toBeLessThanOrEqual(CONTENT_HEIGHT));
+      const pdf = await readPdf(bytes);
+      expect(pdf.pages).toBe(pages.length);
+      // Text baselines as drawn: body text inside the margins, the footer's lines below them.
+      const footerTop = PAGE.height - FOOTER.bottom - 2 * FOOTER.line;
+      pdf.pageItems.forEach((items, i) => {
+        const body = items.filter((it) => it.top < footerTop);
+        expect(body.length, `${report.meta.title}, page ${i + 1}`).toBeGreaterThan(0);
+        for (const it of body) expect(it.top, `${report.meta.title}, page ${i + 1}: ${it.str}`).toBeLessThanOrEqual(PAGE.height - PAGE.bottom);
+        for (const it of body) expect(it.top).toBeGreaterThan(PAGE.top);
       });
     }
-  });
-
-  it("notices a planned page that overflows, so the memo falls back to React-PDF's own page breaks", async () => {
-    const report = templateReport(2);
-    const prepared = await prepareAssessmentMemo(report, OPTIONS);
-    const crammed = { ...prepared, plan: { ...prepared.plan, pages: [prepared.plan.blocks.slice(0, 60), prepared.plan.blocks.slice(60, 61)] } };
-    const { check } = await renderPlannedMemo(report, OPTIONS, crammed);
-    expect(check).toEqual({ painted: 2, overflowed: [0] });
   });
 
   it("breaks text longer than a page across pages: a long description and a very long sign-off note", async () => {
@@ -171,7 +166,6 @@ describe("renderAssessmentMemo", () => {
     const note = `${"A sign-off note that goes on and on. ".repeat(160)}Last words of the note.`;
     const signOffs: TSignOff[] = [{ label: "Approved: submission 1 (version 1)", byName: "Olu Owner", at: GENERATED_AT, note }];
     const pdf = await memo(templateReport(3, undefined, description), { ...OPTIONS, signOffs });
-    expect(pdf.info.path).toBe("planned");
     // The text of every page without its footer, so a sentence cut by a page break reads on.
     const plain = pdf.pageTexts
       .map((t) => bodyLines(t).join(" "))

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compareReports } from "@/lib/domain/report";
 import { ASSESSMENT_TEMPLATES } from "@/lib/domain/assessment";
-import { emptyReport, GENERATED_AT, readPdf, templateReport } from "./pdf-test-kit";
+import { readPdf } from "./pdf-reader";
+import { emptyReport, GENERATED_AT, templateReport } from "./pdf-test-kit";
 import { BEST_MARK, renderComparisonMemo } from "./render-comparison-memo";
 
 const OPTIONS = { organisationName: "Northwind Traders", generatedAt: GENERATED_AT };
@@ -9,7 +10,7 @@ const OPTIONS = { organisationName: "Northwind Traders", generatedAt: GENERATED_
 describe("renderComparisonMemo", () => {
   it("prints every title and each row's best value marked, for all templates side by side", async () => {
     const reports = ASSESSMENT_TEMPLATES.map((_, i) => templateReport(i));
-    const pdf = readPdf(await renderComparisonMemo(reports, OPTIONS));
+    const pdf = await readPdf(await renderComparisonMemo(reports, OPTIONS));
     expect(pdf.pages).toBeGreaterThanOrEqual(2);
     expect(pdf.pages).toBeLessThanOrEqual(6);
     const plain = pdf.text.replace(/\s+/g, " ");
@@ -31,7 +32,7 @@ describe("renderComparisonMemo", () => {
   });
 
   it("shows a missing assessment's stages as Not started, not zero", async () => {
-    const pdf = readPdf(await renderComparisonMemo([templateReport(0), emptyReport("Łódź ≥ €5 analysis")], OPTIONS));
+    const pdf = await readPdf(await renderComparisonMemo([templateReport(0), emptyReport("Łódź ≥ €5 analysis")], OPTIONS));
     const plain = pdf.text.replace(/\s+/g, " ");
     expect(plain).toContain("Łódź ≥ €5 analysis");
     expect(plain).toContain("Not started");

@@ -111,7 +111,7 @@ export function pageWindow(page: number, pageCount: number): (number | "gap")[] 
   return out;
 }
 
-// The comparison view (and its PDF memo, lib/pdf/render-comparison-memo.tsx) takes 2 to 4 assessments.
+// The comparison view (and its PDF memo, lib/pdf/render-comparison-memo.ts) takes 2 to 4 assessments.
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
 

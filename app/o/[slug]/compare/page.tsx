@@ -7,7 +7,7 @@ import { getAssessment, listAssessments } from "@/lib/dal/assessments";
 import type { TAssessmentDetail } from "@/lib/domain/assessment";
 import { overlayCostVsVolume, overlayCumulative } from "@/lib/domain/report";
 import { columnLetter, compareReports, parseComparedIds } from "@/lib/domain/report";
-import { MAX_COMPARED, MIN_COMPARED } from "@/lib/pdf/render-comparison-memo";
+import { COMPARE_MAX, COMPARE_MIN } from "@/lib/domain/portfolio";
 import { reportFor } from "@/lib/wizard/report-for";
 import { CompareCharts } from "@/components/compare/compare-charts";
 import { ComparePicker } from "@/components/compare/compare-picker";
@@ -87,7 +87,7 @@ export default async function ComparePage({ params, searchParams }: TProps) {
   const query = await searchParams;
   const ids = parseComparedIds(query.ids);
   const isDiffOnly = query.only === "diff";
-  const isValidCount = ids.length >= MIN_COMPARED && ids.length <= MAX_COMPARED;
+  const isValidCount = ids.length >= COMPARE_MIN && ids.length <= COMPARE_MAX;
   const { user } = await requireOrgMember(slug, isValidCount ? compareHref(slug, ids, isDiffOnly) : `/o/${slug}/compare`);
 
   if (!isValidCount) {
@@ -99,9 +99,9 @@ export default async function ComparePage({ params, searchParams }: TProps) {
         <Breadcrumb slug={slug} />
         <h1 className="text-2xl font-semibold">Compare assessments</h1>
         <p className={ids.length > 0 ? "font-medium text-amber-900" : "text-slate-700"}>
-          {ids.length > 0 ? `You chose ${ids.length} assessment${ids.length === 1 ? "" : "s"}. ` : ""}Choose {MIN_COMPARED} to {MAX_COMPARED} different assessments to compare side by side.
+          {ids.length > 0 ? `You chose ${ids.length} assessment${ids.length === 1 ? "" : "s"}. ` : ""}Choose {COMPARE_MIN} to {COMPARE_MAX} different assessments to compare side by side.
         </p>
-        <ComparePicker slug={slug} assessments={all} selected={ids} min={MIN_COMPARED} max={MAX_COMPARED} />
+        <ComparePicker slug={slug} assessments={all} selected={ids} min={COMPARE_MIN} max={COMPARE_MAX} />
       </div>
     );
   }

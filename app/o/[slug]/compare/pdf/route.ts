@@ -1,4 +1,4 @@
-import { comparisonMemoResponse } from "@/lib/pdf/memo-route";
+import { comparisonMemoResponse } from "@/lib/export/memo-routes";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { assessmentMemoResponse } from "@/lib/pdf/memo-route";
+import { assessmentMemoResponse } from "@/lib/export/memo-routes";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { TextMeasurer, type TFontMetrics } from "./text-measure";
+import { TextMeasurer, type TFontFace } from "./text-measure";
 
-// Every character 500 units of a 1000-unit em: 5 pt wide at 10 pt, bold 10% wider.
-const mono: TFontMetrics = { unitsPerEm: 1000, ascent: 800, descent: -200, advance: () => 500 };
-const wideBold: TFontMetrics = { unitsPerEm: 1000, ascent: 800, descent: -200, advance: () => 550 };
-const m = new TextMeasurer(mono, wideBold);
+// Every character half an em: 5 pt wide at 10 pt, bold 10% wider.
+const face = (em: number): TFontFace => ({ ascent: 0.8, descent: 0.2, width: (text, size) => Array.from(text).length * em * size });
+const m = new TextMeasurer(face(0.5), face(0.55));
 
 describe("TextMeasurer", () => {
   it("measures widths from the advances", () => {
@@ -28,7 +27,7 @@ describe("TextMeasurer", () => {
     expect(m.lineCount("x".repeat(50), 100, 10)).toBe(3);
   });
 
-  it("breaks a very long word after its slashes, as the hyphenation callback allows", () => {
+  it("breaks a word too long for a line after its slashes", () => {
     const url = `https://example.com/${"a".repeat(30)}/${"b".repeat(30)}/end`;
     expect(m.lineCount(url, 200, 10)).toBe(3);
   });
@@ -67,5 +66,26 @@ describe("TextMeasurer", () => {
       45,
     );
     expect(lines.map((l) => l.segments.map((s) => s.text).join(""))).toEqual(["see", "(note)", "now"]);
+  });
+
+  it("measures a word cut across lines piece by piece as drawn, kerning inside each piece included", () => {
+    // "ab" kerned 1 pt tighter at 10 pt: a piece's width is not the sum of its characters'.
+    const kerned: TFontFace = { ascent: 0.8, descent: 0.2, width: (text, size) => ((text.length * 5 - (text.match(/ab/g)?.length ?? 0)) * size) / 10 };
+    const km = new TextMeasurer(kerned, kerned);
+    const lines = km.breakLines("ab".repeat(20), 60, 10);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) for (const seg of line.segments) expect(seg.width).toBe(kerned.width(seg.text, 10));
+    expect(lines[0].width).toBeLessThanOrEqual(60);
+  });
+
+  it("starts a word too long for any line on the current line when a fair part of it is left", () => {
+    // "Source: " is 40 pt of a 200-pt line: the URL's first piece goes beside it, cut after a "/".
+    const url = `https://example.com/${"a".repeat(30)}/${"b".repeat(30)}`;
+    const lines = m.breakLines(`Source: ${url}`, 200, 10);
+    expect(lines[0].segments.map((s) => s.text).join("")).toBe("Source: https://example.com/");
+    expect(lines.map((l) => l.segments.map((s) => s.text).join("")).join("")).toBe(`Source: ${url}`);
+    expect(lines.map((l) => l.isCut ?? false)).toEqual([...lines.slice(1).map(() => true), false]);
+    // With less than a quarter of the line left, it starts on a new line.
+    expect(m.breakLines(`${"x".repeat(33)} ${url}`, 200, 10)[0].segments.map((s) => s.text).join("")).toBe("x".repeat(33));
   });
 });

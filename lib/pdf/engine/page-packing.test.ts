@@ -33,4 +33,9 @@ describe("packBlocks", () => {
     // 30 + 250 ends 80 points into a page: 10 more fit there, 40 do not.
     expect(packBlocks(h(30, 250, 10, 40), 100)).toEqual([[0, 1, 2], [3]]);
   });
+
+  it("starts a new page where asked, but never leaves a page empty for it", () => {
+    expect(packBlocks([{ height: 10 }, { height: 10, startsPage: true }, { height: 10 }], 100)).toEqual([[0], [1, 2]]);
+    expect(packBlocks([{ height: 10, startsPage: true }, { height: 10 }], 100)).toEqual([[0, 1]]);
+  });
 });

@@ -1,5 +1,5 @@
 // Rewrites a TrueType file's table directory: the memo's copy of DejaVu Sans without the tables
-// that only slow React-PDF down. Pure and synchronous; the glyphs themselves are untouched.
+// that only slow text layout down. Pure and synchronous; the glyphs themselves are untouched.
 
 /** Tables the memo drops: OpenType shaping (GSUB/GPOS/GDEF), math layout (MATH), FontForge's timestamp. */
 export const SHAPING_TABLES = ["GSUB", "GPOS", "GDEF", "MATH", "FFTM"] as const;
@@ -105,8 +105,8 @@ function slimNameTable(name: Uint8Array): Uint8Array {
  * The font without its OpenType shaping tables and with a short name table. Same glyphs, same
  * character map, same advance widths and the same kerning pairs (the TrueType 'kern' table stays);
  * only ligatures and mark positioning go, which Latin text in a memo does not use. Without GSUB and
- * GPOS fontkit lays a run out with a table lookup instead of an OpenType shaping plan, and pdfkit,
- * which compares the name records of a font on every text run it draws, compares a few short ones.
+ * GPOS fontkit (pdfkit's font engine) lays a run out with a table lookup instead of an OpenType
+ * shaping plan, and still kerns it from the 'kern' table.
  */
 export function withoutShapingTables(font: Uint8Array): Uint8Array {
   const { sfntVersion, tables } = readTables(font);

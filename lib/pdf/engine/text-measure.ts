@@ -1,19 +1,24 @@
-// Breaks memo text into lines from the font's advance widths. The memo draws its text from these
-// lines (memo-draw.tsx), so a block's height is known exactly before React-PDF lays anything out:
-// that is what lets the memo be cut into pages first and each page be laid out once.
+// Breaks memo text into lines. The memo draws its text from these lines (engine/draw.ts), so a
+// block's height is known exactly before anything is drawn: that is what lets the memo be cut into
+// pages first and print "Page n of N" as plain text.
 
-/** What line breaking needs from a font: its em size, vertical metrics and each character's advance. */
-export type TFontMetrics = { unitsPerEm: number; ascent: number; descent: number; advance: (codePoint: number) => number };
+/**
+ * What line breaking needs from a font: its ascent and descent (fractions of the em, both positive)
+ * and the width of a piece of text at a size, kerning included, measured the way the PDF writer
+ * draws it (engine/pdf-document.ts), so a line is as wide as it was measured.
+ */
+export type TFontFace = { ascent: number; descent: number; width: (text: string, size: number) => number };
 
 /** A run of text in one size and weight; a paragraph with bold or coloured words is a list of these. */
 export type TSpan = { text: string; size: number; isBold?: boolean };
 
 /** A piece of a line in one span's style: its text, where it starts and how wide it is (points). */
 export type TSegment = { text: string; x: number; width: number; span: number };
-export type TLine = { segments: TSegment[]; width: number };
+/** A line; `isCut` when a word too long for it continues on the next line (no space between them). */
+export type TLine = { segments: TSegment[]; width: number; isCut?: boolean };
 
-/** A word longer than this may break after a "/" (URLs inside sentences). */
-const LONG_WORD = 60;
+/** A word too long for a line starts on the current one only if this share of the line is left. */
+const MIN_ROOM = 0.25;
 
 type TPiece = { text: string; width: number; span: number };
 type TToken = { kind: "word"; pieces: TPiece[]; width: number } | { kind: "space"; pieces: TPiece[]; width: number } | { kind: "newline" };
@@ -22,26 +27,19 @@ export class TextMeasurer {
   private readonly widthCache = new Map<string, number>();
 
   constructor(
-    readonly regular: TFontMetrics,
-    readonly bold: TFontMetrics,
+    readonly regular: TFontFace,
+    readonly bold: TFontFace,
   ) {}
 
-  /** Width in points of `text` at `size`, no wrapping (kerning is not applied when the memo draws). */
+  /** Width in points of `text` at `size`, no wrapping, kerning included. */
   width(text: string, size: number, isBold = false): number {
-    const font = isBold ? this.bold : this.regular;
-    let units = 0;
-    for (let i = 0; i < text.length; i += 1) {
-      const code = text.codePointAt(i) ?? 32;
-      if (code > 0xffff) i += 1;
-      units += font.advance(code);
-    }
-    return (units * size) / font.unitsPerEm;
+    return (isBold ? this.bold : this.regular).width(text, size);
   }
 
   /** Ascent and descent (positive, points) of a span's font at its size. */
   extent(span: TSpan): { ascent: number; descent: number } {
     const font = span.isBold ? this.bold : this.regular;
-    return { ascent: (font.ascent * span.size) / font.unitsPerEm, descent: (-font.descent * span.size) / font.unitsPerEm };
+    return { ascent: font.ascent * span.size, descent: font.descent * span.size };
   }
 
   /** Width of a word, remembered for the life of this measurer (one memo): memo text repeats its words. */
@@ -85,15 +83,18 @@ export class TextMeasurer {
     return out;
   }
 
-  /** A word wider than a line, cut where it may break: after "/" if it is long, else anywhere. */
-  private cutWord(pieces: TPiece[], width: number, spans: readonly TSpan[]): TPiece[][] {
+  /**
+   * A word wider than a line, cut where it may break: after a "/", else anywhere. The
+   * first chunk fills the `room` left on the current line (it is empty if nothing fits there).
+   */
+  private cutWord(pieces: TPiece[], width: number, spans: readonly TSpan[], room: number): TPiece[][] {
     const chunks: TPiece[][] = [];
     let chunk: TPiece[] = [];
     let used = 0;
-    const text = pieces.map((p) => p.text).join("");
+    let limit = room;
     const byPiece = pieces.flatMap((p) => {
-      // Split each piece into units: after "/" for long words, else per character.
-      const units = text.length > LONG_WORD ? p.text.split(/(?<=\/)/) : Array.from(p.text);
+      // Split each piece into units after each "/" (URLs, "$27,100/month").
+      const units = p.text.split(/(?<=\/)/);
       return units.flatMap((u) => {
         const span = spans[p.span];
         const w = this.width(u, span.size, span.isBold ?? false);
@@ -102,16 +103,30 @@ export class TextMeasurer {
       });
     });
     for (const unit of byPiece) {
-      if (used > 0 && used + unit.width > width) {
+      if (used + unit.width > limit && (used > 0 || limit < width)) {
         chunks.push(chunk);
         chunk = [];
         used = 0;
+        limit = width;
       }
       chunk.push(unit);
       used += unit.width;
     }
     if (chunk.length > 0) chunks.push(chunk);
-    return chunks;
+    // Each chunk is drawn as one string per span, kerned as a whole: measure it that way.
+    return chunks.map((units) => this.merged(units, spans));
+  }
+
+  /** Adjacent pieces of one span joined into one, measured as a whole. */
+  private merged(pieces: TPiece[], spans: readonly TSpan[]): TPiece[] {
+    const out: TPiece[] = [];
+    for (const p of pieces) {
+      const last = out[out.length - 1];
+      if (last && last.span === p.span) last.text += p.text;
+      else out.push({ ...p });
+    }
+    for (const p of out) p.width = this.width(p.text, spans[p.span].size, spans[p.span].isBold ?? false);
+    return out;
   }
 
   /**
@@ -154,12 +169,14 @@ export class TextMeasurer {
       } else if (token.width <= width) {
         place(token.pieces, token.width);
       } else {
-        this.cutWord(token.pieces, width, list).forEach((chunk, i) => {
-          if (i > 0) newLine();
-          place(
-            chunk,
-            chunk.reduce((sum, p) => sum + p.width, 0),
-          );
+        // A long word (a URL) starts on the current line if a fair part of the line is left.
+        const room = line.segments.length === 0 ? width : width - line.width - spaces.reduce((sum, p) => sum + p.width, 0);
+        this.cutWord(token.pieces, width, list, room >= width * MIN_ROOM ? room : 0).forEach((chunk, i) => {
+          if (i > 0) {
+            line.isCut = true;
+            newLine();
+          }
+          if (chunk.length > 0) place(chunk, chunk.reduce((sum, p) => sum + p.width, 0));
         });
       }
     }
@@ -171,30 +188,4 @@ export class TextMeasurer {
   lineCount(spans: readonly TSpan[] | string, width: number, size = 9.5, isBold = false): number {
     return this.breakLines(spans, width, size, isBold).length;
   }
-}
-
-type TFontkitLike = { unitsPerEm: number; ascent: number; descent: number; glyphForCodePoint: (codePoint: number) => { advanceWidth: number } };
-
-function isFontkitLike(font: unknown): font is TFontkitLike {
-  const f = font as TFontkitLike;
-  return typeof font === "object" && font !== null && typeof f.unitsPerEm === "number" && typeof f.ascent === "number" && typeof f.glyphForCodePoint === "function";
-}
-
-/** Metrics read from a fontkit font (what React-PDF's font store holds once a font is loaded). */
-export function fontkitMetrics(font: unknown): TFontMetrics {
-  if (!isFontkitLike(font)) throw new Error("Not a fontkit font: cannot read advance widths.");
-  const advances = new Map<number, number>();
-  return {
-    unitsPerEm: font.unitsPerEm,
-    ascent: font.ascent,
-    descent: font.descent,
-    advance: (code) => {
-      let a = advances.get(code);
-      if (a === undefined) {
-        a = font.glyphForCodePoint(code).advanceWidth;
-        advances.set(code, a);
-      }
-      return a;
-    },
-  };
 }

@@ -1,7 +1,6 @@
-// Packs a memo's blocks (pieces that never break across pages) into pages, before React-PDF runs.
+// Packs a memo's pieces (which never break across pages) into pages before anything is drawn.
 // Pure: heights in, page contents out. Knowing the pages up front is what lets each page print
-// "Page n of N" as plain text, and lets React-PDF lay each page out once instead of re-flowing
-// the rest of the document at every page break.
+// "Page n of N" as plain text.
 
 export type TPackable = {
   height: number;
@@ -9,13 +8,15 @@ export type TPackable = {
   keepWithNext?: boolean;
   /** Start on a new page unless at least this much room is left (a section should not start at the foot of a page). */
   needsRoom?: number;
+  /** Start a new page (a page-break hint in the memo). */
+  startsPage?: boolean;
 };
 
 /**
  * Greedy first-fit in reading order: a block goes on the current page if it (and, for a heading,
  * the block it introduces) fits, else it opens a new page. Returns each page's block indices. A
- * block taller than a page stays where it starts, and what follows goes where it would end: the
- * caller must then let React-PDF break the pages.
+ * block taller than a page stays where it starts (the layout cuts text into pieces so that none is),
+ * and what follows goes where it would end.
  */
 export function packBlocks(blocks: readonly TPackable[], pageHeight: number): number[][] {
   const pages: number[][] = [[]];
@@ -30,7 +31,7 @@ export function packBlocks(blocks: readonly TPackable[], pageHeight: number): nu
     let chain = blocks[i].height;
     for (let j = i; j < blocks.length - 1 && blocks[j].keepWithNext; j += 1) chain += blocks[j + 1].height;
     const need = Math.max(Math.min(chain, pageHeight), blocks[i].needsRoom ?? 0);
-    if (used > 0 && used + need > pageHeight) {
+    if (used > 0 && (used + need > pageHeight || blocks[i].startsPage)) {
       pages.push([]);
       used = 0;
     }

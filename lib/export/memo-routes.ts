@@ -1,0 +1,46 @@
+import "server-only";
+import { z } from "zod";
+import { getAssessment } from "@/lib/dal/assessments";
+import { listSignOffLines } from "@/lib/dal/reviews";
+import { getOrgContext } from "@/lib/dal/organizations";
+import { assessmentMemoFilename, comparisonMemoFilename, contentDisposition } from "@/lib/pdf/memo-filename";
+import { renderAssessmentMemo } from "@/lib/pdf/render-assessment-memo";
+import { COMPARE_MAX, COMPARE_MIN } from "@/lib/domain/portfolio";
+import { renderComparisonMemo } from "@/lib/pdf/render-comparison-memo";
+import { reportFor } from "@/lib/wizard/report-for";
+import { attachment, textResponse, withCaller } from "./route-kit";
+
+// Route handlers for the PDF memos. The report comes from reportFor, the same call the results
+// screen makes, so the PDF prints the figures the screen shows; lib/pdf only ever sees the report.
+
+const FAILURE = "The PDF could not be produced. Try again; if it keeps failing, tell your administrator.";
+
+const pdfResponse = (bytes: Buffer, name: { ascii: string; unicode: string }) => attachment(new Uint8Array(bytes), "application/pdf", contentDisposition(name));
+
+export function assessmentMemoResponse(slug: string, id: string): Promise<Response> {
+  return withCaller("this memo", FAILURE, async (userId) => {
+    const org = await getOrgContext(userId, slug);
+    const assessment = await getAssessment(userId, slug, id);
+    const generatedAt = new Date();
+    const signOffs = await listSignOffLines(userId, slug, id, assessment.inputs);
+    const bytes = await renderAssessmentMemo(reportFor(assessment, assessment.inputs), { organisationName: org.name, generatedAt, signOffs });
+    return pdfResponse(bytes, assessmentMemoFilename(assessment.title, assessment.version, generatedAt));
+  });
+}
+
+const ZCompareIds = z
+  .string()
+  .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+  .pipe(z.array(z.string().min(1).max(64)).min(COMPARE_MIN).max(COMPARE_MAX));
+
+export function comparisonMemoResponse(slug: string, idsParam: string | null): Promise<Response> {
+  return withCaller("this memo", FAILURE, async (userId) => {
+    const org = await getOrgContext(userId, slug);
+    const ids = ZCompareIds.safeParse(idsParam ?? "");
+    if (!ids.success) return textResponse(400, `Choose ${COMPARE_MIN} to ${COMPARE_MAX} different assessments to compare (?ids=a,b).`);
+    const assessments = await Promise.all(ids.data.map((id) => getAssessment(userId, slug, id)));
+    const generatedAt = new Date();
+    const bytes = await renderComparisonMemo(assessments.map((a) => reportFor(a, a.inputs)), { organisationName: org.name, generatedAt });
+    return pdfResponse(bytes, comparisonMemoFilename(assessments.map((a) => a.title), generatedAt));
+  });
+}

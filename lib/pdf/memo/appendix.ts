@@ -1,0 +1,41 @@
+import { STAGE_TITLES } from "@/lib/domain/shared";
+import type { TReport } from "@/lib/domain/report";
+import { COLORS } from "../model/palette";
+import type { TBlock, TRun, TSection } from "../model/types";
+import { keyValueTable } from "./blocks";
+
+const VERIFICATION_LABELS: Record<string, string> = { "verified-primary": "verified against the primary source", "verified-copy": "verified against a copy", user: "entered by your organisation" };
+
+/** Assumptions: inputs not entered and the value used instead, by stage. */
+export function assumptionsSection(report: TReport): TSection {
+  if (report.assumptions.length === 0) {
+    return {
+      blocks: [
+        { kind: "heading", level: 2, text: "Assumptions", needsRoom: 60 },
+        { kind: "paragraph", text: "None: every input was entered.", color: COLORS.muted },
+      ],
+    };
+  }
+  const blocks: TBlock[] = [{ kind: "heading", level: 2, text: "Assumptions" }, { kind: "paragraph", text: "Inputs not entered, and the value the memo used instead.", color: COLORS.muted }];
+  const stages = [...new Set(report.assumptions.map((a) => a.stage))];
+  for (const stage of stages) {
+    const rows = report.assumptions.filter((a) => a.stage === stage).map((a) => ({ label: a.label, value: { text: [{ text: a.display, isBold: true }, { text: ` · ${a.basis}`, color: COLORS.muted }] } }));
+    blocks.push({ kind: "paragraph", style: "small", text: [{ text: STAGE_TITLES[stage], isBold: true, color: COLORS.brand }], spaceBefore: 4, spaceAfter: 1, keepWithNext: true }, keyValueTable(rows, "small", 0.4));
+  }
+  return { blocks };
+}
+
+/** Every source: its link, its date and how it was checked, and what it backs. */
+export function sourcesSection(report: TReport): TSection {
+  const blocks: TBlock[] = [{ kind: "heading", level: 2, text: "Sources", needsRoom: 100 }];
+  for (const src of report.sources) {
+    const text: TRun[] = [
+      src.url ? { text: src.url, color: COLORS.brand, link: src.url } : { text: "Your organisation's own figures" },
+      { text: `\nAs of ${src.asOf} · ${VERIFICATION_LABELS[src.verification] ?? src.verification}`, color: COLORS.muted },
+      { text: `\nBacks: ${src.backs.join("; ")}` },
+      ...(src.note ? [{ text: `\n${src.note}`, color: COLORS.muted }] : []),
+    ];
+    blocks.push({ kind: "paragraph", style: "small", text, spaceAfter: 5 });
+  }
+  return { blocks };
+}

@@ -1,0 +1,79 @@
+import { columnLetter, compareReports, type TComparison, type TReport } from "@/lib/domain/report";
+import { usdText } from "@/lib/domain/shared";
+import { formatDateTime } from "@/lib/domain/report";
+import type { TLineSeries } from "../charts/line-chart";
+import { COLORS, seriesColor } from "../model/palette";
+import type { TBlock, TMemoDocument, TSection } from "../model/types";
+import { lineFigure, shortTokens } from "./economics-charts";
+import { MEMO_LANG, type TMemoOptions } from "./options";
+
+/** Printed before a best value so it survives black-and-white printing and text extraction. */
+export const BEST_MARK = "★";
+
+/** Title, which assessment each column letter stands for, and the side-by-side table. */
+function tableSection(reports: readonly TReport[], comparison: TComparison, options: TMemoOptions): TSection {
+  const share = 0.62 / reports.length;
+  return {
+    blocks: [
+      { kind: "paragraph", style: "kicker", text: `Comparison memo · ${options.organisationName}`, spaceAfter: 4, keepWithNext: true },
+      { kind: "heading", level: 1, text: `Comparing ${reports.length} assessments` },
+      {
+        kind: "box",
+        color: COLORS.rule,
+        border: 0.75,
+        padding: 8,
+        blocks: [
+          ...comparison.reports.map(
+            (r, i): TBlock => ({ kind: "paragraph", spaceAfter: 2, text: [{ text: `${columnLetter(i)}. ${r.title}`, isBold: true }, { text: ` (version ${reports[i].meta.version}): ${r.candidateName} vs ${r.incumbentName}` }] }),
+          ),
+          { kind: "paragraph", style: "small", color: COLORS.muted, spaceBefore: 2, spaceAfter: 0, text: `Generated ${formatDateTime(options.generatedAt)}. Sign-offs: none recorded.` },
+        ],
+      },
+      {
+        kind: "table",
+        // Columns are headed A-D (titles are too long for a column) and the box above says which is which.
+        columns: [0.38, ...reports.map(() => share)],
+        header: ["", ...reports.map((_, i) => columnLetter(i))],
+        rows: comparison.rows.map((row) => ({
+          header: row.label,
+          cells: row.cells.map((c) => ({ text: c.isBest ? [{ text: `${BEST_MARK} ${c.display}`, isBold: true, color: COLORS.good }] : c.display })),
+        })),
+      },
+      { kind: "paragraph", style: "small", color: COLORS.muted, spaceBefore: 4, text: `${BEST_MARK} best value in the row. “—” not known; missing stages show as “Not started”, never as zero.` },
+    ],
+  };
+}
+
+/** Every report's lines on shared axes: monthly cost against volume, and the cumulative saving. */
+function chartsSection(reports: readonly TReport[]): TSection {
+  const volume: TLineSeries[] = [];
+  const cumulative: TLineSeries[] = [];
+  reports.forEach((r, i) => {
+    const color = seriesColor(i);
+    const name = r.meta.title;
+    if (r.charts.costVsVolume) {
+      volume.push({ label: `${name}: owned`, color, points: r.charts.costVsVolume.points.map((p) => ({ x: p.tokensPerMonth, y: p.ownedUsd })) });
+      volume.push({ label: `${name}: API`, color, isDashed: true, points: r.charts.costVsVolume.points.map((p) => ({ x: p.tokensPerMonth, y: p.apiUsd })) });
+    }
+    if (r.charts.cumulative) cumulative.push({ label: name, color, points: r.charts.cumulative.points.map((p) => ({ x: p.month, y: p.cumulativeApiUsd - p.cumulativeOwnedUsd })) });
+  });
+  const missing = reports.filter((r) => !r.charts.costVsVolume).map((r) => r.meta.title);
+  const blocks: TBlock[] = [{ kind: "pageBreak" }, { kind: "heading", level: 2, text: "Charts" }];
+  if (volume.length > 0) blocks.push(lineFigure("Monthly cost against volume: owned (solid) and API (dashed)", { series: volume, formatX: shortTokens, formatY: usdText }));
+  if (cumulative.length > 0) blocks.push(lineFigure("Cumulative saving from owning (API − owned, one-time costs included)", { series: cumulative, formatX: (m) => `month ${m}`, formatY: usdText }));
+  if (missing.length > 0) blocks.push({ kind: "paragraph", color: COLORS.muted, text: `No economics yet (not drawn): ${missing.join(", ")}.` });
+  return { blocks };
+}
+
+/** The side-by-side memo of 2-4 reports as a document: the comparison table, then overlaid charts. */
+export function comparisonMemoDocument(reports: readonly TReport[], options: TMemoOptions): TMemoDocument {
+  return {
+    title: `Comparison: ${reports.map((r) => r.meta.title).join(" / ")}`,
+    lang: MEMO_LANG,
+    author: options.organisationName,
+    subject: "Comparison memo: own infrastructure or closed API",
+    createdAt: options.generatedAt,
+    footer: `Freehold · comparison of ${reports.length} assessments · generated ${formatDateTime(options.generatedAt)}`,
+    sections: [tableSection(reports, compareReports(reports), options), chartsSection(reports)],
+  };
+}
