@@ -79,7 +79,7 @@ const config = [
   layer("components", ["components/**"], [...except("lib/actions", "lib/wizard", "lib/domain", "lib/auth", "lib/safe-next.ts", "components"), "lib/auth/auth.ts", "lib/auth/session.ts"]),
   layer("lib/actions", ["lib/actions/**"], except("lib/actions", "lib/wizard", "lib/dal", "lib/auth", "lib/env.ts", "lib/domain")),
   layer("lib/wizard", ["lib/wizard/**"], except("lib/wizard", "lib/domain")),
-  layer("lib/export", ["lib/export/**"], except("lib/export", "lib/dal", "lib/auth", "lib/domain")),
+  layer("lib/export", ["lib/export/**"], except("lib/export", "lib/dal", "lib/auth", "lib/pdf", "lib/wizard", "lib/domain")),
   layer("lib/pdf", ["lib/pdf/**"], except("lib/pdf", "lib/domain")),
   layer("lib/dal", ["lib/dal/**"], except("lib/dal", "lib/auth", "lib/db", "lib/generated", "lib/domain")),
   layer("lib/auth", ["lib/auth/**"], except("lib/auth", "lib/db", "lib/env.ts", "lib/domain")),
