@@ -7,3 +7,5 @@ export * from "./make-figure";
 export * from "./math";
 export * from "./stages";
 export * from "./types";
+export * from "./text";
+export * from "./url";

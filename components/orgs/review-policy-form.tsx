@@ -1,0 +1,48 @@
+"use client";
+import { useActionState } from "react";
+import { setReviewPolicyAction, type TPolicyState } from "@/app/o/[slug]/settings/actions";
+import { Button } from "@/components/ui/button";
+
+export function ReviewPolicyForm({ slug, allowSelfApproval, canChange }: { slug: string; allowSelfApproval: boolean; canChange: boolean }) {
+  const [state, action, pending] = useActionState<TPolicyState, FormData>(setReviewPolicyAction.bind(null, slug), {});
+  const current = allowSelfApproval ? "self-allowed" : "separate";
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <fieldset className="flex flex-col gap-2" disabled={!canChange}>
+        <legend className="mb-1 font-medium">Who may approve a submission</legend>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="radio" name="policy" value="separate" defaultChecked={current === "separate"} className="mt-1" />
+          <span>
+            <strong>Someone other than the submitter</strong> (recommended: separation of duties). An owner or manager who submitted a version cannot approve it.
+          </span>
+        </label>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="radio" name="policy" value="self-allowed" defaultChecked={current === "self-allowed"} className="mt-1" />
+          <span>
+            <strong>The submitter may approve their own submission</strong> (small teams). Each such approval is marked on the history and the PDF memo as
+            approved by the submitter, allowed by organisation policy.
+          </span>
+        </label>
+      </fieldset>
+      {canChange ? (
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save review policy"}
+          </Button>
+          {state.error ? (
+            <span role="alert" className="text-sm text-red-700">
+              {state.error}
+            </span>
+          ) : null}
+          {state.ok ? (
+            <span role="status" className="text-sm text-green-800">
+              Saved
+            </span>
+          ) : null}
+        </div>
+      ) : (
+        <p className="text-sm text-slate-700">Only an owner can change this.</p>
+      )}
+    </form>
+  );
+}
