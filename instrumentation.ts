@@ -4,7 +4,10 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkDatabaseAtStart } = await import("@/lib/startup");
-  await checkDatabaseAtStart();
+  // server.mjs waits for this before it listens, so no request reaches a server without a database.
+  const check = checkDatabaseAtStart();
+  (globalThis as Record<symbol, unknown>)[Symbol.for("freehold.startupCheck")] = check;
+  await check;
 }
 
 export async function onRequestError(error: unknown, request: { path: string; method: string; headers: Record<string, string | string[] | undefined> }, context: { routerKind: string; routePath: string; routeType: string }) {

@@ -87,6 +87,9 @@ try {
   fail(`Freehold could not start: ${err instanceof Error ? err.message : String(err)}`, err);
 }
 const handle = app.getRequestHandler();
+// Next runs register() in the background of prepare(): wait for its database check before listening.
+for (let waited = 0; !globalThis[Symbol.for("freehold.startupCheck")] && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+await globalThis[Symbol.for("freehold.startupCheck")];
 let draining = false;
 
 const server = http.createServer((req, res) => {

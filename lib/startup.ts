@@ -22,7 +22,8 @@ export async function checkDatabaseAtStart(): Promise<void> {
       logger().info({ database: target.kind }, "database ready");
       return;
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      // Prisma wraps the driver's message in a paragraph about the call; the reason is the last line.
+      const reason = (err instanceof Error ? err.message : String(err)).trim().split("\n").filter(Boolean).at(-1) ?? String(err);
       if (Date.now() >= deadline || (err as { code?: string }).code === "PGLITE_LOCKED" || /PGlite database directory .* is in use/.test(reason)) {
         logger().fatal({ err, database: target.kind }, `Freehold cannot open its database, so it will not start: ${reason}`);
         // stderr as well, for a person reading the terminal rather than the JSON log.
