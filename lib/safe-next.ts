@@ -6,7 +6,7 @@
 // characters, whitespace or backslashes at all, and the resolved URL must keep our origin.
 const BASE = "https://freehold.invalid";
 
-// eslint-disable-next-line no-control-regex
+ 
 const FORBIDDEN = /[\s\u0000-\u001f\u007f-\u009f\\]/;
 
 export function safeNext(next: string | null | undefined, fallback = "/orgs"): string {

@@ -6,9 +6,11 @@ import { auth } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { slugify } from "@/lib/slug";
+import { zText } from "@/lib/domain/shared";
+import { logServerError } from "@/lib/log";
 
 const ZCreateOrg = z.object({
-  name: z.string().trim().min(2, "Give the organisation a name of at least 2 characters.").max(80, "Keep the name under 80 characters."),
+  name: zText({ trim: true, min: 2, max: 80, tooShort: "Give the organisation a name of at least 2 characters.", tooLong: "Keep the name under 80 characters." }),
 });
 
 export type TCreateOrgState = { errors?: { name?: string; form?: string }; values?: { name: string } };
@@ -24,7 +26,7 @@ export async function createOrganizationAction(_prev: TCreateOrgState, formData:
   try {
     await auth().api.createOrganization({ body: { name: parsed.data.name, slug }, headers: await headers() });
   } catch (e) {
-    console.error("createOrganization failed", e);
+    await logServerError(e, "createOrganization");
     return { values, errors: { form: "The organisation could not be created. Try again." } };
   }
   redirect(`/o/${slug}/assessments`);

@@ -202,7 +202,7 @@ export const ZLicence = z.object({
   name: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
   family: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
   spdx: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
-  versionDate: zText({ min: 4, max: 40 }),
+  versionDate: zText({ min: 4, max: TEXT_MAX.name }),
   appliesToModels: z.array(zText({ min: 1, max: TEXT_MAX.long, multiline: true })).min(1),
   commercialUse: ZCommercialUse,
   commercialUseClause: ZClause,

@@ -9,3 +9,4 @@ export * from "./stages";
 export * from "./types";
 export * from "./text";
 export * from "./url";
+export * from "./json-depth";

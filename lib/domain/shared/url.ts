@@ -4,7 +4,7 @@
 
 /** True for an absolute http(s) URL with a host and no whitespace or control characters. */
 export function isHttpUrl(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
+   
   if (value.length === 0 || value.length > 2000 || /[\s\u0000-\u001f\u007f]/.test(value)) return false;
   let url: URL;
   try {

@@ -9,15 +9,17 @@ import { isKnownCandidate, isKnownIncumbent } from "@/lib/domain/catalog";
 import { getTemplate } from "@/lib/domain/assessment";
 import { parseAssessmentImport } from "@/lib/domain/assessment";
 import { importSource } from "@/lib/domain/assessment";
+import { zText } from "@/lib/domain/shared";
+import { logServerError } from "@/lib/log";
 
 const ZSlug = z.string().min(1).max(80);
 const ZId = z.string().min(1).max(64);
 
-const ZTitle = z.string().trim().min(3, "Give the assessment a title of at least 3 characters.").max(120, "Keep the title under 120 characters.");
+const ZTitle = zText({ trim: true, min: 3, max: 120, tooShort: "Give the assessment a title of at least 3 characters.", tooLong: "Keep the title under 120 characters." });
 
 const ZCreate = z.object({
   title: ZTitle,
-  description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
+  description: zText({ trim: true, multiline: true, max: 2000, tooLong: "Keep the description under 2,000 characters." }).default(""),
   // A new assessment has no inputs yet, so only catalog models qualify.
   candidateModelId: z.string().refine((id) => isKnownCandidate(id), "Choose a candidate model from the list."),
   incumbentApiId: z.string().refine(isKnownIncumbent, "Choose the API you use today from the list."),
@@ -38,7 +40,7 @@ function fieldErrors<K extends string>(error: z.ZodError): Partial<Record<K, str
 function messageFor(e: unknown): string {
   if (e instanceof ForbiddenError || e instanceof ConflictError) return e.message;
   if (e instanceof NotFoundError) return "This assessment no longer exists, or you are not a member of its organisation.";
-  console.error(e);
+  void logServerError(e, "assessment action");
   return "Something went wrong; nothing was changed. Try again.";
 }
 

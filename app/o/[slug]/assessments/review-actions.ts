@@ -4,7 +4,8 @@ import { z } from "zod";
 import { actorOrThrow } from "@/lib/auth/guards";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
 import { decideReview, signOffStage, submitForReview, withdrawSubmission } from "@/lib/dal/reviews";
-import { STAGE_KEYS } from "@/lib/domain/shared";
+import { STAGE_KEYS, zText } from "@/lib/domain/shared";
+import { logServerError } from "@/lib/log";
 
 // Review and sign-off actions. Each is a public endpoint: the bound slug and id are untrusted, and
 // the role check lives in the DAL's queries (decideReview and signOffStage only match a row for an
@@ -12,14 +13,14 @@ import { STAGE_KEYS } from "@/lib/domain/shared";
 
 const ZSlug = z.string().min(1).max(80);
 const ZId = z.string().min(1).max(64);
-const ZText = z.string().trim().max(2000, "Keep it under 2,000 characters.");
+const ZText = zText({ trim: true, multiline: true, max: 2000, tooLong: "Keep it under 2,000 characters." });
 
 export type TReviewState = { ok?: string; errors?: { text?: string; form?: string }; values?: { text: string } };
 
 function messageFor(e: unknown): string {
   if (e instanceof ForbiddenError || e instanceof ConflictError) return e.message;
   if (e instanceof NotFoundError) return "This assessment no longer exists, or you are not a member of its organisation.";
-  console.error(e);
+  void logServerError(e, "review action");
   return "Something went wrong; nothing was changed. Try again.";
 }
 

@@ -6,7 +6,8 @@ import { actorOrThrow } from "@/lib/auth/guards";
 import { createAssessment, getAssessment, updateAssessment } from "@/lib/dal/assessments";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
 import { STAGE_SCHEMAS, ZAssessmentInputs, stageStatuses } from "@/lib/domain/assessment";
-import { STAGE_KEYS, type TStageKey, type TStageStatus } from "@/lib/domain/shared";
+import { STAGE_KEYS, zText, type TStageKey, type TStageStatus } from "@/lib/domain/shared";
+import { logServerError } from "@/lib/log";
 import type { TWorkloadResult } from "@/lib/domain/capability";
 import { buildCustomCandidate, type TCustomCandidateErrors } from "@/lib/domain/catalog";
 import { lmEvalTaskToWorkloadResult, MAX_EVAL_FILE_CHARS, parseEvalFile, promptfooTallyToWorkloadResult } from "@/lib/domain/capability";
@@ -40,7 +41,7 @@ function saveFailure(e: unknown): TSaveFailure {
   if (e instanceof ConflictError) return { kind: "conflict", currentVersion: e.currentVersion, message: e.message };
   if (e instanceof ForbiddenError) return { kind: "error", message: e.message };
   if (e instanceof NotFoundError) return { kind: "error", message: "This assessment no longer exists, or you are not a member of its organisation." };
-  console.error(e);
+  void logServerError(e, "wizard save");
   return { kind: "error", message: "Something went wrong; nothing was saved. Try again." };
 }
 
@@ -87,9 +88,9 @@ export type TSaveCustomModelResult =
   | TSaveFailure;
 
 const ZCustomModelForm = z.strictObject({
-  name: z.string().max(1000),
-  licenceId: z.string().max(200),
-  configText: z.string(),
+  name: zText({ max: 1000 }),
+  licenceId: zText({ max: 200 }),
+  configText: zText({ max: 5_000_000, multiline: true }),
   contextTokens: z.number().optional(),
 });
 
@@ -102,7 +103,16 @@ const ZCustomModelForm = z.strictObject({
 export async function saveCustomModelAction(slug: string, id: string, expectedVersion: number, form: unknown): Promise<TSaveCustomModelResult> {
   const actor = await actorOrThrow();
   const args = z.tuple([ZSlug, ZId, ZVersion, ZCustomModelForm]).safeParse([slug, id, expectedVersion, form]);
-  if (!args.success) return { kind: "error", message: "The page is out of date; reload it." };
+  if (!args.success) {
+    // A form field's own problem (e.g. a NUL character pasted into the config) shows at that field.
+    const errors: TCustomCandidateErrors = {};
+    for (const issue of args.error.issues) {
+      const field = issue.path[0] === 3 ? (issue.path[1] as keyof TCustomCandidateErrors | undefined) : undefined;
+      if (field && ["name", "licenceId", "configText", "contextTokens"].includes(field)) errors[field] ??= issue.message;
+    }
+    if (Object.keys(errors).length) return { kind: "invalid", errors };
+    return { kind: "error", message: "The page is out of date; reload it." };
+  }
   const [s, i, version, fields] = args.data;
   const built = buildCustomCandidate(fields, today());
   if (!built.ok) return { kind: "invalid", errors: built.errors };
@@ -162,7 +172,7 @@ export async function duplicateAssessmentAction(slug: string, id: string, _prev:
   } catch (e) {
     if (e instanceof ForbiddenError) return { error: e.message };
     if (e instanceof NotFoundError) return { error: "This assessment no longer exists." };
-    console.error(e);
+    void logServerError(e, "duplicate assessment");
     return { error: "Something went wrong; nothing was copied. Try again." };
   }
   revalidatePath(`/o/${slug}/assessments`);
