@@ -115,9 +115,15 @@ const server = http.createServer((req, res) => {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > maxRequestBodyBytes) {
     const mb = (maxRequestBodyBytes / 1024 / 1024).toFixed(0);
-    res.writeHead(413, { "Content-Type": "application/json", Connection: "close" });
+    res.writeHead(413, { "Content-Type": "application/json" });
     res.end(JSON.stringify({ error: "payload_too_large", message: `The request body is too large (${declared.toLocaleString("en-US")} bytes); the limit is ${mb} MB.` }));
-    req.resume();
+    // Read and discard the body so the client, still sending, gets the answer instead of a reset;
+    // a sender that keeps going past twice the limit is cut off.
+    let discarded = 0;
+    req.on("data", (chunk) => {
+      discarded += chunk.length;
+      if (discarded > 2 * maxRequestBodyBytes) req.socket.destroy();
+    });
     return;
   }
   handle(req, res).catch((err) => {
