@@ -7,7 +7,8 @@
 // must hold at least its last acknowledged version, with that save's value when the version is
 // equal. Needs a build (`next build`); run with `npx tsx e2e/durability.ts [pglite|postgres|all]`.
 // Loopback only; rounds and durations are bounded.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -115,12 +116,22 @@ function pgBin(): string {
   throw new Error("PostgreSQL server binaries not found (apt-get install -y postgresql)");
 }
 
+const ownerCommand = (cmd: string, args: string[]): [string, string[]] => (process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args]);
+
 function asOwner(cmd: string, args: string[]): string {
-  const isRoot = process.getuid?.() === 0;
-  return execFileSync(isRoot ? "runuser" : cmd, isRoot ? ["-u", "postgres", "--", cmd, ...args] : args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const [file, argv] = ownerCommand(cmd, args);
+  return execFileSync(file, argv, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-export function startDurablePostgres(port: number): { url: string; restartImmediate: () => void; stop: () => void } {
+/** Like asOwner, without blocking the event loop (writers keep sending while it runs). */
+async function asOwnerAsync(cmd: string, args: string[]): Promise<void> {
+  const [file, argv] = ownerCommand(cmd, args);
+  await promisify(execFile)(file, argv);
+}
+
+export type TTestPostgres = { url: string; restartImmediate: () => Promise<void>; halt: () => Promise<void>; resume: () => Promise<void>; stop: () => void };
+
+export function startDurablePostgres(port: number): TTestPostgres {
   const bin = pgBin();
   const data = fs.mkdtempSync(path.join(os.tmpdir(), `freehold-pg-durable-${port}-`));
   fs.chmodSync(data, 0o700);
@@ -132,7 +143,9 @@ export function startDurablePostgres(port: number): { url: string; restartImmedi
   return {
     url: `postgres://postgres@127.0.0.1:${port}`,
     // Immediate mode: no checkpoint, no clean shutdown; the server recovers from its WAL on start.
-    restartImmediate: () => void asOwner(`${bin}/pg_ctl`, ["-D", data, "-l", `${data}/server.log`, "-w", "-t", "60", "-m", "immediate", "-o", opts, "restart"]),
+    restartImmediate: () => asOwnerAsync(`${bin}/pg_ctl`, ["-D", data, "-l", `${data}/server.log`, "-w", "-t", "60", "-m", "immediate", "-o", opts, "restart"]),
+    halt: () => asOwnerAsync(`${bin}/pg_ctl`, ["-D", data, "-m", "fast", "-w", "stop"]),
+    resume: () => asOwnerAsync(`${bin}/pg_ctl`, ["-D", data, "-l", `${data}/server.log`, "-w", "-t", "60", "-o", opts, "start"]),
     stop: () => {
       try {
         asOwner(`${bin}/pg_ctl`, ["-D", data, "-m", "fast", "-w", "stop"]);
@@ -160,12 +173,12 @@ async function postgresRestartRounds(saveId: string): Promise<{ acked: number; l
       // Writers keep going through the restart (saves fail while the database is down).
       const writers = targets.map((t) => startWriter(() => session, t.id, t.version, saveId, Date.now() + 60_000, true));
       await sleep(1500 + Math.random() * 1500);
-      pg.restartImmediate();
+      await pg.restartImmediate();
       await sleep(2000); // saves resume on fresh connections
       for (const w of writers) w.stop = true;
       await Promise.all(writers.map((w) => w.done));
       const check = await verify(session, writers);
-      log(`postgres round ${round}: pg_ctl restart -m immediate with ${check.acked} acknowledged saves (${writers.reduce((n, w) => n + w.attempts, 0)} attempted), ${check.lost} lost`);
+      log(`postgres round ${round}: pg_ctl restart -m immediate with ${check.acked} acknowledged saves (${writers.reduce((n, w) => n + w.attempts, 0)} attempted, the rest refused while it was down), ${check.lost} lost`);
       total = { acked: total.acked + check.acked, lost: total.lost + check.lost };
     }
   } finally {

@@ -17,7 +17,11 @@ export function actionId(name: string, distDir = process.env.NEXT_DIST_DIR || ".
 export type TSession = { base: string; cookie: string; origin: string; forwardedFor?: string };
 
 function headersFor(s: TSession, extra: Record<string, string> = {}): Record<string, string> {
-  return { origin: s.origin, cookie: s.cookie, ...(s.forwardedFor ? { "x-forwarded-for": s.forwardedFor } : {}), ...extra };
+  // Sent to another replica, the request says (as a load balancer would) which public host it was
+  // for; server actions compare that host with the Origin.
+  const publicHost = new URL(s.origin).host;
+  const proxied = new URL(s.base).host !== publicHost ? { "x-forwarded-host": publicHost } : {};
+  return { origin: s.origin, cookie: s.cookie, ...(s.forwardedFor ? { "x-forwarded-for": s.forwardedFor } : {}), ...proxied, ...extra };
 }
 
 /** Signs in; the session cookie works on any replica that shares the database and secret. */
