@@ -20,7 +20,7 @@ function headersFor(s: TSession, extra: Record<string, string> = {}): Record<str
   // Sent to another replica, the request says (as a load balancer would) which public host it was
   // for; server actions compare that host with the Origin.
   const publicHost = new URL(s.origin).host;
-  const proxied = new URL(s.base).host !== publicHost ? { "x-forwarded-host": publicHost } : {};
+  const proxied: Record<string, string> = new URL(s.base).host !== publicHost ? { "x-forwarded-host": publicHost } : {};
   return { origin: s.origin, cookie: s.cookie, ...(s.forwardedFor ? { "x-forwarded-for": s.forwardedFor } : {}), ...proxied, ...extra };
 }
 

@@ -76,6 +76,7 @@ export const ZCapabilityStageInputs = z
     /** Display names; default to the candidate model's and incumbent API's names. */
     candidateName: zText({ max: TEXT_MAX.name }).optional(),
     incumbentName: zText({ max: TEXT_MAX.name }).optional(),
+    // 200 workloads: a full internal eval programme; the form lists each one.
     workloads: z.array(ZCapabilityWorkload).max(200).optional(),
     /** Largest acceptable shortfall in score units 0..1 (0.03 = 3 points). */
     toleranceScore: z.number().min(0, "toleranceScore must be ≥ 0").max(0.5, "toleranceScore must be ≤ 0.5 (use 0..1, 0.03 = 3 points)").optional(),
@@ -135,6 +136,7 @@ export const ZPricingDraft = z.strictObject({
   /** GPU_CLOUD_PRICES id, for the cloud modes. */
   cloudPriceId: catalogId.optional(),
   /** The organisation's own quote; overrides the catalog cloud price. */
+  // $1,000 per GPU-hour: ~100× on-demand H100/B200 prices.
   usdPerGpuHour: z.number().positive().max(1000).optional(),
   /** Committed-use discount off the on-demand hourly price (cloudReserved). */
   reservedDiscountPercent: z.number().min(0).max(100).optional(),
@@ -229,6 +231,7 @@ const P = ZPatching.shape;
 
 export const ZLifecycleStageInputs = z.strictObject({
   /** The team that runs the deployment; every person the owned side pays for is counted here. */
+  // 50 roles: each row is a kind of role (with its FTE), not a person.
   staffing: z.array(ZStaffRole).max(50).optional(),
   refresh: z
     .strictObject({
@@ -250,6 +253,9 @@ export type TLifecycleStageInputs = z.infer<typeof ZLifecycleStageInputs>;
 // 7. Economics
 
 const E = ZEconomicsInputs.shape;
+// The same ceilings as the engine (economics.ts explains them); the API price override is lower
+// than the engine's: $10,000 per million tokens is ~100× the dearest list price, and a typo there
+// (a price per token typed per million) should be caught. Stored rows were all within these.
 const tokensPerMonth = z.number().nonnegative().max(1e17);
 const usdPerMTok = z.number().nonnegative().max(10_000);
 const usd = z.number().nonnegative().max(1e12);
