@@ -8,7 +8,8 @@
 //   rate limit and the logs read.
 // - Request id: X-Request-Id from a trusted proxy, else a new UUID; sent back on the response and
 //   written on every log line (pino, JSON lines on stdout).
-// - Body size: a declared Content-Length above lib/limits.json's limit gets 413 before Next reads it.
+// - Body size: a declared Content-Length above lib/limits.json's limit gets 413 before Next reads
+//   it; a body without a Content-Length (chunked) gets 411, so no body escapes the limit.
 // - Start-up: Next's instrumentation (instrumentation.ts) opens the database during prepare(); a
 //   server that cannot (e.g. a PGlite directory held by another process) exits non-zero with the
 //   reason before it listens.
@@ -112,6 +113,14 @@ const server = http.createServer((req, res) => {
     else log.info(line, "request");
   });
 
+  // Browsers always state a body's length (fetch with a string or FormData, form posts). A body
+  // without one (chunked) could only be measured after Next had read it, past the limit; refuse it.
+  if (req.headers["transfer-encoding"] && req.headers["content-length"] === undefined) {
+    res.writeHead(411, { "Content-Type": "application/json", Connection: "close" });
+    res.end(JSON.stringify({ error: "length_required", message: "Send the request body with a Content-Length header." }));
+    req.resume();
+    return;
+  }
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > maxRequestBodyBytes) {
     const mb = (maxRequestBodyBytes / 1024 / 1024).toFixed(0);

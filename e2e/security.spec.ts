@@ -1,6 +1,6 @@
 // Issue 17, attacked as a security tester would (loopback only). Each test failed before the fix.
 import fs from "node:fs";
-import { test, expect, signIn, DEMO, DEMO_PASSWORD, uniqueEmail } from "./fixtures";
+import { test, expect, expectAccessible, signIn, DEMO, DEMO_PASSWORD, uniqueEmail } from "./fixtures";
 import { freshPgliteUrl, prepareDatabase, runServerExpectingExit, startServer, type TServer } from "./spawn-server";
 
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -183,6 +183,17 @@ test.describe("request bodies", () => {
     }
   });
 
+  test("a body without a Content-Length is refused (411), so none escapes the limit", async ({ baseURL }) => {
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("x".repeat(1024)));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${baseURL}/o/northwind/assessments`, { method: "POST", body, headers: { "next-action": "0".repeat(42) }, duplex: "half" } as RequestInit);
+    expect(res.status).toBe(411);
+  });
+
   test("an import file over the limit is explained in the form", async ({ page }) => {
     await signIn(page, DEMO.analyst);
     await page.goto("/o/northwind/assessments");
@@ -190,6 +201,18 @@ test.describe("request bodies", () => {
     await page.locator("#import-file").setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(1_500_000, " ") });
     await page.getByRole("button", { name: "Import assessment" }).click();
     await expect(page.getByText(/The file is too large/)).toBeVisible();
+  });
+});
+
+test.describe("separation of duties", () => {
+  test("only an owner sets the review policy; others see it read-only", async ({ page }) => {
+    await signIn(page, DEMO.manager);
+    await page.goto("/o/northwind/settings");
+    await expect(page.getByRole("heading", { name: "Northwind Support: settings" })).toBeVisible();
+    await expect(page.getByText("Only an owner can change this.")).toBeVisible();
+    await expect(page.getByLabel(/Someone other than the submitter/)).toBeChecked();
+    await expect(page.getByLabel(/Someone other than the submitter/)).toBeDisabled();
+    await expectAccessible(page);
   });
 });
 

@@ -7,7 +7,7 @@ import { tenantWhere } from "@/lib/dal/assessments";
 import type { TFrozenFigure } from "@/lib/domain/report";
 import { snapshotRecord, stageFingerprint } from "@/lib/dal/review-records";
 import { stageStatus, upgradeInputs, type TAssessmentInputs } from "@/lib/domain/assessment";
-import { STAGE_TITLES, type TStageKey } from "@/lib/domain/shared";
+import { SELF_APPROVAL_NOTE, STAGE_TITLES, type TStageKey } from "@/lib/domain/shared";
 import type { AssessmentVerdict, Prisma, ReviewOutcome } from "@/lib/generated/prisma/client";
 
 // Review and sign-off. The rules live here, in the queries: the caller's role is part of every
@@ -113,8 +113,7 @@ export async function signOffStage(actor: TActor, slug: string, id: string, stag
 
 export type TSnapshotDecision = { outcome: ReviewOutcome; comment: string; actorName: string; createdAt: Date; selfApproved: boolean };
 
-/** How a memo or the history prints an approval the submitter gave under the organisation's policy. */
-export const SELF_APPROVAL_NOTE = "approved by the submitter, allowed by organisation policy";
+export { SELF_APPROVAL_NOTE };
 export type TSnapshotSummary = {
   id: string;
   number: number;

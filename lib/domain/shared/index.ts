@@ -10,3 +10,4 @@ export * from "./types";
 export * from "./text";
 export * from "./url";
 export * from "./json-depth";
+export * from "./review";
