@@ -1,3 +1,4 @@
+// @ts-check
 // Migration-aware driver adapter factories for the schema-engine stand-in, chosen by URL:
 //   postgres:// | postgresql://  -> @prisma/adapter-pg, with fixes
 //   pglite:<dir> | pglite:memory -> pglite-prisma-adapter on @electric-sql/pglite, with fixes
@@ -33,7 +34,12 @@ const OID_TEXT = 25;
  * @typedef {{ kind: "pglite-memory" } | { kind: "pglite-dir", dir: string } | { kind: "postgres", url: string }} TTarget
  */
 
-/** Parses a datasource URL. Relative pglite directories are resolved against `cwd`. */
+/**
+ * Parses a datasource URL. Relative pglite directories are resolved against `cwd`.
+ * @param {unknown} url
+ * @param {string} [cwd]
+ * @returns {TTarget}
+ */
 export function parseDatasourceUrl(url, cwd = process.cwd()) {
   if (typeof url !== "string" || url.length === 0) throw new Error("The datasource URL is empty.");
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
@@ -119,6 +125,7 @@ async function openPgliteDir(PGlite, dir) {
 }
 
 /** The last database error of an executeScript call (for the P3018 message). */
+/** @type {{ last: { code: string | null, message: string } | null }} */
 export const scriptErrors = { last: null };
 
 function rememberScriptError(e) {
@@ -379,6 +386,8 @@ export async function createPgMigrationFactory(url, options = {}) {
 
 /**
  * The adapter factory for a datasource URL (not yet bound with bindMigrationAwareSqlAdapterFactory).
+ * @param {string} url
+ * @param {{ shadowDatabaseUrl?: string, cwd?: string, lockWaitMs?: number }} [options]
  * @returns {Promise<{ factory: object, describe: string, dispose(): Promise<void> }>}
  */
 export async function createMigrationFactory(url, { shadowDatabaseUrl, cwd, lockWaitMs } = {}) {

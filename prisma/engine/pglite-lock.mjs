@@ -1,3 +1,4 @@
+// @ts-check
 // A PID lock for a PGlite data directory. PGlite is single-process: two processes that open the
 // same directory silently lose rows and corrupt indexes, so every opener (the app, the Prisma
 // schema-engine stand-in, scripts) takes this lock first.

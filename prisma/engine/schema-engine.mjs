@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // A stand-in for Prisma's native `schema-engine` binary, for machines that cannot download it.
 // The Prisma CLI spawns whatever PRISMA_SCHEMA_ENGINE_BINARY names (prisma.config.ts sets it to
 // this file), so `prisma migrate dev|deploy|status|reset|diff` and `db push|execute` work offline.
@@ -26,10 +27,14 @@ const require = createRequire(import.meta.url);
 
 // ------------------------------------------------------------------ logging (stderr, JSON lines)
 
+/** @type {Record<string, number>} */
 const LEVELS = { ERROR: 1, WARN: 2, INFO: 3, DEBUG: 4, TRACE: 5 };
 const maxLevel = (() => {
   const v = String(process.env.RUST_LOG ?? "info").toUpperCase();
-  for (const part of v.split(",")) if (LEVELS[part.split("=").pop()]) return LEVELS[part.split("=").pop()];
+  for (const part of v.split(",")) {
+    const level = LEVELS[part.split("=").pop() ?? ""];
+    if (level) return level;
+  }
   return LEVELS.INFO;
 })();
 
@@ -56,7 +61,9 @@ function forwardWasmLog(raw) {
 
 // ------------------------------------------------------------------ arguments
 
+/** @param {string[]} argv */
 function parseArgs(argv) {
+  /** @type {{ datamodels: string[], datasource: { url?: string, shadowDatabaseUrl?: string } | undefined, cli: string | undefined, version: boolean, help: boolean, previewFeatures: string[] }} */
   const out = { datamodels: [], datasource: undefined, cli: undefined, version: false, help: false, previewFeatures: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -93,6 +100,7 @@ URLs: postgres://..., postgresql://..., pglite:<dir>, pglite:memory
 // ------------------------------------------------------------------ errors
 
 // The wasm engine's panic hook reports the panic message here before trapping (a RuntimeError).
+/** @type {string | undefined} */
 let lastPanicMessage;
 globalThis.PRISMA_WASM_PANIC_REGISTRY = {
   set_message(message) {
@@ -286,10 +294,11 @@ async function serve(args) {
   }
 
   const write = (msg) =>
-    new Promise((resolve) => {
+    /** @type {Promise<void>} */ (
+      new Promise((resolve) => {
       if (!process.stdout.write(JSON.stringify(msg) + "\n")) process.stdout.once("drain", resolve);
       else resolve();
-    });
+    }));
 
   // Requests we send to the CLI (only "print"), awaiting its answer.
   let nextOwnId = 1;

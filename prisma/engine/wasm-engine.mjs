@@ -1,3 +1,4 @@
+// @ts-check
 // Loads Prisma's schema engine compiled to WebAssembly (@prisma/schema-engine-wasm).
 // Its entry file does `import * as wasm from "./schema_engine_bg.wasm"`, which plain Node cannot
 // load, so the module is instantiated here by hand with its wasm-bindgen glue.
@@ -17,7 +18,8 @@ export function loadSchemaEngineWasm() {
     const bytes = fs.readFileSync(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue });
     glue.__wbg_set_wasm(instance.exports);
-    instance.exports.__wbindgen_start();
+    // wasm-bindgen's start function; exports are untyped at this boundary.
+    /** @type {() => void} */ (instance.exports.__wbindgen_start)();
     return glue;
   })();
   return loaded;
@@ -27,5 +29,5 @@ export function loadSchemaEngineWasm() {
 export function schemaEngineWasmVersion() {
   const dir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
-  return String(pkg.version).split("-").pop().split(".").pop();
+  return String(pkg.version).split("-").pop()?.split(".").pop() ?? "";
 }
