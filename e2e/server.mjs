@@ -7,13 +7,24 @@ import path from "node:path";
 
 const port = process.argv[2] ?? "3100";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "freehold-e2e-"));
-const env = { ...process.env, DATABASE_URL: `pglite:${path.join(dir, "pglite")}`, BETTER_AUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" };
+// Playwright stands in for a reverse proxy on loopback: each test sends its own X-Forwarded-For so
+// one test's sign-ins never fill another's rate-limit bucket. e2e/security.spec.ts starts a server
+// without this to prove the header is ignored from untrusted peers.
+const env = {
+  ...process.env,
+  DATABASE_URL: `pglite:${path.join(dir, "pglite")}`,
+  BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+  TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? "127.0.0.1",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+};
 const run = (cmd) => execSync(cmd, { stdio: "inherit", env });
 
 run("npx prisma migrate deploy");
 run("npx tsx prisma/seed.ts");
 if (process.env.E2E_SKIP_BUILD !== "1") run("npx next build");
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+// The production server (server.mjs), as `npm start` runs it.
+const server = spawn(process.execPath, ["server.mjs", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
 const stop = () => {
   server.kill("SIGTERM");
   fs.rmSync(dir, { recursive: true, force: true });

@@ -7,15 +7,47 @@ import { Field, FormMessage } from "@/components/ui/field";
 import { safeNext } from "@/lib/safe-next";
 
 type TMode = "sign-in" | "sign-up";
+// Mirrors lib/auth/password-policy.ts; the server checks the rest (common and breached passwords).
+const PASSWORD_MIN = 12;
 type TErrors = Partial<Record<"name" | "email" | "password" | "form", string>>;
 
 function validate(mode: TMode, v: { name: string; email: string; password: string }): TErrors {
   const errors: TErrors = {};
   if (mode === "sign-up" && v.name.trim().length < 2) errors.name = "Enter your name (at least 2 characters).";
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)) errors.email = "Enter an email address like name@company.com.";
-  if (mode === "sign-up" && v.password.length < 10) errors.password = "Use at least 10 characters.";
+  if (mode === "sign-up" && [...v.password].length < PASSWORD_MIN) errors.password = `Use at least ${PASSWORD_MIN} characters (a few unrelated words work well).`;
   if (mode === "sign-in" && v.password.length === 0) errors.password = "Enter your password.";
   return errors;
+}
+
+type TAuthError = { status: number; code?: string; message?: string };
+
+function signInMessage(error: TAuthError): string {
+  if (error.status === 429) return error.code === "ACCOUNT_RATE_LIMITED" && error.message ? error.message : "Too many sign-in attempts from here. Wait a minute, then try again.";
+  if (error.status === 401 || error.status === 403) return "That email and password don't match an account.";
+  return error.message ?? "Something went wrong. Try again.";
+}
+
+/**
+ * Sign-up answers the same for a new and an already registered email (it never signs in), so it
+ * does not reveal who has an account. A new account then signs in with the password just chosen;
+ * if that fails, the email already had an account with another password.
+ */
+async function submit(mode: TMode, v: { name: string; email: string; password: string }): Promise<TErrors | null> {
+  if (mode === "sign-up") {
+    const up = await authClient.signUp.email({ name: v.name.trim(), email: v.email, password: v.password });
+    if (up.error) {
+      if (up.error.code === "PASSWORD_POLICY") return { password: up.error.message ?? "Choose another password." };
+      if (up.error.status === 429) return { form: "Too many attempts from here. Wait a minute, then try again." };
+      return { form: up.error.message ?? "Something went wrong. Try again." };
+    }
+  }
+  const signIn = await authClient.signIn.email({ email: v.email, password: v.password });
+  if (!signIn.error) return null;
+  if (mode === "sign-up" && (signIn.error.status === 401 || signIn.error.status === 403)) {
+    return { form: "We could not sign you in with these details. If you already have an account with this email, sign in with its password instead." };
+  }
+  return { form: signInMessage(signIn.error as TAuthError) };
 }
 
 export function AuthForm({ mode, next, defaultEmail }: { mode: TMode; next: string | null; defaultEmail?: string }) {
@@ -30,18 +62,10 @@ export function AuthForm({ mode, next, defaultEmail }: { mode: TMode; next: stri
     setErrors(found);
     if (Object.keys(found).length) return;
     setPending(true);
-    const result =
-      mode === "sign-in"
-        ? await authClient.signIn.email({ email: values.email, password: values.password })
-        : await authClient.signUp.email({ name: values.name.trim(), email: values.email, password: values.password });
+    const message = await submit(mode, values);
     setPending(false);
-    if (result.error) {
-      const status = result.error.status;
-      let message = result.error.message ?? "Something went wrong. Try again.";
-      if (status === 429) message = "Too many sign-in attempts from here. Wait a minute, then try again.";
-      else if (mode === "sign-in" && (status === 401 || status === 403)) message = "That email and password don't match an account.";
-      else if (mode === "sign-up" && /exist/i.test(message)) message = "An account with this email already exists. Sign in instead.";
-      setErrors({ form: message });
+    if (message) {
+      setErrors(message);
       return;
     }
     // A full navigation so every server component sees the new session cookie.
@@ -61,7 +85,7 @@ export function AuthForm({ mode, next, defaultEmail }: { mode: TMode; next: stri
         type="password"
         autoComplete={mode === "sign-in" ? "current-password" : "new-password"}
         required
-        hint={mode === "sign-up" ? "At least 10 characters." : undefined}
+        hint={mode === "sign-up" ? "At least 12 characters; spaces and any characters are fine. Common or breached passwords are refused." : undefined}
         error={errors.password}
       />
       <Button type="submit" disabled={pending}>

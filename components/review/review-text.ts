@@ -1,7 +1,7 @@
 // Words for review states, shared by the overview, the history and the snapshot pages.
 import type { TSnapshotSummary } from "@/lib/domain/report";
 import { fromDbVerdict, type TDbVerdict, type TInputChange } from "@/lib/domain/report";
-import { STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/shared";
+import { SELF_APPROVAL_NOTE, STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/shared";
 import { formatDateTime } from "@/lib/domain/report";
 
 /** Why a stage form is read-only while the assessment is in review (the DAL refuses the save anyway). */
@@ -18,7 +18,8 @@ const OUTCOME_WORDS = { approved: "Approved", rejected: "Rejected", withdrawn: "
 /** "Approved by Marek Manager on 3 Mar 2026, 10:00 UTC", or "Waiting for review". */
 export function decisionText(s: Pick<TSnapshotSummary, "decision">): string {
   const d = s.decision;
-  return d ? `${OUTCOME_WORDS[d.outcome]} by ${d.actorName} on ${formatDateTime(d.createdAt)}` : "Waiting for review";
+  if (!d) return "Waiting for review";
+  return `${OUTCOME_WORDS[d.outcome]} by ${d.actorName} on ${formatDateTime(d.createdAt)}${d.selfApproved ? ` (${SELF_APPROVAL_NOTE})` : ""}`;
 }
 
 export function snapshotName(s: Pick<TSnapshotSummary, "number" | "assessmentVersion">): string {

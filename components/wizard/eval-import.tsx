@@ -1,6 +1,10 @@
 "use client";
 import { useId, useState } from "react";
 import { importEvalFileAction, type TImportedItem } from "@/lib/actions/wizard";
+import limits from "@/lib/limits.json";
+
+// JSON text is sent escaped inside the request: leave room for that under the server's limit.
+const MAX_UPLOAD_BYTES = Math.floor(limits.maxRequestBodyBytes * 0.8);
 
 type TWorkloadRow = { id?: string; name?: string } & Record<string, unknown>;
 type TMapping = { side: "" | "candidate" | "incumbent"; target: string };
@@ -17,10 +21,20 @@ export function EvalImport({ workloads, onApply, disabled }: { workloads: TWorkl
 
   async function onFile(file: File | undefined) {
     if (!file) return;
-    setBusy(true);
     setErrors([]);
     setItems([]);
-    const result = await importEvalFileAction(await file.text(), file.name);
+    // The upload travels as a server-action body, which the server caps (413 beyond it).
+    if (file.size > MAX_UPLOAD_BYTES) {
+      setErrors([`The file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB); the limit is ${Math.floor(MAX_UPLOAD_BYTES / 1024 / 1024)} MB.`]);
+      return;
+    }
+    setBusy(true);
+    let result: Awaited<ReturnType<typeof importEvalFileAction>>;
+    try {
+      result = await importEvalFileAction(await file.text(), file.name);
+    } catch {
+      result = { kind: "unreadable", errors: ["The file could not be sent to the server (it may be too large, or the connection dropped). Try again, or a smaller file."] };
+    }
     setBusy(false);
     if (result.kind !== "ok") {
       setErrors(result.kind === "unreadable" ? result.errors : [result.message]);

@@ -2,6 +2,7 @@ import type { TReportSource, TReportStages } from "@/lib/domain/report";
 import type { TStageKey } from "@/lib/domain/shared";
 import type { TFigure } from "@/lib/domain/shared";
 import { formatFigure } from "@/lib/domain/shared";
+import { ExternalLink } from "@/components/ui/external-link";
 
 const TONE: Record<string, string> = {
   good: "bg-green-100 text-green-900",
@@ -60,9 +61,9 @@ export function ResultsPanel({ stage, sources }: { stage: TReportStages[TStageKe
                     {f.sourceUrl ? (
                       <>
                         {" "}
-                        <a href={f.sourceUrl} className="text-brand-700 not-italic underline" target="_blank" rel="noreferrer">
+                        <ExternalLink href={f.sourceUrl} className="text-brand-700 not-italic underline">
                           source
-                        </a>
+                        </ExternalLink>
                       </>
                     ) : null}
                   </blockquote>
@@ -101,9 +102,9 @@ export function ResultsPanel({ stage, sources }: { stage: TReportStages[TStageKe
                 {s.url ? (
                   <>
                     {" "}
-                    <a href={s.url} className="break-all text-brand-700 underline" target="_blank" rel="noreferrer">
+                    <ExternalLink href={s.url} className="break-all text-brand-700 underline">
                       {s.url}
-                    </a>
+                    </ExternalLink>
                   </>
                 ) : null}
               </li>

@@ -4,13 +4,13 @@ import { z } from "zod";
 import { createAssessment, deleteAssessment, getAssessment, updateAssessment } from "@/lib/dal/assessments";
 import { isKnownCandidate, isKnownIncumbent } from "@/lib/domain/catalog";
 import { getTemplate, importSource, MAX_IMPORT_CHARS, parseAssessmentImport } from "@/lib/domain/assessment";
-import { EDITOR_ROLES } from "@/lib/domain/shared";
+import { EDITOR_ROLES, zText } from "@/lib/domain/shared";
 import { invalid, orgFormAction, redirectTo, ZId } from "./safe-action";
 
 // Assessments: create (blank, from a template, or from an imported file), rename, change models,
 // duplicate, delete. The DAL checks the role again in its queries.
 
-const ZTitle = z.string().trim().min(3, "Give the assessment a title of at least 3 characters.").max(120, "Keep the title under 120 characters.");
+const ZTitle = zText({ trim: true, min: 3, max: 120, tooShort: "Give the assessment a title of at least 3 characters.", tooLong: "Keep the title under 120 characters." });
 const ZVersion = z.coerce.number("The form is missing its version; reload the page.").int().positive("The form is missing its version; reload the page.");
 const ZNoFields = z.object({});
 
@@ -25,7 +25,7 @@ const ZCreate = z.preprocess(
   },
   z.object({
     title: ZTitle,
-    description: z.string().trim().max(2000, "Keep the description under 2,000 characters.").default(""),
+    description: zText({ trim: true, multiline: true, max: 2000, tooLong: "Keep the description under 2,000 characters." }).default(""),
     // A new assessment has no inputs yet, so only catalog models qualify.
     candidateModelId: z.string().refine((id) => isKnownCandidate(id), "Choose a candidate model from the list."),
     incumbentApiId: z.string().refine(isKnownIncumbent, "Choose the API you use today from the list."),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "@/lib/dal/errors";
 import { getOrgContext } from "@/lib/dal/organizations";
+import { logServerError } from "@/lib/log";
 import type { TActor, TOrgContext, TRole } from "@/lib/domain/shared";
 import type { TActionFailure } from "./result";
 
@@ -50,7 +51,7 @@ function fromError(name: string, e: unknown): TActionFailure {
   if (e instanceof ConflictError) return { kind: "conflict", message: e.message, currentVersion: e.currentVersion };
   if (e instanceof ForbiddenError) return fail("forbidden", e.message);
   if (e instanceof NotFoundError) return fail("not-found", MESSAGES.notFound);
-  console.error(`[action ${name}] failed`, e);
+  void logServerError(e, `action ${name}`);
   return fail("failed", MESSAGES.failed);
 }
 

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getAssessment, updateAssessment } from "@/lib/dal/assessments";
 import { STAGE_SCHEMAS, ZAssessmentInputs, stageStatuses } from "@/lib/domain/assessment";
-import { EDITOR_ROLES, STAGE_KEYS, type TStageKey, type TStageStatus } from "@/lib/domain/shared";
+import { EDITOR_ROLES, STAGE_KEYS, zText, type TStageKey, type TStageStatus } from "@/lib/domain/shared";
 import type { TWorkloadResult } from "@/lib/domain/capability";
 import { buildCustomCandidate, type TCustomCandidateErrors } from "@/lib/domain/catalog";
 import { lmEvalTaskToWorkloadResult, MAX_EVAL_FILE_CHARS, parseEvalFile, promptfooTallyToWorkloadResult } from "@/lib/domain/capability";
@@ -64,12 +64,24 @@ export type TSaveCustomModelResult =
   | { kind: "invalid"; errors: TCustomCandidateErrors }
   | TActionFailure;
 
+// Lengths bound the request here; what a person typed wrong (a control character pasted into the
+// config, say) is checked in the handler so that the message lands at that field.
 const ZCustomModelForm = z.strictObject({
   name: z.string().max(1000),
   licenceId: z.string().max(200),
-  configText: z.string(),
+  configText: z.string().max(5_000_000),
   contextTokens: z.number().optional(),
 });
+const CUSTOM_TEXT_FIELDS = { name: zText({ max: 1000 }), licenceId: zText({ max: 200 }), configText: zText({ max: 5_000_000, multiline: true }) };
+
+function customTextErrors(fields: z.infer<typeof ZCustomModelForm>): TCustomCandidateErrors {
+  const errors: TCustomCandidateErrors = {};
+  for (const [key, schema] of Object.entries(CUSTOM_TEXT_FIELDS) as [keyof typeof CUSTOM_TEXT_FIELDS, (typeof CUSTOM_TEXT_FIELDS)[keyof typeof CUSTOM_TEXT_FIELDS]][]) {
+    const r = schema.safeParse(fields[key]);
+    if (!r.success) errors[key] = r.error.issues[0]?.message;
+  }
+  return errors;
+}
 
 /**
  * Describes the candidate from a pasted config.json and makes it the assessment's candidate, in one
@@ -81,6 +93,8 @@ export const saveCustomModelAction = orgAction(
   { name: "saveCustomModel", args: z.tuple([ZId, ZVersion, ZCustomModelForm]), roles: EDITOR_ROLES, forbidden: "Your role in this organisation can read this assessment but not change it." },
   async ({ org, ...actor }, i, version, fields): Promise<TSaveCustomModelResult> => {
     const s = org.slug;
+    const textErrors = customTextErrors(fields);
+    if (Object.keys(textErrors).length) return { kind: "invalid", errors: textErrors };
     const built = buildCustomCandidate(fields, today());
     if (!built.ok) return { kind: "invalid", errors: built.errors };
     const current = await getAssessment(actor.userId, s, i);

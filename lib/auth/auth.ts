@@ -1,16 +1,66 @@
 import "server-only";
 import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { resolveAuthSecret } from "@/lib/auth/secret";
+import { PASSWORD_MAX_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
+import { accountRetryAfter, clearFailedSignIns, recordFailedSignIn } from "@/lib/auth/account-limit";
+import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 
 export const SIGN_IN_LIMIT = { windowSeconds: 60, max: 10 };
 
+/** Endpoints that set a new password, and the body field that carries it. */
+const NEW_PASSWORD_FIELDS: Record<string, "password" | "newPassword"> = {
+  "/sign-up/email": "password",
+  "/change-password": "newPassword",
+  "/reset-password": "newPassword",
+  "/set-password": "newPassword",
+};
+
+const bodyString = (body: unknown, key: string): string | undefined => {
+  const v = body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
+  return typeof v === "string" ? v : undefined;
+};
+
+// Runs before every auth endpoint: the password policy (ASVS V2.1) on new passwords, and the
+// per-account sign-in limit. Both answer the same whether or not the email has an account.
+const beforeHook = createAuthMiddleware(async (ctx) => {
+  const field = NEW_PASSWORD_FIELDS[ctx.path];
+  if (field) {
+    const password = bodyString(ctx.body, field);
+    const problem = password === undefined ? null : passwordProblem(password, { email: bodyString(ctx.body, "email"), name: bodyString(ctx.body, "name") });
+    if (problem) throw new APIError("BAD_REQUEST", { message: problem, code: "PASSWORD_POLICY" });
+  }
+  if (ctx.path === "/sign-in/email") {
+    const email = bodyString(ctx.body, "email");
+    const wait = email ? await accountRetryAfter(email) : 0;
+    if (wait > 0) {
+      throw new APIError(
+        "TOO_MANY_REQUESTS",
+        { message: `Too many failed sign-in attempts for this email. Try again in ${Math.ceil(wait / 60)} minute(s).`, code: "ACCOUNT_RATE_LIMITED" },
+        { "Retry-After": String(wait), "X-Retry-After": String(wait) },
+      );
+    }
+  }
+});
+
+const afterHook = createAuthMiddleware(async (ctx) => {
+  if (ctx.path !== "/sign-in/email") return;
+  const email = bodyString(ctx.body, "email");
+  if (!email) return;
+  const returned = ctx.context.returned;
+  if (isAPIError(returned)) {
+    if (returned.statusCode === 401) await recordFailedSignIn(email);
+  } else if (ctx.context.newSession) {
+    await clearFailedSignIns(email);
+  }
+});
+
 function createAuth() {
   const e = env();
-  const trustedProxies = e.TRUSTED_PROXIES?.split(",").map((s) => s.trim()).filter(Boolean);
   return betterAuth({
     appName: "Freehold",
     baseURL: e.BETTER_AUTH_URL,
@@ -18,9 +68,15 @@ function createAuth() {
     database: prismaAdapter(prisma(), { provider: "postgresql" }),
     emailAndPassword: {
       enabled: true,
-      minPasswordLength: 10,
-      maxPasswordLength: 128,
-      autoSignIn: true,
+      // The policy (lib/auth/password-policy.ts) counts code points; these byte-ish bounds only
+      // stop absurd bodies before hashing (an emoji is 2 UTF-16 units).
+      minPasswordLength: 12,
+      maxPasswordLength: PASSWORD_MAX_LENGTH * 2,
+      // Sign-up never signs in. With autoSignIn off, better-auth answers a sign-up for an existing
+      // email exactly like a new one (200, no session, after hashing the password so the timing
+      // matches), so the sign-up response does not reveal who has an account. The form then signs
+      // in with the same credentials, which succeeds for a new account.
+      autoSignIn: false,
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     rateLimit: {
@@ -37,9 +93,12 @@ function createAuth() {
         "/get-session": false,
       },
     },
+    hooks: { before: beforeHook, after: afterHook },
     advanced: {
-      // Behind a reverse proxy, TRUSTED_PROXIES lets better-auth walk X-Forwarded-For past it.
-      ipAddress: trustedProxies?.length ? { trustedProxies } : undefined,
+      // The client address comes from our server (server.mjs), which sets this header from the
+      // socket, or from X-Forwarded-For only when the socket is one of TRUSTED_PROXIES, and drops
+      // any value a client sent. X-Forwarded-For itself is never read here: a client can write it.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => crypto.randomUUID() },
     },
     plugins: [

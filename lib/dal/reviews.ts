@@ -7,7 +7,7 @@ import { tenantWhere } from "@/lib/dal/assessments";
 import type { TFrozenFigure, TSignOffLine, TSnapshot, TSnapshotSummary, TStageSignOff } from "@/lib/domain/report";
 import { snapshotRecord, stageFingerprint } from "@/lib/dal/review-records";
 import { stageStatus, upgradeInputs, type TAssessmentInputs } from "@/lib/domain/assessment";
-import { STAGE_TITLES, type TActor, type TStageKey } from "@/lib/domain/shared";
+import { SELF_APPROVAL_NOTE, STAGE_TITLES, type TActor, type TStageKey } from "@/lib/domain/shared";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Review and sign-off. The rules live here, in the queries: the caller's role is part of every
@@ -55,17 +55,30 @@ export async function decideReview(actor: TActor, slug: string, id: string, outc
   return prisma().$transaction(async (tx) => {
     const a = await findForRole(tx, actor.userId, slug, id, APPROVER_ROLES, "Only an owner or a manager can approve or reject an assessment.");
     if (a.status !== "in_review") throw new StateError("This assessment is not waiting for review (someone may have decided already). Reload to see its state.");
-    const pending = await tx.assessmentSnapshot.findFirst({ where: { assessmentId: id, decision: null }, orderBy: { number: "desc" }, select: { id: true, number: true } });
-    if (!pending) throw new StateError("There is no pending submission to decide on.");
+    // Separation of duties, in the query: an approval matches the pending snapshot only if someone
+    // else submitted it, or the organisation lets a submitter approve their own work.
+    const sodWhere: Prisma.AssessmentSnapshotWhereInput =
+      outcome === "approved" ? { OR: [{ submittedById: { not: actor.userId } }, { assessment: { organization: { allowSelfApproval: true } } }] } : {};
+    const pending = await tx.assessmentSnapshot.findFirst({
+      where: { assessmentId: id, decision: null, ...sodWhere },
+      orderBy: { number: "desc" },
+      select: { id: true, number: true, submittedById: true },
+    });
+    if (!pending) {
+      const own = await tx.assessmentSnapshot.count({ where: { assessmentId: id, decision: null, submittedById: actor.userId } });
+      if (own) throw new ForbiddenError("You submitted this version, so someone else must approve it: your organisation requires a second person (an owner can change this in the organisation's settings).");
+      throw new StateError("There is no pending submission to decide on.");
+    }
+    const selfApproved = outcome === "approved" && pending.submittedById === actor.userId;
     const moved = await tx.assessment.updateMany({
       where: { id, status: "in_review" },
       data: outcome === "approved" ? { status: "approved", approvedSnapshotId: pending.id } : { status: "rejected" },
     });
     if (moved.count === 0) throw new StateError("Someone decided on this assessment at the same time. Reload to see their decision.");
     await tx.reviewDecision.create({
-      data: { snapshotId: pending.id, assessmentId: id, organizationId: a.organizationId, outcome, comment: comment.trim(), actorId: actor.userId, actorName: actor.userName },
+      data: { snapshotId: pending.id, assessmentId: id, organizationId: a.organizationId, outcome, comment: comment.trim(), actorId: actor.userId, actorName: actor.userName, selfApproved },
     });
-    await recordAudit(tx, actor, { organizationId: a.organizationId, assessmentId: id, action: `assessment.${outcome}`, detail: { snapshot: pending.number, comment: comment.trim() } });
+    await recordAudit(tx, actor, { organizationId: a.organizationId, assessmentId: id, action: `assessment.${outcome}`, detail: { snapshot: pending.number, comment: comment.trim(), ...(selfApproved ? { selfApproved } : {}) } });
     return { number: pending.number };
   });
 }
@@ -107,7 +120,7 @@ const snapshotSummarySelect = {
   note: true,
   submittedByName: true,
   createdAt: true,
-  decision: { select: { outcome: true, comment: true, actorName: true, createdAt: true } },
+  decision: { select: { outcome: true, comment: true, actorName: true, createdAt: true, selfApproved: true } },
 } satisfies Prisma.AssessmentSnapshotSelect;
 
 /** Snapshots of one assessment, newest first. An assessment the caller cannot see is a 404. */
@@ -147,7 +160,8 @@ export async function listSignOffLines(userId: string, slug: string, id: string,
   for (const s of snapshots) {
     if (!s.decision || s.decision.outcome === "withdrawn") continue;
     const verb = s.decision.outcome === "approved" ? "Approved" : "Rejected";
-    lines.push({ label: `${verb}: submission ${s.number} (version ${s.assessmentVersion})`, byName: s.decision.actorName, at: s.decision.createdAt, note: s.decision.comment || null });
+    const self = s.decision.selfApproved ? `, ${SELF_APPROVAL_NOTE}` : "";
+    lines.push({ label: `${verb}: submission ${s.number} (version ${s.assessmentVersion}${self})`, byName: s.decision.actorName, at: s.decision.createdAt, note: s.decision.comment || null });
   }
   const seen = new Set<string>();
   for (const so of stageSignOffs) {

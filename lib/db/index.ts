@@ -63,7 +63,10 @@ const globalForPrisma = globalThis as unknown as { freeholdPrisma?: PrismaClient
 /** The app's one client. Kept on globalThis so dev-mode reloads don't open a second PGlite. */
 export function prisma(): PrismaClient {
   if (!globalForPrisma.freeholdPrisma) {
-    globalForPrisma.freeholdPrisma = createPrismaClient(env().DATABASE_URL);
+    const client = createPrismaClient(env().DATABASE_URL);
+    globalForPrisma.freeholdPrisma = client;
+    // server.mjs calls this after the last request on shutdown (PGlite: flush, release the lock).
+    (globalThis as Record<symbol, unknown>)[Symbol.for("freehold.closeDatabase")] = () => closePrismaClient(client);
   }
   return globalForPrisma.freeholdPrisma;
 }

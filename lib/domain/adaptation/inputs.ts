@@ -12,11 +12,13 @@ export type TLoraTarget = z.infer<typeof ZLoraTarget>;
 
 export const ZAdaptationInputs = z.object({
   method: ZAdaptationMethod,
+  // 1e15 tokens: ~30× the largest published pre-training corpora (~3e13); fine-tuning sets are 1e6-1e10.
   datasetTokens: z.number().positive().max(1e15),
   epochs: z.number().positive().max(1000).default(1),
   sequenceLengthTokens: z.number().int().min(1).max(10_000_000).default(2048),
   microBatchSequencesPerGpu: z.number().int().min(1).max(65_536).default(1),
   gradientCheckpointing: z.boolean().default(true),
+  // 65,536: above any model's hidden size, where a LoRA stops being low-rank.
   loraRank: z.number().int().min(1).max(65_536).default(16),
   loraTargets: z.array(ZLoraTarget).min(1).default(["q", "k", "v", "o"]),
   /** Adapter weight, gradient and Adam m, v, all fp32: 4 + 4 + 8. */
@@ -29,6 +31,7 @@ export const ZAdaptationInputs = z.object({
   trainingMfu: z.number().gt(0).lte(1).default(D.trainingMfu.value),
   trainingReserveGbPerGpu: z.number().min(0).max(10_000).default(D.trainingReserveGbPerGpu.value),
   /** GPUs to train on; defaults to the fewest that fit. Fewer than that is raised with a warning. */
+  // 1M GPUs: above the largest training clusters announced.
   gpuCount: z.number().int().min(1).max(1_000_000).optional(),
   usdPerGpuHour: z.number().nonnegative().max(10_000),
   dataPrepUsd: z.number().nonnegative().max(1e10).default(0),

@@ -1,7 +1,7 @@
 // What quantizing the served weights buys (memory, decode speed) and what the team says it costs in
 // quality. The quality delta is never computed here: it is entered, and marked measured or assumed.
 import { z } from "zod";
-import { parseOrThrow } from "../shared";
+import { parseOrThrow, zText } from "../shared";
 import type { TFigure } from "../shared";
 import { makeFigure } from "../shared";
 import { BYTES_PER_GB, fmt } from "../shared";
@@ -20,9 +20,9 @@ export const ZQuantizationInputs = z.object({
     .object({
       /** Change in the team's chosen score, in percentage points (negative = worse). */
       points: z.number().min(-100).max(100),
-      metric: z.string().max(200).optional(),
+      metric: zText({ max: 200 }).optional(),
       source: ZQualityDeltaSource,
-      note: z.string().max(2000).optional(),
+      note: zText({ max: 2000, multiline: true }).optional(),
     })
     .optional(),
 });

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { getApiPrice, getModel } from "../catalog";
 import { upgradeInputs, type TAssessmentInputs } from "./inputs";
-import { DomainInputError, formatPath, type TFieldError } from "../shared";
+import { DomainInputError, formatPath, jsonDepthProblem, TEXT_MAX, zText, type TFieldError } from "../shared";
 
 export const EXPORT_FORMAT = "freehold.assessment";
 export const EXPORT_FORMAT_VERSION = 1;
@@ -41,10 +41,10 @@ const ZEnvelope = z.object({
 });
 
 const ZImportedAssessment = z.object({
-  title: z.string().trim().min(3, "the title must have at least 3 characters").max(120, "the title must be under 120 characters"),
-  description: z.string().max(2000, "the description must be under 2,000 characters").default(""),
-  candidateModelId: z.string().min(1).max(120),
-  incumbentApiId: z.string().min(1).max(120),
+  title: zText({ trim: true, min: 3, max: 120, tooShort: "the title must have at least 3 characters", tooLong: "the title must be under 120 characters" }),
+  description: zText({ max: 2000, multiline: true, tooLong: "the description must be under 2,000 characters" }).default(""),
+  candidateModelId: zText({ min: 1, max: TEXT_MAX.id }),
+  incumbentApiId: zText({ min: 1, max: TEXT_MAX.id }),
   inputs: z.unknown(),
 });
 
@@ -57,6 +57,8 @@ const withPath = (prefix: string, errors: TFieldError[]) => errors.map((e) => `$
 /** Validates an uploaded export. Never throws for bad input: every problem comes back as a message. */
 export function parseAssessmentImport(text: string): TImportParse {
   if (text.length > MAX_IMPORT_CHARS) return fail(`The file is too large (${text.length.toLocaleString("en-US")} characters; the limit is ${MAX_IMPORT_CHARS.toLocaleString("en-US")}).`);
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep) return fail(`The file cannot be imported: ${tooDeep}.`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -76,7 +78,7 @@ export function parseAssessmentImport(text: string): TImportParse {
   }
   let inputs: TAssessmentInputs;
   try {
-    inputs = upgradeInputs(body.data.inputs ?? {});
+    inputs = upgradeInputs(body.data.inputs ?? {}, { repairLegacy: false });
   } catch (e) {
     if (e instanceof DomainInputError) return fail(...withPath("assessment.inputs.", e.errors));
     throw e;

@@ -1,6 +1,7 @@
 // Where an imported export came from, for the audit trail of the copy. Read leniently: the import
 // itself is validated by parseAssessmentImport; a missing or odd `source` only means less detail.
 import { z } from "zod";
+import { jsonDepthProblem } from "../shared";
 
 const ZSource = z.object({
   source: z.object({
@@ -10,6 +11,7 @@ const ZSource = z.object({
 });
 
 export function importSource(text: string): { sourceOrganization: string; sourceAssessmentId: string } {
+  if (jsonDepthProblem(text)) return { sourceOrganization: "", sourceAssessmentId: "" };
   let raw: unknown;
   try {
     raw = JSON.parse(text);

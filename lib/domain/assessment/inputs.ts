@@ -15,11 +15,11 @@
 import { z } from "zod";
 import { ZAdaptationInputs } from "../adaptation";
 import { ZCapabilityWorkload } from "../capability";
-import { ZCustomGpu, ZCustomModel } from "../catalog";
+import { MAX_CUSTOM_MODEL_NAME, ZCustomGpu, ZCustomModel } from "../catalog";
 import { ZIntendedUse, ZRegion } from "../catalog";
 import { SAFETY_CONTROL_IDS } from "../catalog";
 import { ZEconomicsInputs } from "../economics";
-import { DomainInputError, fieldErrorsFromZod, parseWith, STAGE_KEYS, type TParseResult, type TStageKey, type TStageStatus } from "../shared";
+import { DomainInputError, fieldErrorsFromZod, parseWith, STAGE_KEYS, TEXT_MAX, zText, isHttpUrl, type TParseResult, type TStageKey, type TStageStatus } from "../shared";
 import { ZOrgFacts } from "../licence";
 import { ZLifecycleInputs, ZPatching, ZRefreshProgramme, ZStaffRole } from "../lifecycle";
 import { ZQuantizationInputs } from "../adaptation";
@@ -74,8 +74,9 @@ export type TLicenceStageInputs = z.infer<typeof ZLicenceStageInputs>;
 export const ZCapabilityStageInputs = z
   .strictObject({
     /** Display names; default to the candidate model's and incumbent API's names. */
-    candidateName: z.string().max(200).optional(),
-    incumbentName: z.string().max(200).optional(),
+    candidateName: zText({ max: TEXT_MAX.name }).optional(),
+    incumbentName: zText({ max: TEXT_MAX.name }).optional(),
+    // 200 workloads: a full internal eval programme; the form lists each one.
     workloads: z.array(ZCapabilityWorkload).max(200).optional(),
     /** Largest acceptable shortfall in score units 0..1 (0.03 = 3 points). */
     toleranceScore: z.number().min(0, "toleranceScore must be ≥ 0").max(0.5, "toleranceScore must be ≤ 0.5 (use 0..1, 0.03 = 3 points)").optional(),
@@ -135,6 +136,7 @@ export const ZPricingDraft = z.strictObject({
   /** GPU_CLOUD_PRICES id, for the cloud modes. */
   cloudPriceId: catalogId.optional(),
   /** The organisation's own quote; overrides the catalog cloud price. */
+  // $1,000 per GPU-hour: ~100× on-demand H100/B200 prices.
   usdPerGpuHour: z.number().positive().max(1000).optional(),
   /** Committed-use discount off the on-demand hourly price (cloudReserved). */
   reservedDiscountPercent: z.number().min(0).max(100).optional(),
@@ -229,6 +231,7 @@ const P = ZPatching.shape;
 
 export const ZLifecycleStageInputs = z.strictObject({
   /** The team that runs the deployment; every person the owned side pays for is counted here. */
+  // 50 roles: each row is a kind of role (with its FTE), not a person.
   staffing: z.array(ZStaffRole).max(50).optional(),
   refresh: z
     .strictObject({
@@ -250,6 +253,9 @@ export type TLifecycleStageInputs = z.infer<typeof ZLifecycleStageInputs>;
 // 7. Economics
 
 const E = ZEconomicsInputs.shape;
+// The same ceilings as the engine (economics.ts explains them); the API price override is lower
+// than the engine's: $10,000 per million tokens is ~100× the dearest list price, and a typo there
+// (a price per token typed per million) should be caught. Stored rows were all within these.
 const tokensPerMonth = z.number().nonnegative().max(1e17);
 const usdPerMTok = z.number().nonnegative().max(10_000);
 const usd = z.number().nonnegative().max(1e12);
@@ -297,8 +303,8 @@ export const ZEconomicsStageInputs = z.strictObject({
     .strictObject({
       inputUsdPerMTok: usdPerMTok,
       outputUsdPerMTok: usdPerMTok,
-      asOf: z.string().min(4).max(40).optional(),
-      note: z.string().max(500).optional(),
+      asOf: zText({ min: 4, max: 40 }).optional(),
+      note: zText({ max: 500, multiline: true }).optional(),
     })
     .optional(),
   horizonMonths: E.horizonMonths.unwrap().optional(),
@@ -421,6 +427,36 @@ export function parseAssessmentInputs(raw: unknown): TParseResult<TAssessmentInp
   return parseWith(ZAssessmentInputs, raw);
 }
 
+/**
+ * Issue 17 tightened two v1 rules after rows were written: source URLs must be web links (a
+ * "javascript:" URL from an imported file became a link in the memo), and a custom model's name
+ * has the form's 80-character limit (imports stored 100,000). A stored v1 document that broke
+ * them is repaired on read rather than made unreadable: a non-web "URL" moves into the provenance
+ * note as plain text, and an over-long name is cut. The shape is unchanged, so the version stays 1.
+ */
+function repairV1(doc: Record<string, unknown>): Record<string, unknown> {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  const repairProvenance = (holder: unknown): unknown => {
+    if (!isObject(holder) || !isObject(holder.provenance) || !Array.isArray(holder.provenance.sourceUrls)) return holder;
+    const urls = holder.provenance.sourceUrls as unknown[];
+    const kept = urls.filter((u): u is string => typeof u === "string" && isHttpUrl(u));
+    if (kept.length === urls.length) return holder;
+    const dropped = urls.filter((u) => !kept.includes(u as string)).map((u) => String(u).replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, 200));
+    const note = [typeof holder.provenance.note === "string" ? holder.provenance.note : "", `Sources given (not web links): ${dropped.join("; ")}`].filter(Boolean).join(" ").slice(0, TEXT_MAX.note);
+    return { ...holder, provenance: { ...holder.provenance, sourceUrls: kept, note } };
+  };
+  let out = doc;
+  if (isObject(out.customModel)) {
+    let model = repairProvenance(out.customModel) as Record<string, unknown>;
+    if (typeof model.name === "string" && model.name.trim().length > MAX_CUSTOM_MODEL_NAME) model = { ...model, name: model.name.trim().slice(0, MAX_CUSTOM_MODEL_NAME).trim() };
+    out = { ...out, customModel: model };
+  }
+  if (isObject(out.infrastructure) && isObject(out.infrastructure.customGpu)) {
+    out = { ...out, infrastructure: { ...out.infrastructure, customGpu: repairProvenance(out.infrastructure.customGpu) } };
+  }
+  return out;
+}
+
 /** Upgraders from version n to n + 1, keyed by n. None yet: v1 is the first version. */
 const UPGRADERS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
 
@@ -428,8 +464,9 @@ const UPGRADERS: Record<number, (raw: Record<string, unknown>) => Record<string,
  * Reads a stored inputs document of any known version and returns the current shape. Throws a
  * DomainInputError naming the problem (wrong type, unknown or newer version, invalid field) rather
  * than guessing: the caller decides whether to show the error or start a fresh draft.
+ * `repairLegacy: false` (imports) skips the repair of rules tightened after v1 rows were written.
  */
-export function upgradeInputs(raw: unknown): TAssessmentInputs {
+export function upgradeInputs(raw: unknown, options: { repairLegacy?: boolean } = {}): TAssessmentInputs {
   if (raw === undefined || raw === null) return ZAssessmentInputs.parse({});
   if (typeof raw !== "object" || Array.isArray(raw)) {
     throw new DomainInputError("assessment inputs", [
@@ -459,7 +496,8 @@ export function upgradeInputs(raw: unknown): TAssessmentInputs {
     doc = { ...upgrade(doc), schemaVersion: version + 1 };
     version += 1;
   }
-  const parsed = ZAssessmentInputs.safeParse(doc);
+  // Stored rows are repaired (see repairV1); an imported file is checked as it is and refused.
+  const parsed = ZAssessmentInputs.safeParse(options.repairLegacy === false ? doc : repairV1(doc));
   if (!parsed.success) throw new DomainInputError(`assessment inputs (v${CURRENT_INPUTS_SCHEMA_VERSION})`, fieldErrorsFromZod(parsed.error));
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 // Shared first step of every eval-file parser: text (or an already parsed value) to JSON, as data.
-import type { TFieldError, TParseResult } from "../shared";
+import { jsonDepthProblem, type TFieldError, type TParseResult } from "../shared";
 
 /** Uploads larger than this are refused before JSON.parse holds several copies in memory. */
 export const MAX_EVAL_FILE_CHARS = 50_000_000;
@@ -14,6 +14,8 @@ export function readJson(input: unknown, maxChars: number = MAX_EVAL_FILE_CHARS)
     return fail("(root)", `file is too large (${input.length} characters; limit ${maxChars})`);
   }
   if (input.trim() === "") return fail("(root)", "file is empty");
+  const tooDeep = jsonDepthProblem(input);
+  if (tooDeep) return fail("(root)", tooDeep);
   try {
     // A UTF-8 byte-order mark from some Windows editors would make JSON.parse fail.
     return { ok: true, data: JSON.parse(input.replace(/^\uFEFF/, "")) };

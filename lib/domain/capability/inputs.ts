@@ -1,6 +1,7 @@
 // Inputs of the capability-validation stage: the team's workloads and the candidate (open-weights)
 // and incumbent (closed API) results on each. Scores are in score units 0..1 (0.03 = 3 points).
 import { z } from "zod";
+import { TEXT_MAX, zText } from "../shared";
 
 /** Metrics that are a share of items passed, so k of n counts (and Wilson intervals) apply. */
 export const PROPORTION_METRICS = ["accuracy", "pass-rate", "win-rate", "exact-match", "error-rate"] as const;
@@ -14,6 +15,7 @@ export function isProportionMetric(metric: TCapabilityMetric): boolean {
 export const ZResultSource = z.enum(["typed", "lm-eval-harness", "promptfoo"]);
 export type TResultSource = z.infer<typeof ZResultSource>;
 
+/** 100M items: ~1,000× the largest common benchmarks (MMLU 14k, HumanEval 164) and eval suites. */
 const MAX_SAMPLES = 100_000_000;
 
 export const ZWorkloadResult = z
@@ -53,8 +55,8 @@ export type TWorkloadResult = z.output<typeof ZWorkloadResult>;
 
 export const ZCapabilityWorkload = z
   .object({
-    id: z.string().min(1, "id is required").max(100),
-    name: z.string().min(1, "name is required").max(200),
+    id: zText({ min: 1, max: 100, tooShort: "id is required" }),
+    name: zText({ min: 1, max: TEXT_MAX.name, tooShort: "name is required" }),
     /** Relative importance; normalised over the workloads that have both results. */
     weight: z.number().positive("weight must be > 0").max(1_000_000),
     metric: ZCapabilityMetric,
@@ -78,8 +80,8 @@ export type TCapabilityWorkload = z.output<typeof ZCapabilityWorkload>;
 
 export const ZCapabilityInputs = z
   .object({
-    candidateName: z.string().max(200).default("candidate"),
-    incumbentName: z.string().max(200).default("incumbent"),
+    candidateName: zText({ max: TEXT_MAX.name }).default("candidate"),
+    incumbentName: zText({ max: TEXT_MAX.name }).default("incumbent"),
     workloads: z.array(ZCapabilityWorkload).min(1, "add at least one workload").max(200),
     /** How much worse than the incumbent the candidate may be, in score units (0.03 = 3 points). */
     toleranceScore: z.number().min(0, "toleranceScore must be ≥ 0").max(0.5, "toleranceScore must be ≤ 0.5 (use 0..1, 0.03 = 3 points)").default(0.03),

@@ -3,12 +3,12 @@
 // report uses when the assessment's candidateModelId is its id (see report-context.ts
 // resolveCandidate). Errors are keyed by form field so each shows at its own control.
 import { getLicence } from "./licences";
-import type { TCustomModel } from "./custom";
+import { MAX_CUSTOM_MODEL_NAME, type TCustomModel } from "./custom";
 import { parseHfConfig, toCustomModel } from "./hf-config";
 
 /** Custom ids carry a prefix no catalog id has (catalog ids are [a-z0-9._-]), so they never collide. */
 export const CUSTOM_MODEL_PREFIX = "custom:";
-const MAX_NAME = 80;
+const MAX_NAME = MAX_CUSTOM_MODEL_NAME;
 const MAX_CONTEXT = 100_000_000;
 
 export const isCustomModelId = (id: string) => id.startsWith(CUSTOM_MODEL_PREFIX);

@@ -2,12 +2,13 @@
 // in the catalog (or overrides a stale one). Same fields as the catalog, but the provenance says
 // "user" and may lack a URL: an internal quote or a measured number is still a valid source.
 import { z } from "zod";
-import { ZGpu, ZModelArchitecture, ZProvenance, type TModelArchitecture } from "../shared";
+import { TEXT_MAX, ZGpu, ZHttpUrl, ZModelArchitecture, ZProvenance, zText, type TModelArchitecture } from "../shared";
 import { ZLicence } from "./licence-schema";
 import { ZApiPrice, ZGpuCloudPrice, ZGpuPurchasePrice, ZHostedOpenWeightPrice } from "./price-schema";
 
 export const ZUserProvenance = ZProvenance.safeExtend({
-  sourceUrls: z.array(z.string().min(1).max(2000)).max(20),
+  /** Web links only (http/https): each is rendered as a link on the page and in the memo. */
+  sourceUrls: z.array(ZHttpUrl).max(20),
   verification: z.literal("user"),
 });
 export type TUserProvenance = z.infer<typeof ZUserProvenance>;
@@ -32,7 +33,14 @@ export function architectureIssues(m: TArchitectureShape): { path: string; messa
   return issues;
 }
 
-export const ZCustomModel = ZModelArchitecture.extend({ provenance: ZUserProvenance }).superRefine((m, ctx) => {
+/** The longest custom model name; the form and imported files share it (see custom-candidate.ts). */
+export const MAX_CUSTOM_MODEL_NAME = 80;
+
+export const ZCustomModel = ZModelArchitecture.extend({
+  name: zText({ trim: true, min: 1, max: MAX_CUSTOM_MODEL_NAME, tooLong: `a custom model's name must be at most ${MAX_CUSTOM_MODEL_NAME} characters` }),
+  id: zText({ min: 1, max: TEXT_MAX.id }),
+  provenance: ZUserProvenance,
+}).superRefine((m, ctx) => {
   for (const issue of architectureIssues(m)) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
 });
 export type TCustomModel = z.infer<typeof ZCustomModel>;

@@ -1,7 +1,7 @@
 // Field access for Hugging Face config.json files. Multimodal configs (Gemma 3, Llama 4) nest the
 // language model under `text_config`, so every lookup tries there first, then the top level.
 // Problems are collected rather than thrown so the user sees every bad field at once.
-import type { TFieldError } from "../shared";
+import { jsonDepthProblem, type TFieldError } from "../shared";
 
 export type TJsonObject = Record<string, unknown>;
 
@@ -15,6 +15,8 @@ export function toJsonObject(input: unknown): { ok: true; value: TJsonObject } |
   if (typeof input === "string") {
     if (input.length > MAX_CONFIG_CHARS)
       return { ok: false, errors: [{ path: "(root)", message: `config is too large (${input.length} characters; limit ${MAX_CONFIG_CHARS})` }] };
+    const tooDeep = jsonDepthProblem(input);
+    if (tooDeep) return { ok: false, errors: [{ path: "(root)", message: tooDeep }] };
     try {
       value = JSON.parse(input);
     } catch (e) {

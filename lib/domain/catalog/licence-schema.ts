@@ -1,7 +1,7 @@
 // The shape of a model licence as the diligence rules read it. Each clause keeps a short quote and
 // the URL it came from, so every finding can show the words it rests on.
 import { z } from "zod";
-import { ZProvenance, ZVerification } from "../shared";
+import { TEXT_MAX, ZHttpUrl, ZProvenance, ZVerification, zText } from "../shared";
 
 /** Sectors that licence use-policies single out (automated decisions, professional practice...). */
 export const ZSector = z.enum([
@@ -67,10 +67,10 @@ export type TLicensedActivity = z.infer<typeof ZLicensedActivity>;
 
 export const ZClause = z.object({
   /** Short excerpt (or, when isVerbatim is false, our own summary of a clause not read in full). */
-  quote: z.string().min(1).max(800),
+  quote: zText({ min: 1, max: 800, multiline: true }),
   isVerbatim: z.boolean(),
-  sourceUrl: z.string().min(1),
-  section: z.string().optional(),
+  sourceUrl: ZHttpUrl,
+  section: zText({ max: TEXT_MAX.long, multiline: true }).optional(),
   /** Set when this clause was checked less (or more) thoroughly than the licence as a whole. */
   verification: ZVerification.optional(),
 });
@@ -83,11 +83,11 @@ export const ZThreshold = z.object({
   metric: z.enum(["monthly-active-users", "annual-revenue-usd"]),
   value: z.number().positive(),
   /** What is counted, in the licence's terms (whose users, which month). */
-  counts: z.string().min(1),
+  counts: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
   /** Llama counts users once, on the version's release date; others test continuously. */
   measuredAt: z.enum(["release-date", "ongoing"]),
   consequence: z.enum(["must-request-licence", "licence-terminates"]),
-  triggers: z.string().min(1),
+  triggers: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
   clause: ZClause,
 });
 export type TThreshold = z.infer<typeof ZThreshold>;
@@ -113,9 +113,9 @@ export type TRestrictionTopic = z.infer<typeof ZRestrictionTopic>;
  * Both lists empty and no sectors means a general rule every user must follow.
  */
 export const ZUseRestriction = z.object({
-  id: z.string().min(1),
+  id: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
   topic: ZRestrictionTopic,
-  summary: z.string().min(1),
+  summary: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
   /** prohibited: banned outright. conditional: banned only in some circumstances counsel must judge. */
   effect: z.enum(["prohibited", "conditional"]),
   appliesTo: z.object({
@@ -128,8 +128,8 @@ export const ZUseRestriction = z.object({
 export type TUseRestriction = z.infer<typeof ZUseRestriction>;
 
 export const ZAcceptableUsePolicy = z.object({
-  name: z.string().min(1),
-  url: z.string().min(1),
+  name: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
+  url: ZHttpUrl,
   /** Licensee must pass the restrictions on, as enforceable terms, to anyone it lets use the model. */
   mustFlowDown: z.boolean(),
   clause: ZClause,
@@ -139,7 +139,7 @@ export const ZAttribution = z.object({
   noticeText: ZClause.optional(),
   builtWithDisplay: z
     .object({
-      text: z.string().min(1),
+      text: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
       /** Llama: any product offering the model. Qwen: only a model trained or improved with it. */
       trigger: z.enum(["ship-or-distribute", "distribute-derived-model"]),
       clause: ZClause,
@@ -147,7 +147,7 @@ export const ZAttribution = z.object({
     .optional(),
   modelNamePrefix: z
     .object({
-      prefix: z.string().min(1),
+      prefix: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
       /** Llama 3.1+ extends the prefix duty to models trained on outputs, not only on weights. */
       includesModelsTrainedOnOutputs: z.boolean(),
       clause: ZClause,
@@ -156,7 +156,7 @@ export const ZAttribution = z.object({
 });
 
 export const ZRedistribution = z.object({
-  duties: z.array(z.string().min(1)).min(1),
+  duties: z.array(zText({ min: 1, max: TEXT_MAX.long, multiline: true })).min(1),
   /** Gemma and the DeepSeek/RAIL family treat offering the model as a hosted API as distribution. */
   hostedServiceCountsAsDistribution: z.boolean(),
   clause: ZClause,
@@ -164,7 +164,7 @@ export const ZRedistribution = z.object({
 
 export const ZOutputsTraining = z.object({
   status: z.enum(["allowed", "allowed-with-conditions", "prohibited", "non-commercial-only", "research-only", "unclear"]),
-  condition: z.string().optional(),
+  condition: zText({ max: TEXT_MAX.long, multiline: true }).optional(),
   /** A model trained on outputs counts as a derivative and inherits this licence's restrictions. */
   derivedModelInheritsLicence: z.boolean(),
   clause: ZClause,
@@ -191,19 +191,19 @@ export const ZUnilateralChange = z.object({
 });
 
 export const ZOtherDuty = z.object({
-  id: z.string().min(1),
-  summary: z.string().min(1),
+  id: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
+  summary: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
   appliesWhen: ZLicensedActivity,
   clause: ZClause,
 });
 
 export const ZLicence = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "kebab-case id"),
-  name: z.string().min(1),
-  family: z.string().min(1),
-  spdx: z.string().min(1),
-  versionDate: z.string().min(4),
-  appliesToModels: z.array(z.string().min(1)).min(1),
+  id: zText({ min: 1, max: TEXT_MAX.id }).refine((v) => /^[a-z0-9][a-z0-9.-]*$/.test(v), "kebab-case id"),
+  name: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
+  family: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
+  spdx: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
+  versionDate: zText({ min: 4, max: TEXT_MAX.name }),
+  appliesToModels: z.array(zText({ min: 1, max: TEXT_MAX.long, multiline: true })).min(1),
   commercialUse: ZCommercialUse,
   commercialUseClause: ZClause,
   thresholds: z.array(ZThreshold),
@@ -216,8 +216,8 @@ export const ZLicence = z.object({
   termination: z.array(ZTerminationClause),
   unilateralChanges: z.array(ZUnilateralChange),
   otherDuties: z.array(ZOtherDuty),
-  governingLaw: z.string().optional(),
-  notes: z.array(z.string()).optional(),
+  governingLaw: zText({ max: TEXT_MAX.long, multiline: true }).optional(),
+  notes: z.array(zText({ max: TEXT_MAX.long, multiline: true })).max(100).optional(),
   provenance: ZProvenance,
 });
 export type TLicence = z.infer<typeof ZLicence>;

@@ -1,11 +1,11 @@
 // Price rows. Prices go stale, so every row carries the date it was valid (`asOf`) next to its
 // provenance; organisations override them with their own quotes (ZCustom* in custom.ts).
 import { z } from "zod";
-import { ZProvenance } from "../shared";
+import { TEXT_MAX, ZProvenance, zText } from "../shared";
 
 const usdPerMTok = z.number().nonnegative().max(10_000);
 const usdPerGpuHour = z.number().positive().max(1000);
-const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "kebab-case id");
+const id = zText({ min: 1, max: TEXT_MAX.id }).refine((v) => /^[a-z0-9][a-z0-9.-]*$/.test(v), "kebab-case id");
 
 /** A range that a single point value was taken from (we use the midpoint; see the row's note). */
 const ZRange = z
@@ -14,8 +14,8 @@ const ZRange = z
 
 export const ZApiPrice = z.object({
   id,
-  vendor: z.string().min(1),
-  model: z.string().min(1),
+  vendor: zText({ min: 1, max: TEXT_MAX.name }),
+  model: zText({ min: 1, max: TEXT_MAX.name }),
   inputUsdPerMTok: usdPerMTok,
   outputUsdPerMTok: usdPerMTok,
   /** Price of input tokens served from the prompt cache (a cache hit). */
@@ -27,47 +27,47 @@ export const ZApiPrice = z.object({
     .object({ aboveInputTokens: z.number().int().positive(), inputUsdPerMTok: usdPerMTok, outputUsdPerMTok: usdPerMTok })
     .optional(),
   isDeprecated: z.boolean().optional(),
-  asOf: z.string().min(4),
+  asOf: zText({ min: 4, max: 40 }),
   provenance: ZProvenance,
 });
 export type TApiPrice = z.infer<typeof ZApiPrice>;
 
 export const ZGpuCloudPrice = z.object({
   id,
-  provider: z.string().min(1),
-  sku: z.string().min(1),
-  gpuId: z.string().min(1),
+  provider: zText({ min: 1, max: TEXT_MAX.name }),
+  sku: zText({ min: 1, max: TEXT_MAX.name }),
+  gpuId: zText({ min: 1, max: TEXT_MAX.name }),
   gpusPerInstance: z.number().int().positive().max(64),
   /** capacity-block: AWS's short-term reservation of a whole instance, paid up front. */
   pricingModel: z.enum(["on-demand", "reserved", "capacity-block", "dedicated"]),
   usdPerGpuHour,
   usdPerGpuHourRange: ZRange.optional(),
-  asOf: z.string().min(4),
+  asOf: zText({ min: 4, max: 40 }),
   provenance: ZProvenance,
 });
 export type TGpuCloudPrice = z.infer<typeof ZGpuCloudPrice>;
 
 export const ZGpuPurchasePrice = z.object({
   id,
-  item: z.string().min(1),
+  item: zText({ min: 1, max: TEXT_MAX.name }),
   /** Absent when the catalog has no spec row for the card (e.g. RTX 5090). */
-  gpuId: z.string().min(1).optional(),
+  gpuId: zText({ min: 1, max: TEXT_MAX.name }).optional(),
   usdPerGpu: z.number().positive().max(10_000_000),
   usdPerGpuRange: ZRange.optional(),
-  asOf: z.string().min(4),
+  asOf: zText({ min: 4, max: 40 }),
   provenance: ZProvenance,
 });
 export type TGpuPurchasePrice = z.infer<typeof ZGpuPurchasePrice>;
 
 export const ZHostedOpenWeightPrice = z.object({
   id,
-  provider: z.string().min(1),
-  model: z.string().min(1),
+  provider: zText({ min: 1, max: TEXT_MAX.name }),
+  model: zText({ min: 1, max: TEXT_MAX.name }),
   /** Catalog model served, when it is one of MODELS. */
-  modelId: z.string().min(1).optional(),
+  modelId: zText({ min: 1, max: TEXT_MAX.name }).optional(),
   inputUsdPerMTok: usdPerMTok,
   outputUsdPerMTok: usdPerMTok,
-  asOf: z.string().min(4),
+  asOf: zText({ min: 4, max: 40 }),
   provenance: ZProvenance,
 });
 export type THostedOpenWeightPrice = z.infer<typeof ZHostedOpenWeightPrice>;

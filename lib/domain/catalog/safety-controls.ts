@@ -3,6 +3,7 @@
 // already did for you: that is the work that moves in-house when the model does.
 import { z } from "zod";
 import { ZOwaspLlmId, ZNistGaiRiskId, type TSafetyReferenceId } from "./safety-frameworks";
+import { TEXT_MAX, zText } from "../shared";
 
 export const ZVendorProvided = z.enum(["full", "partial", "none"]);
 export type TVendorProvided = z.infer<typeof ZVendorProvided>;
@@ -19,18 +20,18 @@ export const ZSafetyControlCategory = z.enum([
 export type TSafetyControlCategory = z.infer<typeof ZSafetyControlCategory>;
 
 export const ZSafetyControl = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  description: z.string().min(1),
+  id: zText({ min: 1, max: TEXT_MAX.id }),
+  name: zText({ min: 1, max: TEXT_MAX.name }),
+  description: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
   category: ZSafetyControlCategory,
   /** Priority 1 (nice to have) .. 5 (critical); the weight in readiness and gap ranking. */
   weight: z.number().int().min(1).max(5),
   owasp: z.array(ZOwaspLlmId),
   nist: z.array(ZNistGaiRiskId).min(1),
   vendorProvided: ZVendorProvided,
-  vendorNote: z.string().min(1),
-  costDrivers: z.array(z.string().min(1)).min(1),
-  references: z.array(z.string()).default([]),
+  vendorNote: zText({ min: 1, max: TEXT_MAX.long, multiline: true }),
+  costDrivers: z.array(zText({ min: 1, max: TEXT_MAX.long, multiline: true })).min(1),
+  references: z.array(zText({ min: 1, max: TEXT_MAX.id })).max(50).default([]),
 });
 export type TSafetyControl = Omit<z.infer<typeof ZSafetyControl>, "references"> & {
   references: TSafetyReferenceId[];

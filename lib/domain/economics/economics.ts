@@ -13,6 +13,12 @@ import type { TInfraCostKind, TSizingResult } from "../sizing";
 
 export type { TEconomicsScalars, TEconomicsScalarKey } from "./core";
 
+// Upper bounds, reviewed for issue 17 (each a ceiling no real plan reaches, low enough that every
+// derived figure stays a finite double and the engine's work stays bounded):
+// - usd ≤ 1e12 ($1 trillion): above any company's annual IT budget, let alone a monthly line.
+// - tokens ≤ 1e17 per month: ~100× the largest provider's whole reported traffic (Google, ~1.3e15
+//   tokens/month in 2025); the break-even engine is tested for bounded work up to this volume.
+// - usdPerMillion ≤ $100,000 per million tokens: ~1,000× the dearest frontier API list price.
 const usd = z.number().nonnegative().max(1e12);
 const tokens = z.number().nonnegative().max(1e17);
 const usdPerMillion = z.number().nonnegative().max(100_000);
@@ -25,7 +31,9 @@ export const ZEconomicsInputs = z.object({
     /** From sizing: one replica's monthly infrastructure cost and the tokens it carries per month. */
     replicaUsdPerMonth: usd,
     replicaCapacityTokensPerMonth: z.number().positive().max(1e17),
+    // 100,000 replicas: beyond the largest GPU fleets (hundreds of thousands of GPUs) per model.
     minReplicas: z.number().int().min(1).max(100_000).default(1),
+    // 10,000 FTE: a whole AI division; a deployment team is single or double digits.
     peopleFte: z.number().nonnegative().max(10_000).default(0),
     loadedUsdPerFteYear: usd.default(0),
     safetyStackUsdPerMonth: usd.default(0),
@@ -35,7 +43,9 @@ export const ZEconomicsInputs = z.object({
     marginalUsdPerMillionTokens: usdPerMillion.default(0),
   }),
   oneTime: z.object({ adaptationUsd: usd.default(0), setupUsd: usd.default(0), otherUsd: usd.default(0) }).default({ adaptationUsd: 0, setupUsd: 0, otherUsd: 0 }),
+  // 1-5 years: hardware amortises over 3-5; a longer plan's prices are guesses.
   horizonMonths: z.number().int().min(12).max(60).default(36),
+  // -50..+100 % a month: doubling monthly for 5 years is already ~1e18× growth.
   monthlyVolumeGrowthPercent: z.number().min(-50).max(100).default(0),
   hybridShareOpen: z.number().min(0).max(1).default(0.5),
   /** Crossovers above this volume are reported as "never": not a plan anyone can act on. */

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import * as core from "./core";
 import type { TEconomicsScalarKey, TEconomicsScalars } from "./core";
-import { parseOrThrow } from "../shared";
+import { parseOrThrow, zText } from "../shared";
 import type { TFigure } from "../shared";
 import { makeFigure } from "../shared";
 import { fmt, percentileSorted } from "../shared";
@@ -107,7 +107,7 @@ function clampRange(key: TUncertainEconomicsKey): [number, number] {
 }
 
 export const ZUncertainEconomicsInput = z
-  .object({ key: ZUncertainEconomicsKey, label: z.string().min(1).max(200).optional(), distribution: ZDistribution })
+  .object({ key: ZUncertainEconomicsKey, label: zText({ min: 1, max: 200 }).optional(), distribution: ZDistribution })
   .superRefine((input, ctx) => {
     const bounds = KEY_BOUNDS[input.key];
     const d = input.distribution;

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { TFigure } from "../shared";
 import type { TProvenance } from "../shared";
-import { parseOrThrow } from "../shared";
+import { parseOrThrow, zText } from "../shared";
 import { makeFigure } from "../shared";
 
 /** Working days and hours in a year, to express part-time work as FTE (an assumption). */
@@ -13,7 +13,7 @@ export const WORKING_HOURS_PER_YEAR = 1760;
 const usd = (field: string, max: number) => z.number().min(0, `${field} must be ≥ 0`).max(max, `${field} looks too large (> ${max})`);
 
 export const ZStaffRole = z.object({
-  role: z.string().min(1, "role is required").max(100),
+  role: zText({ min: 1, max: 100, tooShort: "role is required" }),
   fte: z.number().min(0, "fte must be ≥ 0").max(100, "fte must be ≤ 100"),
   /** Salary plus benefits, payroll tax and overhead. */
   loadedUsdPerYear: usd("loadedUsdPerYear", 5_000_000),

@@ -5,7 +5,7 @@ import type { TStageKey } from "../shared";
 import type { TFrozenFigure } from "./history";
 
 export type TReviewOutcome = "approved" | "rejected" | "withdrawn";
-export type TSnapshotDecision = { outcome: TReviewOutcome; comment: string; actorName: string; createdAt: Date };
+export type TSnapshotDecision = { outcome: TReviewOutcome; comment: string; actorName: string; createdAt: Date; selfApproved: boolean };
 export type TSnapshotSummary = {
   id: string;
   number: number;

@@ -12,3 +12,7 @@ export * from "./roles";
 export * from "./slug";
 export * from "./stages";
 export * from "./types";
+export * from "./text";
+export * from "./url";
+export * from "./json-depth";
+export * from "./review";

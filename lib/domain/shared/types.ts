@@ -1,5 +1,6 @@
 // Shared shapes of the decision engine. Pure data: no next, react, prisma or env here.
 import { z } from "zod";
+import { TEXT_MAX, ZHttpUrl, zText } from "./text";
 
 /** How far a fact was checked, from facts.json's `verification_levels`. */
 export const ZVerification = z.enum(["verified-primary", "verified-copy", "cross-checked", "secondary", "unverified", "user"]);
@@ -12,11 +13,12 @@ export type TVerification = z.infer<typeof ZVerification>;
  */
 export const ZProvenance = z
   .object({
-    sourceUrls: z.array(z.string().min(1)),
+    /** Web links only: each may be rendered as a link on a page and in the memo. */
+    sourceUrls: z.array(ZHttpUrl).max(20),
     /** ISO date (or month) the source was read or the price was valid. */
-    asOf: z.string().min(4),
+    asOf: zText({ min: 4, max: 40 }),
     verification: ZVerification,
-    note: z.string().optional(),
+    note: zText({ max: TEXT_MAX.note, multiline: true }).optional(),
   })
   .refine((p) => p.verification === "user" || p.sourceUrls.length > 0, { path: ["sourceUrls"], message: 'a source URL is required unless your team entered the value (verification "user")' });
 export type TProvenance = z.infer<typeof ZProvenance>;
@@ -29,10 +31,10 @@ export type TAttentionType = z.infer<typeof ZAttentionType>;
  * totals are in units of parameters (not billions) so no formula has to guess a scale.
  */
 export const ZModelArchitecture = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  hfId: z.string().optional(),
-  licenceId: z.string().min(1),
+  id: zText({ min: 1, max: TEXT_MAX.id }),
+  name: zText({ min: 1, max: TEXT_MAX.name }),
+  hfId: zText({ max: TEXT_MAX.name }).optional(),
+  licenceId: zText({ min: 1, max: TEXT_MAX.id }),
   totalParams: z.number().positive().max(1e13),
   /** Parameters touched per token; equals totalParams for dense models. */
   activeParams: z.number().positive().max(1e13),
@@ -62,9 +64,9 @@ export const ZModelArchitecture = z.object({
 export type TModelArchitecture = z.infer<typeof ZModelArchitecture>;
 
 export const ZGpu = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  vendor: z.string().min(1),
+  id: zText({ min: 1, max: TEXT_MAX.id }),
+  name: zText({ min: 1, max: TEXT_MAX.name }),
+  vendor: zText({ min: 1, max: TEXT_MAX.name }),
   memoryGb: z.number().positive().max(10_000),
   memoryBandwidthTbps: z.number().positive().max(1000),
   bf16DenseTflops: z.number().positive().max(1_000_000),

@@ -4,9 +4,12 @@ import { z } from "zod";
 import { EFFICIENCY_DEFAULTS as D } from "./efficiency-defaults";
 import { ZKvCachePrecision, ZWeightPrecision } from "./memory";
 
+// Upper bounds, reviewed for issue 17: each is a ceiling no real deployment reaches, chosen so the
+// sizing search stays bounded and every figure finite. Reasons beside each field.
 const fraction = z.number().gt(0).lte(1);
 
 export const ZTraffic = z.discriminatedUnion("kind", [
+  // 1e13 requests/month: ~4 million a second, sustained; above any single product's traffic.
   z.object({ kind: z.literal("requests"), requestsPerMonth: z.number().nonnegative().max(1e13) }),
   /** Prompt + output tokens per month; requests = tokens / (prompt + output tokens per request). */
   z.object({ kind: z.literal("tokens"), tokensPerMonth: z.number().nonnegative().max(1e17) }),
@@ -33,6 +36,7 @@ const usdPerGpuHour = z.number().nonnegative().max(10_000);
 export const ZCloudOnDemandCost = z.object({ usdPerGpuHour });
 export const ZCloudReservedCost = z.object({ usdPerGpuHour, discountPercent: z.number().min(0).max(100) });
 export const ZOwnedHardwareCost = z.object({
+  // $10M per GPU: ~250× a current flagship accelerator's price.
   purchaseUsdPerGpu: z.number().nonnegative().max(10_000_000),
   /** Server chassis, CPUs, networking and storage as a percentage of the GPUs' price. */
   serverOverheadPercent: z.number().min(0).max(1000).default(30),
@@ -49,12 +53,15 @@ export type TOwnedHardwareCost = z.infer<typeof ZOwnedHardwareCost>;
 export const ZSizingInputs = z.object({
   weightPrecision: ZWeightPrecision.default("bf16"),
   kvCachePrecision: ZKvCachePrecision.default("bf16"),
+  // 10M prompt tokens: the longest context windows offered (Llama 4 Scout: 10M).
   promptTokensPerRequest: z.number().int().min(1).max(10_000_000),
+  // 1M output tokens: above every model's output limit (typically 8k-128k).
   outputTokensPerRequest: z.number().int().min(1).max(1_000_000),
   traffic: ZTraffic,
   peak: ZPeak.default({ method: "factor", peakToAverageRatio: D.peakToAverageRatio.value }),
   /** Replicas kept running whatever the load, e.g. 2 for high availability. */
   minReplicas: z.number().int().min(1).max(100_000).default(1),
+  // 64 GPUs per node: NVL72-class racks expose up to 72 in one NVLink domain; 8 is the usual server.
   gpusPerNode: z.number().int().min(1).max(64).default(8),
   /** Pin the tensor-parallel degree (a power of two ≤ gpusPerNode) instead of choosing the smallest that fits. */
   tensorParallelOverride: z.number().int().min(1).max(64).optional(),

@@ -1,0 +1,41 @@
+// The per-account sign-in limit (issue 17 item 4): failures count per email, whatever the address,
+// the same for emails with and without an account, across processes (one table), and reset.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, installTestPrisma, type TTestDb } from "@/lib/testing/test-db";
+import { ACCOUNT_LIMIT, accountRetryAfter, clearFailedSignIns, recordFailedSignIn } from "@/lib/auth/account-limit";
+
+let t: TTestDb;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  installTestPrisma(t.prisma);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("per-account sign-in limit", () => {
+  it(`locks an email after ${ACCOUNT_LIMIT.max} failures for the rest of the window, then lets it try again`, async () => {
+    const now = Date.now();
+    for (let i = 0; i < ACCOUNT_LIMIT.max - 1; i++) await recordFailedSignIn("Victim@Example.com", now + i);
+    expect(await accountRetryAfter("victim@example.com", now + 100)).toBe(0);
+    await recordFailedSignIn("victim@example.com ", now + 200);
+    const wait = await accountRetryAfter("VICTIM@example.com", now + 300);
+    expect(wait).toBeGreaterThan(ACCOUNT_LIMIT.windowSeconds - 5);
+    expect(await accountRetryAfter("victim@example.com", now + ACCOUNT_LIMIT.windowSeconds * 1000 + 1)).toBe(0);
+  });
+
+  it("counts concurrent failures exactly (one statement per failure)", async () => {
+    const now = Date.now();
+    await Promise.all(Array.from({ length: 25 }, () => recordFailedSignIn("burst@example.com", now)));
+    const row = await t.prisma.rateLimit.findFirst({ where: { key: { startsWith: "account-signin:" } }, orderBy: { count: "desc" } });
+    expect(row?.count).toBe(25);
+  });
+
+  it("a successful sign-in clears the count; no email is stored in clear", async () => {
+    await recordFailedSignIn("clear@example.com");
+    await clearFailedSignIns("clear@example.com");
+    expect(await accountRetryAfter("clear@example.com")).toBe(0);
+    const keys = (await t.prisma.rateLimit.findMany({ select: { key: true } })).map((r) => r.key);
+    expect(keys.some((k) => k.includes("@"))).toBe(false);
+  });
+});
