@@ -1,12 +1,18 @@
-import type { TReasonSeverity } from "@/lib/domain/recommendation";
+import { VERDICT_LABELS, type TReasonSeverity, type TVerdict } from "@/lib/domain/recommendation";
 import type { TReport } from "@/lib/domain/report";
 import { breakEvenText, crossoverText, NOT_KNOWN } from "@/lib/format";
 import { formatFigureValue } from "@/lib/format-figure";
 import type { MemoBlocks, TBlock } from "./memo-kit";
 import { BODY_SIZE, COLORS, CONTENT_WIDTH, LINE } from "./styles";
 
-const VERDICT_LABELS = { go: "Go", hybrid: "Hybrid", "no-go": "No-go" } as const;
-const VERDICT_COLORS = { go: COLORS.good, hybrid: COLORS.caution, "no-go": COLORS.bad } as const;
+const VERDICT_COLORS: Record<TVerdict, string> = {
+  "go-self-host": COLORS.good,
+  "go-hosted": COLORS.good,
+  hybrid: COLORS.caution,
+  stay: COLORS.caution,
+  blocked: COLORS.bad,
+  insufficient: COLORS.caution,
+};
 const SEVERITY_LABELS: Record<TReasonSeverity, string> = { blocker: "Blocker", limiting: "Limiting", condition: "Condition", note: "Note", supporting: "Supports" };
 
 /** The executive summary's numbers, each as printed; tests read the same function. */

@@ -7,12 +7,42 @@ import type { TVerdict } from "../recommendation";
 import { buildReport } from "./report";
 import type { TReport } from "./types";
 
-/** Bump when the summary columns change meaning; rows with a lower value are recomputed. */
-export const SUMMARY_VERSION = 1;
+/**
+ * Bump when the summary columns change meaning; rows with a lower value are recomputed.
+ * 2: the verdict states of issue 11 (options-based verdict; "Not enough information", Blocked).
+ */
+export const SUMMARY_VERSION = 2;
 
-export type TDbVerdict = "go" | "hybrid" | "no_go";
-export const toDbVerdict = (v: TVerdict): TDbVerdict => (v === "no-go" ? "no_go" : v);
-export const fromDbVerdict = (v: TDbVerdict): TVerdict => (v === "no_go" ? "no-go" : v);
+/** The database's verdict values. "go" and "no_go" are the verdicts of summary version 1, kept only so old snapshots still read. */
+export type TDbVerdict = "insufficient" | "go_self_host" | "go_hosted" | "hybrid" | "stay_api" | "blocked" | "go" | "no_go";
+export const DB_VERDICTS_CURRENT = ["go_self_host", "go_hosted", "hybrid", "stay_api", "blocked", "insufficient"] as const satisfies readonly TDbVerdict[];
+
+const TO_DB: Record<TVerdict, TDbVerdict> = {
+  insufficient: "insufficient",
+  "go-self-host": "go_self_host",
+  "go-hosted": "go_hosted",
+  hybrid: "hybrid",
+  stay: "stay_api",
+  blocked: "blocked",
+};
+export const toDbVerdict = (v: TVerdict): TDbVerdict => TO_DB[v];
+/** The verdict of a stored value; null for the two values older versions wrote (see DB_VERDICT_LABELS). */
+export function fromDbVerdict(v: TDbVerdict): TVerdict | null {
+  const found = (Object.keys(TO_DB) as TVerdict[]).find((k) => TO_DB[k] === v);
+  return found ?? null;
+}
+
+/** How every stored verdict reads, older ones included (snapshots are immutable). */
+export const DB_VERDICT_LABELS: Record<TDbVerdict, string> = {
+  insufficient: "Not enough information",
+  go_self_host: "Go: self-host",
+  go_hosted: "Go: hosted open weights",
+  hybrid: "Hybrid",
+  stay_api: "Stay on the API",
+  blocked: "Blocked",
+  go: "Go (earlier verdict scheme)",
+  no_go: "No-go (earlier verdict scheme)",
+};
 
 export type TSummaryColumns = {
   verdict: TDbVerdict;
