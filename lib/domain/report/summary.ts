@@ -140,7 +140,7 @@ export function buildRecommendationInput(args: {
           interval: c.overall.interval,
           tolerance: c.toleranceScore,
           sampleGrowthFactor: c.overall.sampleGrowthFactor,
-          workloads: c.workloads.map((w) => ({ name: w.name, verdict: w.verdict, samplesNeededPerSide: w.samplesNeededPerSide })),
+          workloads: c.workloads.map((w) => ({ name: w.name, verdict: w.verdict, samplesNeededPerSide: w.samplesNeededPerSide, isPaired: w.method === "paired-newcombe" })),
         }
       : null,
     infrastructure: args.sizing
