@@ -2,3 +2,4 @@
 export * from "./export";
 export * from "./names";
 export * from "./query";
+export * from "./concentration";
