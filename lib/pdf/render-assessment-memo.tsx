@@ -10,6 +10,7 @@ import { chartBlocks } from "./memo-economics-charts";
 import type { TMemoFonts } from "./memo-draw";
 import { blockNode, blockNodes, footerSketch, MemoBlocks, MemoPage, OVERFLOW_ROOM, PlannedPage, type TBlock, type TMemoOptions, type TPageCheck } from "./memo-kit";
 import { summaryBlocks } from "./memo-summary";
+import { issueSectionBlocks } from "./memo-sections";
 import { stageBlocks } from "./memo-stage";
 import { packBlocks } from "./page-packing";
 import { CONTENT_HEIGHT } from "./styles";
@@ -38,6 +39,7 @@ function memoBlocks(b: MemoBlocks, report: TReport, options: TMemoOptions): TBlo
   return [
     ...coverBlocks(b, report, options),
     ...summaryBlocks(b, report),
+    ...issueSectionBlocks(b, report),
     ...STAGE_KEYS.flatMap((key) => stageBlocks(b, report, key)),
     ...chartBlocks(b, report),
     ...appendixBlocks(b, report),

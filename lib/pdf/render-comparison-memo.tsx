@@ -1,5 +1,5 @@
 import { Document, renderToBuffer, Text, View } from "@react-pdf/renderer";
-import { compareReports, type TComparison } from "@/lib/domain/report";
+import { compareReports, comparisonVerdictLines, type TComparison } from "@/lib/domain/report";
 import type { TReport } from "@/lib/domain/report";
 import { usdText } from "@/lib/domain/shared";
 import { formatDateTime } from "@/lib/format";
@@ -93,6 +93,12 @@ export function ComparisonMemo({ reports, options }: { reports: readonly TReport
           })}
           <Text style={[s.small, s.muted, { marginTop: 4 }]}>Generated {formatDateTime(options.generatedAt)}. Sign-offs: none recorded.</Text>
         </View>
+        <Text style={s.h2}>Verdicts and recommended options</Text>
+        {comparisonVerdictLines(reports).map((line) => (
+          <Text key={line} style={{ marginBottom: 2 }}>
+            {line}
+          </Text>
+        ))}
         <ComparisonTable comparison={comparison} />
       </MemoPage>
       <MemoPage footer={footer} generatedAt={options.generatedAt}>

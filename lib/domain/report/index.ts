@@ -15,3 +15,4 @@ export * from "./types";
 export * from "./options";
 export * from "./finance";
 export * from "./leverage";
+export * from "./memo-sections";
