@@ -125,7 +125,7 @@ describe("Monte Carlo over the economics", () => {
   });
 
   it("P(owned cheaper) is 1 when owning is always cheaper, 0 when never", () => {
-    const cheap = runEconomicsMonteCarlo({ ...base, fixedUsdPerMonth: 0 }, {
+    const cheap = runEconomicsMonteCarlo({ ...base, fixedUsdPerMonth: 0, peopleUsdPerMonth: 0 }, {
       uncertain: [{ key: "replicaUsdPerMonth", distribution: { kind: "uniform", low: 0, high: 100 } }],
       samples: 1000,
     });

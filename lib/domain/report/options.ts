@@ -19,7 +19,7 @@ import {
 } from "../economics";
 import type { TCapabilityStatus, TConstraintCheck, TDecisionOption, TOptionFamily, TOptionKind } from "../recommendation";
 import type { TGpu, TModelArchitecture, TProvenance } from "../shared";
-import { fmt, HOURS_PER_MONTH, ppText, shareText, usdText } from "../shared";
+import { finiteOrNull, fmt, HOURS_PER_MONTH, ppText, shareText, usdText } from "../shared";
 import { cloudOnDemandPerGpuMonth, cloudReservedPerGpuMonth, ownedPerGpuMonth, type TSizingResult } from "../sizing";
 import { defaultCloudPrice, defaultPurchasePrice, type TAssumptionLog, type TResolvedIncumbent, type TResolvedPricingFull } from "./context";
 import { ENGINE_OWNED_DEFAULTS, REPORT_DEFAULTS } from "./defaults";
@@ -680,8 +680,8 @@ function sourcesOf(list: TDraftOption["provenance"]): { url: string; asOf: strin
 export function buildOptions(args: TOptionsArgs): TOptionsResult {
   const v = args.volume;
   const hasApiPrice = args.incumbent.price !== null || args.incumbent.override !== null;
-  if (!v || !(v.inputTokensPerMonth + v.outputTokensPerMonth > 0)) {
-    return { options: [], models: {}, cash: {}, plan: null, notCostedReason: "the monthly input and output tokens are not entered (economics stage)", notes: [] };
+  if (!v || !(v.inputTokensPerMonth + v.outputTokensPerMonth >= 1)) {
+    return { options: [], models: {}, cash: {}, plan: null, notCostedReason: v ? "the monthly volume is below one token" : "the monthly input and output tokens are not entered (economics stage)", notes: [] };
   }
   const plan: TVolumePlan = {
     inputTokensPerMonth: v.inputTokensPerMonth,
@@ -720,7 +720,7 @@ export function buildOptions(args: TOptionsArgs): TOptionsResult {
       isConfiguredSelfHost: d.isConfiguredSelfHost ?? false,
       isOpenModel: d.isOpenModel,
       monthlyUsd: monthly,
-      usdPerMillionTokens: monthly !== null && total > 0 ? (monthly / total) * 1e6 : null,
+      usdPerMillionTokens: monthly !== null && total > 0 ? finiteOrNull((monthly / total) * 1e6) : null,
       oneTimeUsd: d.model ? oneTimeOf(d.model) : null,
       npvUsd: summary?.npvUsd ?? null,
       npvVendorUsd: summary?.npvVendorUsd ?? null,
