@@ -188,7 +188,8 @@ function rowsFromResults(raw: unknown, groupBy: TPromptfooGroupBy | undefined): 
         isError,
         score: score !== null && Number.isFinite(score) ? score : null,
         groupKey: groupKeyOf(groupBy, r.vars ?? r.testCase?.vars, r.testCase?.description ?? r.description),
-        testKey: r.testIdx != null ? `${r.testIdx}:${r.promptIdx ?? 0}` : null,
+        // promptfoo numbers prompts per provider, so tests pair by testIdx (repeats of one test by order).
+        testKey: r.testIdx != null ? `${r.testIdx}` : null,
       };
     }),
   };
@@ -279,7 +280,21 @@ export function pairProviders(rows: readonly TRow[]): TPromptfooPair[] {
     (r) => r.providerLabel ?? r.providerId,
   );
   const keys = [...byProvider.keys()];
-  const maps = new Map(keys.map((k) => [k, new Map(byProvider.get(k)!.map((r) => [r.testKey as string, r.pass]))]));
+  const maps = new Map(
+    keys.map((k) => {
+      const seen = new Map<string, number>();
+      return [
+        k,
+        new Map(
+          byProvider.get(k)!.map((r) => {
+            const n = seen.get(r.testKey as string) ?? 0;
+            seen.set(r.testKey as string, n + 1);
+            return [`${r.testKey}#${n}`, r.pass] as const;
+          }),
+        ),
+      ] as const;
+    }),
+  );
   const out: TPromptfooPair[] = [];
   for (let i = 0; i < keys.length; i += 1) {
     for (let j = i + 1; j < keys.length; j += 1) {
