@@ -1,4 +1,6 @@
 import fc from "fast-check";
+
+type TArb<A> = A extends fc.Arbitrary<infer T> ? T : never;
 import { describe, expect, it } from "vitest";
 import {
   compareOptions,
@@ -197,7 +199,7 @@ const arbInput = fc.record({
   probability: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
 });
 
-function generated(g: fc.TypeOf<typeof arbInput>): TRecommendationInput {
+function generated(g: TArb<typeof arbInput>): TRecommendationInput {
   const options: TDecisionOption[] = [];
   if (g.incumbentNpv !== null) options.push(g.incumbentFeasible ? incumbent(g.incumbentNpv) : excluded(incumbent(g.incumbentNpv)));
   g.options.forEach((o, i) => {

@@ -1,6 +1,8 @@
 // The verdicts of the four templates and the cases issue 11 names, pinned with their numbers; and
 // the verdict invariants over generated assessments.
 import fc from "fast-check";
+
+type TArb<A> = A extends fc.Arbitrary<infer T> ? T : never;
 import { describe, expect, it } from "vitest";
 import { getTemplate, ZAssessmentInputs, type TAssessmentInputsRaw } from "../assessment";
 import { compareOptions, DECIDABLE_CAPABILITY, isDecidable } from "../recommendation";
@@ -144,7 +146,7 @@ const arbCase = fc.record({
   licence: fc.constantFrom("as-is", "none"),
 });
 
-function caseInputs(c: fc.TypeOf<typeof arbCase>): { templateId: string; patch: (raw: TAssessmentInputsRaw) => TAssessmentInputsRaw } {
+function caseInputs(c: TArb<typeof arbCase>): { templateId: string; patch: (raw: TAssessmentInputsRaw) => TAssessmentInputsRaw } {
   return {
     templateId: c.template,
     patch: (raw) => {
@@ -172,7 +174,7 @@ function caseInputs(c: fc.TypeOf<typeof arbCase>): { templateId: string; patch: 
           inputTokensPerMonth: (e.inputTokensPerMonth ?? 0) * c.volumeScale,
           outputTokensPerMonth: (e.outputTokensPerMonth ?? 0) * c.volumeScale,
           monthlyVolumeGrowthPercent: c.growth,
-          constraints: { ...(c.regions ? { allowedRegions: c.regions as ("EU" | "EEA-non-EU" | "CH" | "US")[] } : {}), ...(c.processing ? { processing: c.processing as "third-party-allowed" } : {}) },
+          constraints: { ...(c.regions ? { allowedRegions: [...c.regions] as ("EU" | "EEA-non-EU" | "CH" | "US")[] } : {}), ...(c.processing ? { processing: c.processing as "third-party-allowed" } : {}) },
           workload: { isAsynchronous: c.async },
         },
       };
