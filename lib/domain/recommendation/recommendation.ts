@@ -424,7 +424,7 @@ export function recommend(input: TRecommendationInput): TRecommendation {
         ? ` against ${usdText(incumbent.npvUsd)} for ${input.incumbentName} as used today`
         : `; ${input.incumbentName} as used today is excluded (${incumbent.exclusions[0]})`
       : "";
-  add(s, "economics", "supporting", `${best.label}: ${optionCost(best, horizon)}${vsIncumbent}; the cheapest option that meets every constraint and the capability bar${nonCost.length > 0 ? " (with the reasons above)" : ""}.`, ["options.recommended"]);
+  add(s, "economics", "supporting", `Recommended, ${best.label}: ${optionCost(best, horizon)}${vsIncumbent}; the cheapest option that meets every constraint and the capability bar${nonCost.length > 0 ? " (with the reasons above)" : ""}.`, ["options.recommended"]);
   const extra = { recommendedOptionId: best.id, nonCostReasons: nonCost };
   const saving = incumbent && incumbent.monthlyUsd !== null && best.monthlyUsd !== null && incumbent.id !== best.id ? incumbent.monthlyUsd - best.monthlyUsd : null;
   const savingText =
