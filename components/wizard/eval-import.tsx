@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { importEvalFileAction, type TImportedItem } from "@/app/o/[slug]/assessments/wizard-actions";
+import { importEvalFileAction, type TImportedItem, type TImportedPair } from "@/app/o/[slug]/assessments/wizard-actions";
 
 type TWorkloadRow = { id?: string; name?: string } & Record<string, unknown>;
 type TMapping = { side: "" | "candidate" | "incumbent"; target: string };
@@ -11,6 +11,7 @@ export function EvalImport({ workloads, onApply, disabled }: { workloads: TWorkl
   const [side, setSide] = useState<"candidate" | "incumbent">("candidate");
   const [errors, setErrors] = useState<string[]>([]);
   const [items, setItems] = useState<TImportedItem[]>([]);
+  const [pairs, setPairs] = useState<TImportedPair[]>([]);
   const [info, setInfo] = useState("");
   const [mapping, setMapping] = useState<TMapping[]>([]);
   const [isBusy, setBusy] = useState(false);
@@ -28,6 +29,7 @@ export function EvalImport({ workloads, onApply, disabled }: { workloads: TWorkl
     }
     setInfo(`${file.name}: ${result.format} file, ${result.items.length} result(s).${result.warnings.length ? ` ${result.warnings.join(" ")}` : ""}`);
     setItems(result.items);
+    setPairs(result.pairs ?? []);
     setMapping(
       result.items.map((it, i) => {
         const match = workloads.find((w) => w.id === it.key);
@@ -53,9 +55,22 @@ export function EvalImport({ workloads, onApply, disabled }: { workloads: TWorkl
       }
       row[m.side] = it.result;
     });
+    // Both sides from one promptfoo run on the same tests: the comparison becomes paired.
+    for (const row of next) {
+      const cand = items.find((it, i) => mapping[i]?.side === "candidate" && (mapping[i]?.target === row.id || (mapping[i]?.target === "new" && row.name === it.label)));
+      const inc = items.find((it, i) => mapping[i]?.side === "incumbent" && (mapping[i]?.target === row.id || (mapping[i]?.target === "new" && row.name === it.label)));
+      if (!cand || !inc) continue;
+      const pair = pairs.find((p) => (p.a === cand.key && p.b === inc.key) || (p.a === inc.key && p.b === cand.key));
+      if (!pair) continue;
+      const candOnly = pair.a === cand.key ? pair.aOnly : pair.bOnly;
+      const incOnly = pair.a === cand.key ? pair.bOnly : pair.aOnly;
+      row.candidate = { score: (pair.bothPass + candOnly) / pair.items, passCount: pair.bothPass + candOnly, sampleCount: pair.items, source: "promptfoo", limited: false };
+      row.incumbent = { score: (pair.bothPass + incOnly) / pair.items, passCount: pair.bothPass + incOnly, sampleCount: pair.items, source: "promptfoo", limited: false };
+      row.paired = { bothPass: pair.bothPass, candidateOnly: candOnly, incumbentOnly: incOnly, bothFail: pair.bothFail };
+    }
     onApply(next);
     setItems([]);
-    setInfo("Imported results applied to the workloads above; they save like typed values.");
+    setInfo("Imported results applied to the workloads above; they save like typed values. When both models come from one promptfoo run, the workload is compared item by item (paired).");
   }
 
   return (

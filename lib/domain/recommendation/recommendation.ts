@@ -446,7 +446,13 @@ export function recommend(input: TRecommendationInput): TRecommendation {
       return out(
         "stay",
         best.isIncumbent
-          ? `Stay on ${input.incumbentName}: it is the cheapest option that meets your constraints and the capability bar${nonCost.length > 0 ? "; cheaper routes are not yet settled (see the reasons)" : ""}.`
+          ? `Stay on ${input.incumbentName}: it is the cheapest option that meets your constraints and the capability bar${
+              cheaper.some((o) => o.isOpenModel && whyNot(o))
+                ? "; cheaper open-weights routes are not settled yet (see the reasons)"
+                : nonCost.length > 0
+                  ? "; cheaper API offerings are not validated on your workloads (see the reasons)"
+                  : ""
+            }.`
           : `Stay on the API, and switch to ${best.label} (${usdPerMonthText(best.monthlyUsd ?? 0)}${savingText}).`,
         extra,
       );

@@ -119,7 +119,9 @@ export async function saveCustomModelAction(slug: string, id: string, expectedVe
 }
 
 export type TImportedItem = { key: string; label: string; result: TWorkloadResult; detail: string };
-export type TImportResult = { ok: true; format: "lm-eval-harness" | "promptfoo"; items: TImportedItem[]; warnings: string[] } | { ok: false; errors: string[] };
+/** promptfoo only: two providers graded on the same tests, for a paired comparison. */
+export type TImportedPair = { a: string; b: string; items: number; bothPass: number; aOnly: number; bOnly: number; bothFail: number };
+export type TImportResult = { ok: true; format: "lm-eval-harness" | "promptfoo"; items: TImportedItem[]; warnings: string[]; pairs?: TImportedPair[] } | { ok: false; errors: string[] };
 
 /** Parses an uploaded evaluation file (read as text in the browser) into results to map onto workloads. */
 export async function importEvalFileAction(text: string, fileName: string): Promise<TImportResult> {
@@ -141,7 +143,7 @@ export async function importEvalFileAction(text: string, fileName: string): Prom
     const result = promptfooTallyToWorkloadResult(p);
     if (result) items.push({ key: p.key, label: p.key, result, detail: `${p.passCount} of ${p.sampleCount} passed` });
   }
-  return { ok: true, format: "promptfoo", items, warnings: parsed.data.result.warnings };
+  return { ok: true, format: "promptfoo", items, warnings: parsed.data.result.warnings, pairs: parsed.data.result.pairs };
 }
 
 export type TDuplicateState = { error?: string };
