@@ -37,11 +37,11 @@ test("an analyst restricts processing to the EU and sees today's API excluded, w
   await expect(options).toContainText("Checked against: data processed only in EU");
   await expectAccessible(page);
 
-  // The recommendation no longer rests on the excluded API.
+  // The recommendation no longer rests on the excluded API: with capability validated, the cheapest
+  // option that meets the constraint is self-hosting in the EU; the headline says why today's API is out.
   await page.goto(`${overview}/recommendation`);
-  const verdict = page.locator("[data-verdict]");
-  await expect(verdict).not.toHaveAttribute("data-verdict", "stay");
-  await expect(page.getByText(/OpenAI gpt-4o-mini as used today is excluded by data residency/).first()).toBeVisible();
+  await expect(page.locator("[data-verdict]")).toHaveAttribute("data-verdict", "go-self-host");
+  await expect(page.getByText(/^Go: Llama 3\.1 8B self-hosted, .*; today's OpenAI gpt-4o-mini is excluded by data residency\)\.$/)).toBeVisible();
 });
 
 test("the leverage page shows the walk-away price, price-rise stress, exit readiness, concentration and deprecation", async ({ page }) => {

@@ -469,7 +469,7 @@ function groupExclusions(excluded: readonly TDecisionOption[]): string[] {
     if (!check) continue;
     byKey.set(check.key, [...(byKey.get(check.key) ?? []), o.label]);
   }
-  return [...byKey].map(([key, labels]) => `Excluded by ${CONSTRAINT_NAMES[key] ?? key} (${labels.length}): ${labels.slice(0, 4).join("; ")}${labels.length > 4 ? "; …" : ""}.`);
+  return [...byKey].map(([key, labels]) => `Excluded by ${CONSTRAINT_NAMES[key] ?? key} (${labels.length}): ${labels.slice(0, 4).join("; ")}${labels.length > 4 ? "; …" : "."}`);
 }
 
 /** For the stage names of a not-started verdict: which stages the verdict rests on have no inputs. */
