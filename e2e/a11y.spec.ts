@@ -21,7 +21,7 @@ for (const who of ["owner", "viewer"] as const) {
     const ids = hrefs.filter((h) => /\/assessments\/[^/?]+$/.test(h)).map((h) => h.split("/").pop()!);
     // The overview, a stage, economics, the recommendation, history (with the seeded approved
     // assessment's snapshot) and a comparison of all seeded assessments.
-    for (const path of [overview, `${overview}/stages/licence`, `${overview}/economics`, `${overview}/recommendation`, `${overview}/history`, `/o/northwind/compare?ids=${ids.slice(0, 3).join(",")}`]) {
+    for (const path of [overview, `${overview}/stages/licence`, `${overview}/economics`, `${overview}/recommendation`, `${overview}/leverage`, `${overview}/history`, `/o/northwind/compare?ids=${ids.slice(0, 3).join(",")}`]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectAccessible(page);

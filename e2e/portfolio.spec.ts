@@ -98,8 +98,8 @@ test("search, filters and sortable columns narrow and order the portfolio, witho
   await expect(page.getByRole("link", { name: SUPPORT })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Clear filters" })).toBeVisible();
 
-  // Recommendation: the triage demo is a no-go, so "Go" leaves nothing, with a way back.
-  await page.getByLabel("Recommendation").selectOption("go");
+  // Recommendation: the triage demo stays on the API, so "Go: hosted open weights" leaves nothing, with a way back.
+  await page.getByLabel("Recommendation").selectOption("go_hosted");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByText("No assessments match these filters.")).toBeVisible();
   await expectAccessible(page);

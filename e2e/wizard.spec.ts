@@ -173,8 +173,8 @@ test("an analyst walks a new assessment through every stage and sees the engine'
   await page.reload();
   await expectFigures(page.locator('dl[aria-label="Key figures"]'), report.keyFigures.figures);
   await expectFigures(page.locator('dl[aria-label="Economics figures"]'), report.stages.economics.figures);
-  await expect(page.locator(".recharts-wrapper > svg.recharts-surface")).toHaveCount(5);
-  for (const name of ["Monthly cost against monthly token volume", /Cumulative cost over 36 months/, "Owned cost by month, broken down", "Sensitivity: what moves the net saving most", "Monte Carlo: monthly saving from owning"]) {
+  await expect(page.locator(".recharts-wrapper > svg.recharts-surface")).toHaveCount(6);
+  for (const name of ["Monthly cost against monthly token volume", /Cumulative cost over 36 months/, "Owned cost by month, broken down", "Sensitivity: what moves the net saving most", "Monte Carlo: monthly saving from owning", "Cumulative cash"]) {
     await expect(page.getByRole("figure", { name })).toBeVisible();
   }
   const pOwned = report.charts.monteCarlo?.probabilityOwnedCheaper;
@@ -437,7 +437,7 @@ test("an advanced Monte Carlo range is checked at its field and kept across a re
   await createAssessment(page, { title: `Ranges ${Date.now()}`, templateId: "ticket-triage" });
   await goToStep(page, "economics");
   await openGroup(page, "Advanced: Monte Carlo ranges");
-  await expect(page.getByText("In × the base value, 0 to 1. Default: ×0.6 (Freehold default).").first()).toBeVisible();
+  await expect(page.getByText("In × the base value, 0 to 1. Default: ×0.8 (Freehold default).").first()).toBeVisible();
   await field(page, "API input price: low").fill("1.5");
   await expect(saveStatus(page)).toHaveText("Not saved: fix the highlighted field", { timeout: 15_000 });
   await expect(page.getByText("Enter at most 1.")).toBeVisible();
@@ -447,7 +447,7 @@ test("an advanced Monte Carlo range is checked at its field and kept across a re
   await page.reload();
   await expect(field(page, "API input price: low")).toHaveValue("0.4");
   // The rows not edited were saved with the defaults the form showed.
-  await expect(field(page, "API input price: high")).toHaveValue("1");
+  await expect(field(page, "API input price: high")).toHaveValue("1.2");
   await expect(field(page, "Input tokens per month: shape")).toHaveValue("lognormal");
 });
 

@@ -159,7 +159,7 @@ function MonteCarlo({ data }: { data: NonNullable<TReportCharts["monteCarlo"]> }
     <ChartFigure
       id="monte-carlo"
       title="Monte Carlo: monthly saving from owning"
-      description={`P(owned cheaper) = ${pct(data.probabilityOwnedCheaper)} over ${formatNumber(data.samples)} samples; P10 ${formatUsdAmount(m.p10)}, median ${formatUsdAmount(m.p50)}, P90 ${formatUsdAmount(m.p90)} per month.`}
+      description={`P(owned cheaper) = ${pct(data.probabilityOwnedCheaper)} over ${formatNumber(data.samples)} samples; P10 ${formatUsdAmount(m.p10)}, median ${formatUsdAmount(m.p50)}, P90 ${formatUsdAmount(m.p90)} per month. ${data.baseCase.note}`}
       columns={[
         { key: "from", label: "From (USD/month)", format: formatUsdAmount },
         { key: "to", label: "To (USD/month)", format: formatUsdAmount },

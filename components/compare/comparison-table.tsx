@@ -3,7 +3,14 @@ import { columnLetter, VERDICT_LABEL, type TComparison, type TComparisonRow } fr
 import type { TVerdict } from "@/lib/domain/recommendation";
 import { COMPARE_COLORS } from "./colors";
 
-const VERDICT_CLASS: Record<TVerdict, string> = { go: "bg-green-100 text-green-900", hybrid: "bg-amber-100 text-amber-900", "no-go": "bg-red-100 text-red-900" };
+const VERDICT_CLASS: Record<TVerdict, string> = {
+  "go-self-host": "bg-green-100 text-green-900",
+  "go-hosted": "bg-emerald-100 text-emerald-900",
+  hybrid: "bg-sky-100 text-sky-900",
+  stay: "bg-slate-200 text-slate-900",
+  blocked: "bg-red-100 text-red-900",
+  insufficient: "bg-amber-100 text-amber-900",
+};
 const GROUP_HEADING: Partial<Record<TComparisonRow["group"], string>> = { "key-figure": "Key figures", stage: "Stage outcomes" };
 
 /** A column's letter in its chart colour, so the table, legends and markers read together. */

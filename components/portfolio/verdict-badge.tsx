@@ -1,9 +1,14 @@
 import { VERDICT_LABELS } from "@/lib/domain/portfolio";
 
 const styles: Record<keyof typeof VERDICT_LABELS, string> = {
-  go: "bg-green-100 text-green-900",
+  go_self_host: "bg-green-100 text-green-900",
+  go_hosted: "bg-emerald-100 text-emerald-900",
   hybrid: "bg-sky-100 text-sky-900",
-  no_go: "bg-red-100 text-red-900",
+  stay_api: "bg-slate-200 text-slate-900",
+  blocked: "bg-red-100 text-red-900",
+  insufficient: "bg-amber-100 text-amber-900",
+  go: "bg-slate-100 text-slate-800",
+  no_go: "bg-slate-100 text-slate-800",
 };
 
 export function VerdictBadge({ verdict }: { verdict: keyof typeof VERDICT_LABELS | null }) {

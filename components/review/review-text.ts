@@ -1,16 +1,14 @@
 // Words for review states, shared by the overview, the history and the snapshot pages.
 import type { TSnapshotSummary } from "@/lib/domain/report";
-import { fromDbVerdict, type TDbVerdict, type TInputChange } from "@/lib/domain/report";
+import { DB_VERDICT_LABELS, type TDbVerdict, type TInputChange } from "@/lib/domain/report";
 import { SELF_APPROVAL_NOTE, STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/shared";
 import { formatDateTime } from "@/lib/domain/report";
 
 /** Why a stage form is read-only while the assessment is in review (the DAL refuses the save anyway). */
 export const IN_REVIEW_STAGE_NOTE = "In review: this stage is read-only until an owner or manager approves or rejects it, or the submission is withdrawn.";
 
-const VERDICT_LABELS = { go: "Go", hybrid: "Hybrid", "no-go": "No-go" } as const;
-
 export function verdictLabel(v: TDbVerdict | null): string {
-  return v ? VERDICT_LABELS[fromDbVerdict(v)] : "—";
+  return v ? DB_VERDICT_LABELS[v] : "—";
 }
 
 const OUTCOME_WORDS = { approved: "Approved", rejected: "Rejected", withdrawn: "Withdrawn" } as const;

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { importEvalFileAction, type TImportedItem } from "@/lib/actions/wizard";
+import { importEvalFileAction, type TImportedItem, type TImportedPair } from "@/lib/actions/wizard";
 import limits from "@/lib/limits.json";
 
 // JSON text is sent escaped inside the request: leave room for that under the server's limit.
@@ -15,6 +15,7 @@ export function EvalImport({ workloads, onApply, disabled }: { workloads: TWorkl
   const [side, setSide] = useState<"candidate" | "incumbent">("candidate");
   const [errors, setErrors] = useState<string[]>([]);
   const [items, setItems] = useState<TImportedItem[]>([]);
+  const [pairs, setPairs] = useState<TImportedPair[]>([]);
   const [info, setInfo] = useState("");
   const [mapping, setMapping] = useState<TMapping[]>([]);
   const [isBusy, setBusy] = useState(false);
@@ -42,6 +43,7 @@ export function EvalImport({ workloads, onApply, disabled }: { workloads: TWorkl
     }
     setInfo(`${file.name}: ${result.format} file, ${result.items.length} result(s).${result.warnings.length ? ` ${result.warnings.join(" ")}` : ""}`);
     setItems(result.items);
+    setPairs(result.pairs ?? []);
     setMapping(
       result.items.map((it, i) => {
         const match = workloads.find((w) => w.id === it.key);
@@ -67,9 +69,22 @@ export function EvalImport({ workloads, onApply, disabled }: { workloads: TWorkl
       }
       row[m.side] = it.result;
     });
+    // Both sides from one promptfoo run on the same tests: the comparison becomes paired.
+    for (const row of next) {
+      const cand = items.find((it, i) => mapping[i]?.side === "candidate" && (mapping[i]?.target === row.id || (mapping[i]?.target === "new" && row.name === it.label)));
+      const inc = items.find((it, i) => mapping[i]?.side === "incumbent" && (mapping[i]?.target === row.id || (mapping[i]?.target === "new" && row.name === it.label)));
+      if (!cand || !inc) continue;
+      const pair = pairs.find((p) => (p.a === cand.key && p.b === inc.key) || (p.a === inc.key && p.b === cand.key));
+      if (!pair) continue;
+      const candOnly = pair.a === cand.key ? pair.aOnly : pair.bOnly;
+      const incOnly = pair.a === cand.key ? pair.bOnly : pair.aOnly;
+      row.candidate = { score: (pair.bothPass + candOnly) / pair.items, passCount: pair.bothPass + candOnly, sampleCount: pair.items, source: "promptfoo", limited: false };
+      row.incumbent = { score: (pair.bothPass + incOnly) / pair.items, passCount: pair.bothPass + incOnly, sampleCount: pair.items, source: "promptfoo", limited: false };
+      row.paired = { bothPass: pair.bothPass, candidateOnly: candOnly, incumbentOnly: incOnly, bothFail: pair.bothFail };
+    }
     onApply(next);
     setItems([]);
-    setInfo("Imported results applied to the workloads above; they save like typed values.");
+    setInfo("Imported results applied to the workloads above; they save like typed values. When both models come from one promptfoo run, the workload is compared item by item (paired).");
   }
 
   return (

@@ -1,10 +1,13 @@
 import Link from "next/link";
-import { REASON_SEVERITY_ORDER, type TRecommendation } from "@/lib/domain/recommendation";
+import { REASON_SEVERITY_ORDER, VERDICT_LABELS, type TRecommendation } from "@/lib/domain/recommendation";
 
-const VERDICT: Record<TRecommendation["verdict"], { label: string; style: string }> = {
-  go: { label: "Go: run the open-weights model", style: "border-green-600 bg-green-50 text-green-950" },
-  hybrid: { label: "Hybrid: split the traffic", style: "border-amber-500 bg-amber-50 text-amber-950" },
-  "no-go": { label: "No-go: stay on the API", style: "border-red-600 bg-red-50 text-red-950" },
+const VERDICT_STYLE: Record<TRecommendation["verdict"], string> = {
+  "go-self-host": "border-green-600 bg-green-50 text-green-950",
+  "go-hosted": "border-emerald-600 bg-emerald-50 text-emerald-950",
+  hybrid: "border-sky-600 bg-sky-50 text-sky-950",
+  stay: "border-slate-500 bg-slate-50 text-slate-950",
+  blocked: "border-red-600 bg-red-50 text-red-950",
+  insufficient: "border-amber-500 bg-amber-50 text-amber-950",
 };
 const SEVERITY_LABEL: Record<string, string> = { blocker: "Blocker", limiting: "Limiting", condition: "Condition", note: "Note", supporting: "Supporting" };
 
@@ -12,12 +15,14 @@ export function RecommendationView({ rec, assumptionsHref }: { rec: TRecommendat
   const reasons = [...rec.reasons].sort((a, b) => REASON_SEVERITY_ORDER.indexOf(a.severity) - REASON_SEVERITY_ORDER.indexOf(b.severity) || b.weight - a.weight);
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="verdict-heading" className={`flex flex-col gap-2 rounded-lg border-2 p-4 ${VERDICT[rec.verdict].style}`}>
+      <section aria-labelledby="verdict-heading" className={`flex flex-col gap-2 rounded-lg border-2 p-4 ${VERDICT_STYLE[rec.verdict]}`}>
         <h2 id="verdict-heading" className="text-xl font-semibold" data-verdict={rec.verdict}>
-          {VERDICT[rec.verdict].label}
+          {VERDICT_LABELS[rec.verdict]}
         </h2>
         <p>{rec.headline}</p>
-        {!rec.isConclusive ? <p className="text-sm font-medium">Not conclusive yet: a stage the verdict rests on is missing or assumed.</p> : null}
+        {rec.missing.length ? <p className="text-sm font-medium">Missing: {rec.missing.join("; ")}.</p> : null}
+        {rec.nonCostReasons.length ? <p className="text-sm">Cheaper options exist; the reasons they are not recommended are listed below.</p> : null}
+        {!rec.isConclusive && rec.verdict !== "insufficient" ? <p className="text-sm font-medium">Not conclusive yet: a stage the verdict rests on is missing or assumed.</p> : null}
       </section>
       <section aria-labelledby="reasons-heading" className="flex flex-col gap-2">
         <h2 id="reasons-heading" className="text-lg font-semibold">
@@ -51,7 +56,7 @@ export function RecommendationView({ rec, assumptionsHref }: { rec: TRecommendat
           <ul className="list-disc pl-6">
             {rec.whatWouldChange.map((c, i) => (
               <li key={i}>
-                {c.direction === "towards-go" ? "Towards go" : "Towards no-go"}: {c.text}
+                {c.direction === "towards-go" ? "Towards open weights" : "Towards the API"}: {c.text}
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { STAGE_KEYS, STAGE_TITLES, type TStageKey, type TStageStatus } from "@/lib/domain/shared";
 
-export type TWizardStep = TStageKey | "overview" | "recommendation";
+export type TWizardStep = TStageKey | "overview" | "recommendation" | "leverage";
 
 const STATUS_TEXT: Record<TStageStatus, string> = { "not-started": "Not started", "in-progress": "In progress", complete: "Complete" };
 const STATUS_STYLE: Record<TStageStatus, string> = {
@@ -13,7 +13,7 @@ const STATUS_STYLE: Record<TStageStatus, string> = {
 export function stepHref(slug: string, id: string, step: TWizardStep): string {
   const base = `/o/${slug}/assessments/${id}`;
   if (step === "overview") return base;
-  if (step === "economics" || step === "recommendation") return `${base}/${step}`;
+  if (step === "economics" || step === "recommendation" || step === "leverage") return `${base}/${step}`;
   return `${base}/stages/${step}`;
 }
 
@@ -24,6 +24,7 @@ export function Stepper({ slug, id, statuses, current }: { slug: string; id: str
     { key: "overview", title: "Overview" },
     ...STAGE_KEYS.map((k) => ({ key: k as TWizardStep, title: STAGE_TITLES[k], status: statuses[k] })),
     { key: "recommendation", title: "Recommendation" },
+    { key: "leverage", title: "Leverage" },
   ];
   return (
     <nav aria-label="Assessment steps" className="flex flex-col gap-2">

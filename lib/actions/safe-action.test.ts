@@ -9,7 +9,9 @@ const orgs = vi.hoisted(() => ({ getOrgContext: vi.fn() }));
 const navigation = vi.hoisted(() => ({ redirect: vi.fn((url: string) => { throw Object.assign(new Error("NEXT_REDIRECT"), { url }); }) }));
 vi.mock("@/lib/auth/session", () => session);
 vi.mock("@/lib/dal/organizations", () => orgs);
+const log = vi.hoisted(() => ({ logServerError: vi.fn(async () => {}) }));
 vi.mock("next/navigation", () => navigation);
+vi.mock("@/lib/log", () => log);
 
 const { orgAction, orgFormAction, redirectTo, userAction, ZId } = await import("./safe-action");
 
@@ -95,21 +97,19 @@ describe("action wrapper", () => {
   });
 
   it("error: an unexpected failure is logged and answered with a generic message", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    log.logServerError.mockClear();
     handler.mockRejectedValue(new Error("relation \"Member\" does not exist"));
     const result = await rename("acme", "a1", 3);
     expect(result).toEqual({ kind: "error", code: "failed", message: "Something went wrong; nothing was changed. Try again." });
-    expect(log).toHaveBeenCalledOnce();
-    log.mockRestore();
+    expect(log.logServerError).toHaveBeenCalledOnce();
+    expect(log.logServerError.mock.calls[0]?.[1]).toBe("action test");
   });
 
   it("error: a session lookup that fails (database restarting) is a result, not an exception", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
     session.getCurrentUser.mockRejectedValue(new Error("Connection terminated unexpectedly"));
     await expect(rename("acme", "a1", 3)).resolves.toMatchObject({ kind: "error", code: "failed" });
     const signedIn = userAction({ name: "user", args: z.tuple([]) }, async () => ({ kind: "ok" as const }));
     await expect(signedIn()).resolves.toMatchObject({ kind: "error", code: "failed" });
-    log.mockRestore();
   });
 
   it("redirect: runs after the handler succeeds, outside the wrapper's try/catch", async () => {

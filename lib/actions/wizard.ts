@@ -107,7 +107,9 @@ export const saveCustomModelAction = orgAction(
 );
 
 export type TImportedItem = { key: string; label: string; result: TWorkloadResult; detail: string };
-export type TImportResult = { kind: "ok"; format: "lm-eval-harness" | "promptfoo"; items: TImportedItem[]; warnings: string[] } | { kind: "unreadable"; errors: string[] };
+/** promptfoo only: two providers graded on the same tests, for a paired comparison. */
+export type TImportedPair = { a: string; b: string; items: number; bothPass: number; aOnly: number; bOnly: number; bothFail: number };
+export type TImportResult = { kind: "ok"; format: "lm-eval-harness" | "promptfoo"; items: TImportedItem[]; warnings: string[]; pairs?: TImportedPair[] } | { kind: "unreadable"; errors: string[] };
 
 /** Parses an uploaded evaluation file (read as text in the browser) into results to map onto workloads. */
 const ZEvalFile = z.tuple([
@@ -130,5 +132,5 @@ export const importEvalFileAction = userAction({ name: "importEvalFile", args: Z
     const result = promptfooTallyToWorkloadResult(p);
     if (result) items.push({ key: p.key, label: p.key, result, detail: `${p.passCount} of ${p.sampleCount} passed` });
   }
-  return { kind: "ok", format: "promptfoo", items, warnings: parsed.data.result.warnings };
+  return { kind: "ok", format: "promptfoo", items, warnings: parsed.data.result.warnings, pairs: parsed.data.result.pairs };
 });

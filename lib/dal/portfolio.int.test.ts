@@ -16,7 +16,7 @@ let ana: TActor, mo: TActor, vic: TActor, olga: TActor;
 
 const N = 30;
 const STATUSES = ["draft", "in_review", "approved", "rejected"] as const;
-const VERDICTS = ["go", "hybrid", "no_go", null] as const;
+const VERDICTS = ["go_self_host", "hybrid", "stay_api", null] as const;
 const MODELS = ["llama-3.3-70b-instruct", "qwen2.5-72b-instruct", "llama-3.1-8b"] as const;
 const pad = (i: number) => String(i).padStart(2, "0");
 
@@ -85,7 +85,7 @@ describe("listPortfolio", () => {
 
   it.each([
     ["status", { status: "approved" }, (i: number) => i % 4 === 2],
-    ["recommendation", { verdict: "no_go" }, (i: number) => i % 4 === 2],
+    ["recommendation", { verdict: "stay_api" }, (i: number) => i % 4 === 2],
     ["model", { model: "llama-3.1-8b" }, (i: number) => i % 3 === 2],
     ["status and model together", { status: "draft", model: "llama-3.3-70b-instruct" }, (i: number) => i % 4 === 0 && i % 3 === 0],
     ["search in the title, any case", { q: "TICKET triage" }, (i: number) => i % 3 === 0],
@@ -129,9 +129,9 @@ describe("listPortfolio", () => {
     const verdicts = byVerdict.rows.map((r) => r.verdict);
     const known = verdicts.filter((v) => v !== null);
     expect(verdicts).toEqual([...known, ...Array(N - known.length).fill(null)]);
-    // The enum's order (go, hybrid, no_go) is also A→Z.
+    // The enum's order (go_self_host, go_hosted, hybrid, stay_api, blocked, insufficient) keeps these three A→Z.
     expect(known).toEqual([...known].sort());
-    expect(new Set(known)).toEqual(new Set(["go", "hybrid", "no_go"]));
+    expect(new Set(known)).toEqual(new Set(["go_self_host", "hybrid", "stay_api"]));
     const asc = await listPortfolio(ana.userId, acme.slug, q({ sort: "title", size: "50" }));
     expect(titles(asc.rows)).toEqual(Array.from({ length: N }, (_, i) => acmeRow(i).title));
     const desc = await listPortfolio(ana.userId, acme.slug, q({ sort: "title", dir: "desc", size: "50" }));

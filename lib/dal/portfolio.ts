@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/dal/errors";
-import type { TPortfolioPage, TPortfolioRow } from "@/lib/domain/portfolio";
+import type { TPortfolioPage, TPortfolioRow, TSpendRow } from "@/lib/domain/portfolio";
 import { sortOf, type TPortfolioQuery, type TPortfolioSort } from "@/lib/domain/portfolio";
 import type { AssessmentStatus, AssessmentVerdict, Prisma } from "@/lib/generated/prisma/client";
 
@@ -115,4 +115,23 @@ export async function listPortfolioForExport(userId: string, slug: string, q: TP
   const organizationId = await orgIdForMember(userId, slug);
   const rows = await prisma().assessment.findMany({ where: whereFor(organizationId, q), select: rowSelect, orderBy: orderFor(q), take: MAX_EXPORT_ROWS });
   return rows.map(toRow);
+}
+
+/**
+ * Today's API spend of every assessment of the organisation, summed per incumbent API (for vendor
+ * concentration on the leverage page). One grouped query; the tenant is in its where.
+ */
+export async function portfolioSpendByIncumbent(userId: string, slug: string): Promise<TSpendRow[]> {
+  const organizationId = await orgIdForMember(userId, slug);
+  const groups = await prisma().assessment.groupBy({ by: ["incumbentApiId"], where: { organizationId }, _sum: { monthlyApiUsd: true }, _count: { _all: true } });
+  const unknown = await prisma().assessment.groupBy({ by: ["incumbentApiId"], where: { organizationId, monthlyApiUsd: null }, _count: { _all: true } });
+  const unknownBy = new Map(unknown.map((g) => [g.incumbentApiId, g._count._all]));
+  const out: TSpendRow[] = [];
+  for (const g of groups) {
+    const missing = unknownBy.get(g.incumbentApiId) ?? 0;
+    const known = g._count._all - missing;
+    if (known > 0) out.push({ incumbentApiId: g.incumbentApiId, monthlyApiUsd: g._sum.monthlyApiUsd ?? 0, assessments: known });
+    if (missing > 0) out.push({ incumbentApiId: g.incumbentApiId, monthlyApiUsd: null, assessments: missing });
+  }
+  return out;
 }

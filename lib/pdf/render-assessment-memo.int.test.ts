@@ -59,7 +59,9 @@ describe("renderAssessmentMemo", () => {
       expect(pdf.flat).toMatch(new RegExp(`Licence blockers ${blockers} `));
       // Ranked reasons in the model's order.
       const firstWords = report.recommendation.reasons.map((r) => r.text.slice(0, 30).replace(/\s+/g, " "));
-      const positions = firstWords.map((w) => pdf.flat.indexOf(w));
+      // Searched from the reasons heading: the verdict box and the verdict section may repeat a reason's words.
+      const reasonsStart = pdf.flat.indexOf("Reasons, most important first");
+      const positions = firstWords.map((w) => pdf.flat.indexOf(w, reasonsStart));
       expect(positions.every((p) => p >= 0)).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
       for (const key of STAGE_KEYS) expect(pdf.flat).toContain(STAGE_TITLES[key]);

@@ -7,7 +7,8 @@ import { ZCapabilityMetric } from "@/lib/domain/capability";
 import { GPUS } from "@/lib/domain/catalog";
 import { LICENCES } from "@/lib/domain/catalog";
 import { ZIntendedUse, ZRegion, ZSector } from "@/lib/domain/catalog";
-import { GPU_CLOUD_PRICES, GPU_PURCHASE_PRICES } from "@/lib/domain/catalog";
+import { API_PRICES, GPU_CLOUD_PRICES, GPU_PURCHASE_PRICES } from "@/lib/domain/catalog";
+import { ZOpennessNeed } from "@/lib/domain/assessment";
 import { SAFETY_CONTROLS } from "@/lib/domain/catalog";
 import { EFFICIENCY_DEFAULTS } from "@/lib/domain/sizing";
 import { HOURS_PER_MONTH } from "@/lib/domain/shared";
@@ -45,6 +46,13 @@ const num = (path: string, label: string, unit: string, hint?: string): TFieldSp
 const bool = (path: string, label: string, hint?: string): TFieldSpec => ({ kind: "bool", path, label, hint });
 
 const usd = (x: number) => `$${x.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+
+const OPENNESS_NEED_LABELS: Record<(typeof ZOpennessNeed.options)[number], string> = {
+  reproducibility: "reproduce the model (code, data, recipe)",
+  "audit-training-data": "audit its training data",
+  "retrain-from-scratch": "retrain it from scratch",
+  "modify-and-redistribute": "modify and redistribute it under open terms",
+};
 
 const licence: TFieldGroup[] = [
   {
@@ -85,6 +93,11 @@ const licence: TFieldGroup[] = [
       bool("orgFacts.isMultimodal", "Use image or audio inputs"),
     ],
   },
+  {
+    title: "Beyond running it",
+    description: "Open weights is not open source: say what else you need, and the stage checks whether the model's release allows it (Model Openness Framework).",
+    fields: [{ kind: "multi", path: "opennessNeeds", label: "You need to", options: ZOpennessNeed.options.map((v) => ({ value: v, label: OPENNESS_NEED_LABELS[v] })) }],
+  },
 ];
 
 const resultColumns = (side: "candidate" | "incumbent", who: string): TFieldSpec[] => [
@@ -120,6 +133,10 @@ const capability: TFieldGroup[] = [
           { kind: "select", path: "metric", label: "Metric", options: opts(ZCapabilityMetric.options) },
           ...resultColumns("candidate", "Candidate"),
           ...resultColumns("incumbent", "Incumbent"),
+          num("paired.bothPass", "Same items: both right", "items", "Only when both models ran the same items: the comparison is then paired and needs fewer items."),
+          num("paired.candidateOnly", "Same items: only candidate right", "items"),
+          num("paired.incumbentOnly", "Same items: only incumbent right", "items"),
+          num("paired.bothFail", "Same items: both wrong", "items"),
         ],
       },
     ],
@@ -337,7 +354,7 @@ const monteCarloRanges: TFieldGroup = {
   collapsed: true,
   columns: 3,
   description:
-    "How far each input may stray from its base value in the Monte Carlo and the sensitivity chart, as multiples of the base: ×0.8 to ×1.3 is 20% below to 30% above. The defaults are Freehold's: volumes and throughput are the least certain, API prices tend to fall, staff costs overrun. Once you edit one range, every range is saved as shown.",
+    "How far each input may stray from its base value in the Monte Carlo and the sensitivity chart, as multiples of the base: ×0.8 to ×1.3 is 20% below to 30% above. The defaults are centred on the base case (so it is the median scenario), except one-time costs, which lean up because IT projects overrun more often than not. Once you edit one range, every range is saved as shown.",
   fields: [
     ...UNCERTAINTY_FORM_RANGES.flatMap((d, i): TFieldSpec[] => {
       const name = UNCERTAIN_KEY_LABELS[d.key];
@@ -411,6 +428,43 @@ const lifecycle: TFieldGroup[] = [
   },
 ];
 
+const PROCESSING_OPTIONS: TOption[] = [
+  { value: "third-party-allowed", label: "third-party APIs and providers allowed" },
+  { value: "own-infrastructure", label: "only a deployment we run (cloud tenancy or our hardware)" },
+  { value: "on-premises", label: "only hardware on our premises" },
+  { value: "air-gapped", label: "air-gapped, on our premises" },
+];
+
+const constraints: TFieldGroup = {
+  title: "Hard constraints",
+  description: "An option that breaks one is excluded from the verdict, with the reason shown. Leave empty for no constraint.",
+  fields: [
+    { kind: "multi", path: "constraints.allowedRegions", label: "Regions where data may be processed", options: opts(ZRegion.options), hint: "Empty: anywhere. An API or provider that does not document its processing region is excluded." },
+    { kind: "select", path: "constraints.processing", label: "Who may process the data", options: PROCESSING_OPTIONS, emptyLabel: "No constraint" },
+    bool("workload.isAsynchronous", "Results may wait up to 24 hours (batch pricing allowed)"),
+    num("workload.cacheableInputShare", "Cacheable share of input tokens", "fraction 0..1", "Repeated prefix (system prompt, shared context) served from the prompt cache."),
+  ],
+};
+
+const optionsAndFinance: TFieldGroup = {
+  title: "Options and finance",
+  collapsed: true,
+  description: "Settings for the options table and the finance view; each empty field runs on the stated default shown beside it.",
+  fields: [
+    {
+      kind: "multi",
+      path: "options.validatedApiIds",
+      label: "Other APIs your team validated on these workloads",
+      options: API_PRICES.filter((p) => !p.isDeprecated).map((p) => ({ value: p.id, label: `${p.vendor} ${p.model}` })),
+    },
+    num("options.routerUsdPerMonth", "Hybrid router cost", "USD per month"),
+    num("options.infrastructureLeadTimeWeeks", "Lead time to switch", "weeks", "From decision to serving capacity (hardware delivery, reservation)."),
+    num("finance.discountRatePercent", "Discount rate", "% per year", "Your cost of capital; present costs use it."),
+    num("finance.apiPriceTrendPercentPerYear", "API price trend", "% per year", "−10 = API prices fall 10% a year."),
+    num("finance.gpuPriceTrendPercentPerYear", "GPU price trend", "% per year", "Rented GPU-hour price and later hardware purchases."),
+  ],
+};
+
 const economics: TFieldGroup[] = [
   {
     title: "Volume",
@@ -431,6 +485,8 @@ const economics: TFieldGroup[] = [
       num("otherFixedUsdPerMonth", "Other fixed costs", "USD per month"),
     ],
   },
+  constraints,
+  optionsAndFinance,
   monteCarloRanges,
 ];
 

@@ -130,19 +130,39 @@ describe("stage status", () => {
 });
 
 describe("upgradeInputs", () => {
-  it("reads a v1 document, and a missing one as empty", () => {
+  it("reads a current document, and a missing one as empty", () => {
     const t = ASSESSMENT_TEMPLATES[0];
     expect(upgradeInputs(JSON.parse(JSON.stringify(t.inputs)))).toEqual(t.inputs);
-    expect(upgradeInputs(null)).toEqual({ schemaVersion: 1 });
-    expect(upgradeInputs(undefined)).toEqual({ schemaVersion: 1 });
-    expect(upgradeInputs({})).toEqual({ schemaVersion: 1 });
+    expect(upgradeInputs(null)).toEqual({ schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION });
+    expect(upgradeInputs(undefined)).toEqual({ schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION });
+    expect(upgradeInputs({})).toEqual({ schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION });
+  });
+
+  it("upgrades a v1 document: a stored range on the fixed costs (which then included people) also covers staffing", () => {
+    const v1 = {
+      schemaVersion: 1,
+      economics: {
+        inputTokensPerMonth: 1e9,
+        uncertainty: { ranges: [{ key: "fixedUsdPerMonth", lowMultiplier: 0.8, highMultiplier: 1.4, shape: "triangular" }, { key: "oneTimeUsd", lowMultiplier: 0.9, highMultiplier: 1.5 }] },
+      },
+    };
+    const up = upgradeInputs(v1);
+    expect(up.schemaVersion).toBe(2);
+    expect(up.economics?.uncertainty?.ranges).toEqual([
+      { key: "fixedUsdPerMonth", lowMultiplier: 0.8, highMultiplier: 1.4, shape: "triangular" },
+      { key: "oneTimeUsd", lowMultiplier: 0.9, highMultiplier: 1.5 },
+      { key: "peopleUsdPerMonth", lowMultiplier: 0.8, highMultiplier: 1.4, shape: "triangular" },
+    ]);
+    // A v1 document without ranges, or without a fixed-cost range, is read unchanged apart from its version.
+    expect(upgradeInputs({ schemaVersion: 1, economics: { horizonMonths: 24 } })).toEqual({ schemaVersion: 2, economics: { horizonMonths: 24 } });
+    expect(upgradeInputs({ schemaVersion: 1 })).toEqual({ schemaVersion: 2 });
   });
 
   it.each<{ name: string; raw: unknown; message: RegExp }>([
-    { name: "a foreign shape", raw: { stages: [{ name: "licence" }], modelId: "x" }, message: /Invalid assessment inputs \(v1\): \(root\): Unrecognized keys: "stages", "modelId"/ },
+    { name: "a foreign shape", raw: { stages: [{ name: "licence" }], modelId: "x" }, message: /Invalid assessment inputs \(v2\): \(root\): Unrecognized keys: "stages", "modelId"/ },
     { name: "an array", raw: [1, 2], message: /expected an object of stage inputs, got an array/ },
     { name: "a string", raw: "{}", message: /expected an object of stage inputs, got string/ },
-    { name: "a newer version", raw: { schemaVersion: 7 }, message: /written by a newer version of Freehold \(v7\); this build reads up to v1/ },
+    { name: "a newer version", raw: { schemaVersion: 7 }, message: /written by a newer version of Freehold \(v7\); this build reads up to v2/ },
     { name: "a version that is not a number", raw: { schemaVersion: "1" }, message: /schemaVersion: expected a whole number ≥ 1, got "1"/ },
     { name: "an invalid field", raw: { schemaVersion: 1, economics: { horizonMonths: 600 } }, message: /economics\.horizonMonths/ },
   ])("rejects $name with a clear error", ({ raw, message }) => {

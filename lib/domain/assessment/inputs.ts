@@ -27,7 +27,11 @@ import { ZControlStatus, ZGuardServing, ZSafetyCosts } from "../safety";
 import { ZOwnedHardwareCost, ZSizingInputs } from "../sizing";
 import { ZWeightPrecision } from "../sizing";
 
-export const CURRENT_INPUTS_SCHEMA_VERSION = 1;
+/**
+ * v2: economics gained `constraints`, `workload`, `options` and `finance`; licence gained
+ * `opennessNeeds`; the Monte Carlo splits staffing (`peopleUsdPerMonth`) out of the fixed costs.
+ */
+export const CURRENT_INPUTS_SCHEMA_VERSION = 2;
 
 /** Catalog ids are kebab-case; the value is resolved (and may be unknown) at report time. */
 const catalogId = z
@@ -61,10 +65,16 @@ export const ZOrgFactsDraft = z.strictObject({
 });
 export type TOrgFactsDraft = z.infer<typeof ZOrgFactsDraft>;
 
+/** What the organisation needs to be able to do with the model beyond running it (Model Openness Framework). */
+export const ZOpennessNeed = z.enum(["reproducibility", "audit-training-data", "retrain-from-scratch", "modify-and-redistribute"]);
+export type TOpennessNeed = z.infer<typeof ZOpennessNeed>;
+
 export const ZLicenceStageInputs = z.strictObject({
   /** Assess this catalog licence instead of the one the model's catalog entry names. */
   licenceIdOverride: catalogId.optional(),
   orgFacts: ZOrgFactsDraft.optional(),
+  /** Needs that open weights alone may not meet; the licence stage says what the model's release lacks. */
+  opennessNeeds: z.array(ZOpennessNeed).max(ZOpennessNeed.options.length).refine(unique, "list each need once").optional(),
 });
 export type TLicenceStageInputs = z.infer<typeof ZLicenceStageInputs>;
 
@@ -267,6 +277,7 @@ export const ZUncertainMultiplierKey = z.enum([
   "apiUsdPerMillionInputTokens",
   "apiUsdPerMillionOutputTokens",
   "fixedUsdPerMonth",
+  "peopleUsdPerMonth",
   "replicaUsdPerMonth",
   "replicaCapacityTokensPerMonth",
   "marginalUsdPerMillionTokens",
@@ -294,6 +305,54 @@ export const ZUncertaintyRange = z
     }
   });
 export type TUncertaintyRange = z.infer<typeof ZUncertaintyRange>;
+
+/**
+ * Where prompts and outputs may be processed. third-party-allowed: any API or provider.
+ * own-infrastructure: only a deployment you run (rented cloud GPUs in your tenancy or your own
+ * hardware); no model provider sees the data. on-premises: only hardware you own on your premises.
+ * air-gapped: on-premises with no outside network (no API at all, not even for part of the traffic).
+ */
+export const ZProcessingPolicy = z.enum(["third-party-allowed", "own-infrastructure", "on-premises", "air-gapped"]);
+export type TProcessingPolicy = z.infer<typeof ZProcessingPolicy>;
+
+/**
+ * Hard constraints: an option that breaks one is excluded, with the reason shown. A field left
+ * empty means "no constraint" (stated as an assumption); an organisation default can fill it later.
+ */
+export const ZConstraintsDraft = z.strictObject({
+  /** Regions where prompts and outputs may be processed; empty = anywhere. */
+  allowedRegions: z.array(ZRegion).max(ZRegion.options.length).refine(unique, "list each region once").optional(),
+  processing: ZProcessingPolicy.optional(),
+});
+export type TConstraintsDraft = z.infer<typeof ZConstraintsDraft>;
+
+export const ZWorkloadTraitsDraft = z.strictObject({
+  /** Results may wait up to 24 hours: batch pricing applies and no interactive latency target. */
+  isAsynchronous: z.boolean().optional(),
+  /** Share of input tokens that repeat a cached prefix (system prompt, shared context), 0..1. */
+  cacheableInputShare: z.number().min(0).max(1).optional(),
+});
+export type TWorkloadTraitsDraft = z.infer<typeof ZWorkloadTraitsDraft>;
+
+export const ZOptionsDraft = z.strictObject({
+  /** Other API offerings your team has validated as meeting the capability bar (catalog ids). */
+  validatedApiIds: z.array(catalogId).max(50).refine(unique, "list each offering once").optional(),
+  /** Gateway that routes traffic in a hybrid, per month. */
+  routerUsdPerMonth: usd.optional(),
+  /** Weeks to get serving capacity (hardware delivery, reservation, set-up) if you had to switch. */
+  infrastructureLeadTimeWeeks: z.number().min(0).max(104).optional(),
+});
+export type TOptionsDraft = z.infer<typeof ZOptionsDraft>;
+
+export const ZFinanceDraft = z.strictObject({
+  /** Annual rate the organisation discounts future cash at (its cost of capital). */
+  discountRatePercent: z.number().min(0).max(50).optional(),
+  /** Yearly change of rented GPU prices and of hardware bought later (−10 = 10% cheaper each year). */
+  gpuPriceTrendPercentPerYear: z.number().min(-90).max(100).optional(),
+  /** Yearly change of API prices per token for the same model. */
+  apiPriceTrendPercentPerYear: z.number().min(-90).max(100).optional(),
+});
+export type TFinanceDraft = z.infer<typeof ZFinanceDraft>;
 
 export const ZEconomicsStageInputs = z.strictObject({
   inputTokensPerMonth: tokensPerMonth.optional(),
@@ -328,6 +387,10 @@ export const ZEconomicsStageInputs = z.strictObject({
         .optional(),
     })
     .optional(),
+  constraints: ZConstraintsDraft.optional(),
+  workload: ZWorkloadTraitsDraft.optional(),
+  options: ZOptionsDraft.optional(),
+  finance: ZFinanceDraft.optional(),
 });
 export type TEconomicsStageInputs = z.infer<typeof ZEconomicsStageInputs>;
 
@@ -427,15 +490,17 @@ export function parseAssessmentInputs(raw: unknown): TParseResult<TAssessmentInp
   return parseWith(ZAssessmentInputs, raw);
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 /**
  * Issue 17 tightened two v1 rules after rows were written: source URLs must be web links (a
  * "javascript:" URL from an imported file became a link in the memo), and a custom model's name
  * has the form's 80-character limit (imports stored 100,000). A stored v1 document that broke
  * them is repaired on read rather than made unreadable: a non-web "URL" moves into the provenance
- * note as plain text, and an over-long name is cut. The shape is unchanged, so the version stays 1.
+ * note as plain text, and an over-long name is cut. It runs on the upgraded document (v2 kept both
+ * places), and the shape is unchanged.
  */
 function repairV1(doc: Record<string, unknown>): Record<string, unknown> {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
   const repairProvenance = (holder: unknown): unknown => {
     if (!isObject(holder) || !isObject(holder.provenance) || !Array.isArray(holder.provenance.sourceUrls)) return holder;
     const urls = holder.provenance.sourceUrls as unknown[];
@@ -457,8 +522,23 @@ function repairV1(doc: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-/** Upgraders from version n to n + 1, keyed by n. None yet: v1 is the first version. */
-const UPGRADERS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/**
+ * v1 → v2: the fixed owned costs no longer include people (staffing is its own Monte Carlo input).
+ * A v1 list of ranges that varied "fixedUsdPerMonth" meant people too, so the same range is given
+ * to "peopleUsdPerMonth": the stored meaning is kept.
+ */
+function upgradeV1(doc: Record<string, unknown>): Record<string, unknown> {
+  const economics = doc.economics;
+  if (!isObject(economics) || !isObject(economics.uncertainty) || !Array.isArray(economics.uncertainty.ranges)) return doc;
+  const ranges = economics.uncertainty.ranges as unknown[];
+  const fixed = ranges.find((r) => isObject(r) && r.key === "fixedUsdPerMonth");
+  if (!isObject(fixed) || ranges.some((r) => isObject(r) && r.key === "peopleUsdPerMonth")) return doc;
+  return { ...doc, economics: { ...economics, uncertainty: { ...economics.uncertainty, ranges: [...ranges, { ...fixed, key: "peopleUsdPerMonth" }] } } };
+}
+
+/** Upgraders from version n to n + 1, keyed by n. */
+const UPGRADERS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = { 1: upgradeV1 };
 
 /**
  * Reads a stored inputs document of any known version and returns the current shape. Throws a

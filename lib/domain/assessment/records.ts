@@ -5,8 +5,10 @@ import type { TAssessmentInputs } from "./inputs";
 export const ASSESSMENT_STATUSES = ["draft", "in_review", "approved", "rejected"] as const;
 export type TAssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
-/** The recommendation as stored for sorting and filtering ("no_go": an enum value, not a label). */
-export const STORED_VERDICTS = ["go", "hybrid", "no_go"] as const;
+/** The verdicts the current scheme stores (issue 11), for sorting and filtering (enum values, not labels). */
+export const CURRENT_STORED_VERDICTS = ["go_self_host", "go_hosted", "hybrid", "stay_api", "blocked", "insufficient"] as const;
+/** Every stored value: "go" and "no_go" are summary version 1's, kept so old snapshots still read. */
+export const STORED_VERDICTS = [...CURRENT_STORED_VERDICTS, "go", "no_go"] as const;
 export type TStoredVerdict = (typeof STORED_VERDICTS)[number];
 
 export type TAssessmentSummary = {

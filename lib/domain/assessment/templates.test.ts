@@ -27,7 +27,7 @@ describe("assessment templates", () => {
     expect(Object.values(stageStatuses(t.inputs)).every((s) => s === "complete")).toBe(true);
   });
 
-  it("gives a mix of verdicts: a go, a hybrid and a no-go", () => {
+  it("gives verdicts a reviewer would sign: stay (capability not settled), go self-host (on-premises), stay (cheapest), not enough information (EU residency)", () => {
     const verdicts = ASSESSMENT_TEMPLATES.map(
       (t) =>
         buildReport({
@@ -36,6 +36,6 @@ describe("assessment templates", () => {
           options: { monteCarloSamples: 2_000 },
         }).recommendation.verdict,
     );
-    expect(verdicts).toEqual(["hybrid", "go", "no-go", "no-go"]);
+    expect(verdicts).toEqual(["stay", "go-self-host", "stay", "insufficient"]);
   });
 });

@@ -41,7 +41,7 @@ const SUPPORT_PROMPT = 8_500;
 const SUPPORT_OUTPUT = 400;
 
 const supportSummarisation: TAssessmentInputsRaw = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   licence: {
     orgFacts: {
       monthlyActiveUsers: 2_500_000,
@@ -160,7 +160,7 @@ const CODE_OUTPUT = 350;
 const CODE_REQUESTS = 600 * 22 * 350;
 
 const codeAssistant: TAssessmentInputsRaw = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   licence: {
     orgFacts: {
       monthlyActiveUsers: 600,
@@ -279,6 +279,8 @@ const codeAssistant: TAssessmentInputsRaw = {
     ...volume(CODE_REQUESTS, CODE_PROMPT, CODE_OUTPUT),
     // Repeated repository context hits Anthropic's prompt cache: ~30% of input at the $0.30 cache-hit price.
     apiPriceOverride: { inputUsdPerMTok: 0.7 * 3 + 0.3 * 0.3, outputUsdPerMTok: 15, asOf: "2026", note: "Claude Sonnet 4.5 list price with 30% of input tokens served from the prompt cache at $0.30/M" },
+    // Source code may not leave the premises.
+    constraints: { processing: "on-premises" },
     horizonMonths: 36,
     monthlyVolumeGrowthPercent: 0.5,
     hybridShareOpen: 0.5,
@@ -295,7 +297,7 @@ const TRIAGE_PROMPT = 900;
 const TRIAGE_OUTPUT = 40;
 
 const ticketTriage: TAssessmentInputsRaw = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   licence: {
     orgFacts: {
       monthlyActiveUsers: 4_000_000,
@@ -404,7 +406,7 @@ const CONTRACT_OUTPUT = 600;
 const CONTRACT_REQUESTS = 40_000 * 4;
 
 const contractExtractionEu: TAssessmentInputsRaw = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   licence: {
     orgFacts: {
       monthlyActiveUsers: 1_200,
@@ -486,6 +488,9 @@ const contractExtractionEu: TAssessmentInputsRaw = {
   },
   economics: {
     ...volume(CONTRACT_REQUESTS, CONTRACT_PROMPT, CONTRACT_OUTPUT),
+    // Documents may not leave the EU; contracts are processed in overnight and daytime batches.
+    constraints: { allowedRegions: ["EU"] },
+    workload: { isAsynchronous: true },
     horizonMonths: 36,
     monthlyVolumeGrowthPercent: 1,
     hybridShareOpen: 0.5,

@@ -5,8 +5,11 @@ import { finiteOrNull, parseOrThrow } from "../shared";
 import {
   FORMULAS,
   Z_95,
+  mcnemarExact,
   newcombeDifference,
+  newcombePairedDifference,
   normalDifference,
+  pairedTotal,
   sampleGrowthFactor,
   weightedInterval,
   wilsonInterval,
@@ -26,7 +29,7 @@ export * from "./inputs";
 export { FORMULAS as CAPABILITY_FORMULAS, wilsonInterval, newcombeDifference } from "./stats";
 
 export type TCapabilityVerdict = "pass" | "fail" | "inconclusive" | "no-interval";
-export type TIntervalMethod = "newcombe" | "normal" | "normal-bound" | "none";
+export type TIntervalMethod = "paired-newcombe" | "newcombe" | "normal" | "normal-bound" | "none";
 
 export const NO_INTERVAL_NOTE = "no interval: sample sizes unknown";
 
@@ -54,7 +57,10 @@ export type TWorkloadAssessment = {
   verdict: TCapabilityVerdict;
   /** Inconclusive only: factor by which the sample must grow, and the resulting n per side. */
   sampleGrowthFactor: number | null;
+  /** Items to run per model: paired designs count items both models run. */
   samplesNeededPerSide: number | null;
+  /** Paired results only: McNemar's exact test and what an unpaired design would have needed. */
+  paired: null | { items: number; candidateOnly: number; incumbentOnly: number; mcnemarPValue: number; unpairedSamplesNeededPerSide: number | null };
   notes: string[];
 };
 
@@ -97,7 +103,10 @@ function passCountOf(r: TWorkloadResult): number | null {
   return r.passCount ?? scoreOf(r) * r.sampleCount;
 }
 
-function sideSummary(r: TWorkloadResult, metric: TCapabilityMetric): TSideSummary {
+function sideSummary(r: TWorkloadResult, metric: TCapabilityMetric, paired?: { passes: number; n: number }): TSideSummary {
+  if (paired && isProportionMetric(metric)) {
+    return { score: paired.passes / paired.n, sampleCount: paired.n, interval: wilsonInterval(paired.passes, paired.n), isLimited: r.limited };
+  }
   const k = passCountOf(r);
   const hasWilson = isProportionMetric(metric) && k !== null && r.sampleCount !== undefined;
   return {
@@ -129,6 +138,9 @@ function rawDifference(
 ): { interval: TDifferenceInterval | null; method: TIntervalMethod } {
   const kC = passCountOf(cand);
   const kI = passCountOf(inc);
+  if (isProportionMetric(w.metric) && w.paired) {
+    return { interval: newcombePairedDifference(w.paired), method: "paired-newcombe" };
+  }
   if (isProportionMetric(w.metric) && kC !== null && kI !== null) {
     return {
       interval: newcombeDifference(kC, cand.sampleCount as number, kI, inc.sampleCount as number),
@@ -162,8 +174,10 @@ function assessWorkload(
   weightShare: number,
   toleranceScore: number,
 ): TWorkloadAssessment {
-  const candidate = sideSummary(cand, w.metric);
-  const incumbent = sideSummary(inc, w.metric);
+  const t = w.paired && isProportionMetric(w.metric) ? w.paired : null;
+  const n = t ? pairedTotal(t) : 0;
+  const candidate = sideSummary(cand, w.metric, t ? { passes: t.bothPass + t.candidateOnly, n } : undefined);
+  const incumbent = sideSummary(inc, w.metric, t ? { passes: t.bothPass + t.incumbentOnly, n } : undefined);
   const rawGap = candidate.score - incumbent.score;
   const gap = w.higherIsBetter ? rawGap : -rawGap;
   const { interval: raw, method } = rawDifference(w, cand, inc);
@@ -182,6 +196,14 @@ function assessWorkload(
     notes.push("No stderr given: used the largest possible spread of a 0..1 score (conservative interval).");
   }
   if (method === "none") notes.push(NO_INTERVAL_NOTE);
+  let paired: TWorkloadAssessment["paired"] = null;
+  if (t) {
+    const test = mcnemarExact(t.candidateOnly, t.incumbentOnly);
+    paired = { items: n, candidateOnly: t.candidateOnly, incumbentOnly: t.incumbentOnly, mcnemarPValue: test.pValue, unpairedSamplesNeededPerSide: null };
+    notes.push(
+      `Paired: both models ran the same ${n} items; ${t.candidateOnly} only the candidate got right, ${t.incumbentOnly} only the incumbent (McNemar exact p = ${test.pValue.toPrecision(3)}).`,
+    );
+  }
 
   let growth: number | null = null;
   let samplesNeeded: number | null = null;
@@ -189,10 +211,18 @@ function assessWorkload(
     growth = sampleGrowthFactor(oriented, toleranceScore);
     const nMax = Math.max(candidate.sampleCount ?? 0, incumbent.sampleCount ?? 0);
     samplesNeeded = growth !== null && nMax > 0 ? finiteOrNull(Math.ceil(nMax * growth)) : null;
+    if (t && paired) {
+      // What the same counts would need if the two runs were independent samples.
+      const independent = orient(newcombeDifference(t.bothPass + t.candidateOnly, n, t.bothPass + t.incumbentOnly, n), w.higherIsBetter);
+      const g = sampleGrowthFactor(independent, toleranceScore);
+      paired.unpairedSamplesNeededPerSide = g !== null ? finiteOrNull(Math.ceil(n * g)) : null;
+    }
     notes.push(
       `Test set too small to decide: the 95% interval [${pp(oriented.lower)}, ${pp(oriented.upper)}] straddles −${pp(toleranceScore)}.` +
         (samplesNeeded !== null
-          ? ` Roughly ${samplesNeeded} samples per side would be needed (estimate).`
+          ? t
+            ? ` Roughly ${samplesNeeded} paired items would be needed (estimate)${paired?.unpairedSamplesNeededPerSide ? `, against ${paired.unpairedSamplesNeededPerSide} per side unpaired` : ""}.`
+            : ` Roughly ${samplesNeeded} samples per side would be needed (estimate).`
           : growth !== null
             ? ` Roughly ${growth.toFixed(1)}× the current samples would be needed (estimate).`
             : " The gap sits on the tolerance; no sample size will settle it."),
@@ -213,6 +243,7 @@ function assessWorkload(
     verdict,
     sampleGrowthFactor: growth,
     samplesNeededPerSide: samplesNeeded,
+    paired,
     notes,
   };
 }

@@ -17,13 +17,23 @@ const ZPromptfooResult = z.looseObject({
   success: z.boolean(),
   score: z.number().nullish(),
   failureReason: z.number().nullish(),
-  gradingResult: z.looseObject({ pass: z.boolean().nullish(), score: z.number().nullish() }).nullish(),
+  gradingResult: z
+    .looseObject({
+      pass: z.boolean().nullish(),
+      score: z.number().nullish(),
+      componentResults: z.array(z.looseObject({ pass: z.boolean().nullish(), assertion: z.looseObject({ type: z.string().nullish() }).nullish() }).nullable()).nullish(),
+    })
+    .nullish(),
   response: z.looseObject({ error: z.unknown().optional() }).nullish(),
   vars: z.record(z.string(), z.unknown()).nullish(),
   description: z.string().nullish(),
   testCase: z.looseObject({ description: z.string().nullish(), vars: z.record(z.string(), z.unknown()).nullish() }).nullish(),
   promptIdx: z.number().nullish(),
+  testIdx: z.number().nullish(),
 });
+
+/** Assertions on how fast or how cheap an answer was, not on what it says. */
+export const NON_CAPABILITY_ASSERTIONS = ["latency", "cost"] as const;
 
 const ZTableOutput = z.looseObject({
   pass: z.boolean(),
@@ -54,6 +64,8 @@ export type TPromptfooGroupBy = "description" | { var: string };
 export type TPromptfooTally = {
   passCount: number;
   failCount: number;
+  /** Tests that failed only latency or cost assertions: counted as capability passes, reported apart. */
+  latencyOrCostOnlyFailures: number;
   /** Provider or runtime errors: not graded, so left out of sampleCount. */
   errorCount: number;
   /** Graded tests: passCount + failCount. */
@@ -69,11 +81,15 @@ export type TPromptfooProvider = TPromptfooTally & {
   groups: (TPromptfooTally & { key: string })[];
 };
 
+/** Two providers graded on the same tests: per-test agreement, for a paired comparison. */
+export type TPromptfooPair = { a: string; b: string; items: number; bothPass: number; aOnly: number; bOnly: number; bothFail: number };
+
 export type TPromptfooImport = {
   evalId: string | null;
   version: number | null;
   timestamp: string | null;
   providers: TPromptfooProvider[];
+  pairs: TPromptfooPair[];
   stats: { successes: number; failures: number; errors: number } | null;
   warnings: string[];
 };
@@ -81,10 +97,14 @@ export type TPromptfooImport = {
 type TRow = {
   providerId: string;
   providerLabel: string | null;
+  /** Capability pass: a test that failed only on latency or cost passes here. */
   pass: boolean;
+  failedOnlyLatencyOrCost: boolean;
   isError: boolean;
   score: number | null;
   groupKey: string | null;
+  /** The test (and prompt) it answers, to pair providers; null when unknown. */
+  testKey: string | null;
 };
 
 export function parsePromptfooOutput(input: unknown, opts: { groupBy?: TPromptfooGroupBy } = {}): TParseResult<TPromptfooImport> {
@@ -111,6 +131,10 @@ export function parsePromptfooOutput(input: unknown, opts: { groupBy?: TPromptfo
   const stats = ZStats.safeParse(summary.stats);
   const fileStats = stats.success ? { successes: stats.data.successes, failures: stats.data.failures, errors: stats.data.errors } : null;
   const errorCount = rows.data.filter((r) => r.isError).length;
+  const speedOrCost = rows.data.filter((r) => r.failedOnlyLatencyOrCost).length;
+  if (speedOrCost > 0) {
+    warnings.push(`${speedOrCost} test(s) failed only latency or cost assertions: counted as capability passes and reported apart (they say how fast or cheap the answer was, not whether it was right).`);
+  }
   if (errorCount > 0) {
     warnings.push(`${errorCount} test(s) ended in a provider or runtime error; they are not counted as graded samples.`);
   }
@@ -125,6 +149,7 @@ export function parsePromptfooOutput(input: unknown, opts: { groupBy?: TPromptfo
       version: typeof summary.version === "number" ? summary.version : null,
       timestamp: typeof summary.timestamp === "string" ? summary.timestamp : null,
       providers: summariseProviders(rows.data),
+      pairs: pairProviders(rows.data),
       stats: fileStats,
       warnings,
     },
@@ -152,13 +177,19 @@ function rowsFromResults(raw: unknown, groupBy: TPromptfooGroupBy | undefined): 
       const provider = typeof r.provider === "string" ? { id: r.provider, label: null } : { id: r.provider.id, label: r.provider.label || null };
       const isError = r.failureReason === FAILURE_REASON_ERROR || (r.failureReason == null && !r.success && hasText(r.response?.error));
       const score = r.score ?? r.gradingResult?.score ?? null;
+      const components = (r.gradingResult?.componentResults ?? []).filter((c): c is NonNullable<typeof c> => c !== null);
+      const failed = components.filter((c) => c.pass === false);
+      const onlySpeedOrCost = !r.success && !isError && failed.length > 0 && failed.every((c) => (NON_CAPABILITY_ASSERTIONS as readonly string[]).includes(c.assertion?.type ?? ""));
       return {
         providerId: provider.id,
         providerLabel: provider.label,
-        pass: r.success,
+        pass: r.success || onlySpeedOrCost,
+        failedOnlyLatencyOrCost: onlySpeedOrCost,
         isError,
         score: score !== null && Number.isFinite(score) ? score : null,
         groupKey: groupKeyOf(groupBy, r.vars ?? r.testCase?.vars, r.testCase?.description ?? r.description),
+        // promptfoo numbers prompts per provider, so tests pair by testIdx (repeats of one test by order).
+        testKey: r.testIdx != null ? `${r.testIdx}` : null,
       };
     }),
   };
@@ -169,7 +200,7 @@ function rowsFromTable(raw: unknown, groupBy: TPromptfooGroupBy | undefined): TP
   if (!parsed.success) return { ok: false, errors: prefixPaths(fieldErrorsFromZod(parsed.error), "results.table") };
   const { head, body } = parsed.data;
   const rows: TRow[] = [];
-  for (const row of body) {
+  for (const [rowIndex, row] of body.entries()) {
     const vars = Object.fromEntries(head.vars.map((name, i) => [name, row.vars[i]]));
     row.outputs.forEach((out, i) => {
       if (!out) return;
@@ -178,9 +209,11 @@ function rowsFromTable(raw: unknown, groupBy: TPromptfooGroupBy | undefined): TP
         providerId: prompt?.provider || `prompt ${i + 1}`,
         providerLabel: null,
         pass: out.pass,
+        failedOnlyLatencyOrCost: false,
         isError: out.failureReason === FAILURE_REASON_ERROR,
         score: out.score ?? null,
         groupKey: groupKeyOf(groupBy, vars, row.description ?? row.test?.description),
+        testKey: `${rowIndex}`,
       });
     });
   }
@@ -205,6 +238,7 @@ function tally(rows: readonly TRow[]): TPromptfooTally {
   return {
     passCount,
     failCount: graded.length - passCount,
+    latencyOrCostOnlyFailures: graded.filter((r) => r.failedOnlyLatencyOrCost).length,
     errorCount: rows.length - graded.length,
     sampleCount: graded.length,
     meanScore: scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
@@ -237,4 +271,47 @@ function summariseProviders(rows: readonly TRow[]): TPromptfooProvider[] {
         .map(([groupKey, g]) => ({ key: groupKey, ...tally(g) })),
     };
   });
+}
+
+/** Per-test agreement of every two providers that answered the same tests (errors left out). */
+export function pairProviders(rows: readonly TRow[]): TPromptfooPair[] {
+  const byProvider = groupRows(
+    rows.filter((r) => !r.isError && r.testKey !== null),
+    (r) => r.providerLabel ?? r.providerId,
+  );
+  const keys = [...byProvider.keys()];
+  const maps = new Map(
+    keys.map((k) => {
+      const seen = new Map<string, number>();
+      return [
+        k,
+        new Map(
+          byProvider.get(k)!.map((r) => {
+            const n = seen.get(r.testKey as string) ?? 0;
+            seen.set(r.testKey as string, n + 1);
+            return [`${r.testKey}#${n}`, r.pass] as const;
+          }),
+        ),
+      ] as const;
+    }),
+  );
+  const out: TPromptfooPair[] = [];
+  for (let i = 0; i < keys.length; i += 1) {
+    for (let j = i + 1; j < keys.length; j += 1) {
+      const a = maps.get(keys[i])!;
+      const b = maps.get(keys[j])!;
+      const pair: TPromptfooPair = { a: keys[i], b: keys[j], items: 0, bothPass: 0, aOnly: 0, bOnly: 0, bothFail: 0 };
+      for (const [test, passA] of a) {
+        const passB = b.get(test);
+        if (passB === undefined) continue;
+        pair.items += 1;
+        if (passA && passB) pair.bothPass += 1;
+        else if (passA) pair.aOnly += 1;
+        else if (passB) pair.bOnly += 1;
+        else pair.bothFail += 1;
+      }
+      if (pair.items > 0) out.push(pair);
+    }
+  }
+  return out;
 }

@@ -218,7 +218,7 @@ describe("parsePromptfooOutput (v3)", () => {
     const r = promptfooTallyToWorkloadResult(provider("qwen3-32b (self-hosted vLLM)"))!;
     expect(r).toEqual({ score: 0.8, passCount: 4, sampleCount: 5, source: "promptfoo", limited: false });
     expect(ZWorkloadResult.safeParse(r).success).toBe(true);
-    expect(promptfooTallyToWorkloadResult({ passCount: 0, failCount: 0, errorCount: 2, sampleCount: 0, meanScore: null })).toBeNull();
+    expect(promptfooTallyToWorkloadResult({ passCount: 0, failCount: 0, latencyOrCostOnlyFailures: 0, errorCount: 2, sampleCount: 0, meanScore: null })).toBeNull();
   });
 });
 

@@ -6,3 +6,4 @@ export * from "./eval-import-promptfoo";
 export * from "./eval-import";
 export * from "./inputs";
 export * from "./stats";
+export * from "./eval-import-lm-eval-samples";

@@ -53,6 +53,15 @@ export const ZWorkloadResult = z
   });
 export type TWorkloadResult = z.output<typeof ZWorkloadResult>;
 
+const count = z.number().int("counts are whole numbers").min(0).max(MAX_SAMPLES);
+
+/**
+ * Both models ran the same items: how many each got right alone and together (from per-item
+ * results, e.g. lm-eval --log_samples files or one promptfoo run with both providers).
+ */
+export const ZPairedCounts = z.object({ bothPass: count, candidateOnly: count, incumbentOnly: count, bothFail: count }).refine((t) => t.bothPass + t.candidateOnly + t.incumbentOnly + t.bothFail > 0, "paired counts need at least one item");
+export type TPairedCountsInput = z.infer<typeof ZPairedCounts>;
+
 export const ZCapabilityWorkload = z
   .object({
     id: zText({ min: 1, max: 100, tooShort: "id is required" }),
@@ -63,8 +72,22 @@ export const ZCapabilityWorkload = z
     higherIsBetter: z.boolean().default(true),
     candidate: ZWorkloadResult.optional(),
     incumbent: ZWorkloadResult.optional(),
+    /** Per-item agreement when both ran the same items; the comparison is then paired. */
+    paired: ZPairedCounts.optional(),
   })
   .superRefine((w, ctx) => {
+    const t = w.paired;
+    if (t) {
+      const n = t.bothPass + t.candidateOnly + t.incumbentOnly + t.bothFail;
+      if (!isProportionMetric(w.metric)) ctx.addIssue({ code: "custom", path: ["paired"], message: `paired counts apply to pass/fail metrics, not "${w.metric}"` });
+      const check = (side: "candidate" | "incumbent", passes: number) => {
+        const r = w[side];
+        if (r?.passCount !== undefined && r.passCount !== passes) ctx.addIssue({ code: "custom", path: ["paired"], message: `paired counts give the ${side} ${passes} passes, but its passCount is ${r.passCount}` });
+        if (r?.sampleCount !== undefined && r.sampleCount !== n) ctx.addIssue({ code: "custom", path: ["paired"], message: `paired counts cover ${n} items, but the ${side}'s sampleCount is ${r.sampleCount}` });
+      };
+      check("candidate", t.bothPass + t.candidateOnly);
+      check("incumbent", t.bothPass + t.incumbentOnly);
+    }
     if (isProportionMetric(w.metric)) return;
     for (const side of ["candidate", "incumbent"] as const) {
       if (w[side]?.passCount !== undefined) {

@@ -7,6 +7,12 @@
 //   comparison of eleven methods", Statistics in Medicine 17:873-890, method 10 (hybrid score).
 // - Zou, G. Y. & Donner, A. (2008) "Construction of confidence limits about effect measures: a general
 //   approach" (MOVER), Statistics in Medicine 27:1693-1702, for combining asymmetric intervals.
+// - Newcombe, R. G. (1998) "Improved confidence intervals for the difference between binomial
+//   proportions based on paired data", Statistics in Medicine 17:2635-2650, method 10 (square-and-add
+//   of Wilson limits with a correlation correction), for two models run on the same items.
+// - McNemar, Q. (1947) exact conditional test: the discordant pairs are Binomial(b + c, 1/2) under
+//   no difference. Test oracle: Fagerland, Lydersen & Laake (2017) "Statistical Analysis of
+//   Contingency Tables", chapter 8, Cavo et al. (2012) table [[59, 6], [16, 80]].
 
 /** Two-sided 95% standard normal quantile. */
 export const Z_95 = 1.959963984540054;
@@ -23,6 +29,9 @@ export const FORMULAS = {
     "Conservative normal 95%: se ≤ √(m(1−m)/n) for a mean m of scores in [0, 1] (Bhatia–Davis bound)",
   weighted:
     "Weighted gap G = Σ wᵢ·gᵢ / Σ wᵢ; 95% limits G − √Σ(ŵᵢ·(gᵢ − Lᵢ))², G + √Σ(ŵᵢ·(Uᵢ − gᵢ))², ŵᵢ = wᵢ/Σw (MOVER)",
+  pairedNewcombe:
+    "Paired (same items) Newcombe 95% for d = p₁ − p₂: [d − √((p₁−l₁)² − 2φ(p₁−l₁)(u₂−p₂) + (u₂−p₂)²), d + √((u₁−p₁)² − 2φ(u₁−p₁)(p₂−l₂) + (p₂−l₂)²)], φ the corrected correlation of the 2×2 table",
+  mcnemar: "McNemar exact: p = min(1, 2·P(X ≤ min(b, c))), X ~ Binomial(b + c, ½), b and c the items only one model got right",
   samplesNeeded:
     "n needed ≈ n · (h / |g + t|)² · ((1.96 + 0.84) / 1.96)², h = current half-width on the side facing −t (width shrinks as 1/√n; 80% power if the observed gap holds)",
 } as const;
@@ -125,4 +134,64 @@ export function sampleGrowthFactor(
       : interval.upper - interval.difference;
   const factor = (halfWidth / distance) ** 2 * ((Z_95 + Z_POWER_80) / Z_95) ** 2;
   return Number.isFinite(factor) ? Math.max(1, factor) : null;
+}
+
+/** A paired 2×2 table: both right, only the candidate right, only the incumbent right, both wrong. */
+export type TPairedCounts = { bothPass: number; candidateOnly: number; incumbentOnly: number; bothFail: number };
+
+export function pairedTotal(t: TPairedCounts): number {
+  return t.bothPass + t.candidateOnly + t.incumbentOnly + t.bothFail;
+}
+
+/**
+ * Newcombe's method 10 for the difference of two proportions measured on the same items
+ * (candidate pass rate − incumbent pass rate). The correlation term narrows the interval when the
+ * two models tend to get the same items right, which is why a paired design needs fewer items.
+ */
+export function newcombePairedDifference(t: TPairedCounts, z: number = Z_95): TDifferenceInterval {
+  const a = t.bothPass;
+  const b = t.candidateOnly;
+  const c = t.incumbentOnly;
+  const d = t.bothFail;
+  const n = a + b + c + d;
+  if (!(n > 0)) return { difference: 0, lower: -1, upper: 1 };
+  const p1 = (a + b) / n;
+  const p2 = (a + c) / n;
+  const w1 = wilsonInterval(a + b, n, z);
+  const w2 = wilsonInterval(a + c, n, z);
+  const margins = (a + b) * (c + d) * (a + c) * (b + d);
+  let phi = 0;
+  if (margins > 0) {
+    const cross = a * d - b * c;
+    const corrected = cross > n / 2 ? cross - n / 2 : cross < 0 ? cross : 0;
+    phi = corrected / Math.sqrt(margins);
+  }
+  const diff = p1 - p2;
+  const lower = diff - Math.sqrt(Math.max(0, (p1 - w1.lower) ** 2 - 2 * phi * (p1 - w1.lower) * (w2.upper - p2) + (w2.upper - p2) ** 2));
+  const upper = diff + Math.sqrt(Math.max(0, (w1.upper - p1) ** 2 - 2 * phi * (w1.upper - p1) * (p2 - w2.lower) + (p2 - w2.lower) ** 2));
+  return { difference: diff, lower: clamp(lower, -1, 1), upper: clamp(upper, -1, 1) };
+}
+
+/** log of n choose k, by summing logs (exact enough for the tails used here; n up to millions). */
+function logChoose(n: number, k: number): number {
+  let s = 0;
+  const m = Math.min(k, n - k);
+  for (let i = 1; i <= m; i += 1) s += Math.log((n - m + i) / i);
+  return s;
+}
+
+/** McNemar's exact conditional test (two-sided) and its mid-p version. Work grows with min(b, c), not with n. */
+export function mcnemarExact(candidateOnly: number, incumbentOnly: number): { pValue: number; midPValue: number; discordant: number } {
+  const m = candidateOnly + incumbentOnly;
+  if (m === 0) return { pValue: 1, midPValue: 1, discordant: 0 };
+  const k = Math.min(candidateOnly, incumbentOnly);
+  const logHalf = m * Math.log(0.5);
+  let tail = 0;
+  let atK = 0;
+  for (let i = 0; i <= k; i += 1) {
+    const p = Math.exp(logChoose(m, i) + logHalf);
+    tail += p;
+    if (i === k) atK = p;
+  }
+  return { pValue: Math.min(1, 2 * tail), midPValue: Math.min(1, 2 * (tail - atK / 2)), discordant: m };
 }

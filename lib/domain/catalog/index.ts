@@ -12,3 +12,5 @@ export * from "./hf-config";
 export * from "./model-summary";
 export * from "./custom-candidate";
 export * from "./lookup";
+export * from "./vendor-terms";
+export * from "./openness";

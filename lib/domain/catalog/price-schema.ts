@@ -27,6 +27,8 @@ export const ZApiPrice = z.object({
     .object({ aboveInputTokens: z.number().int().positive(), inputUsdPerMTok: usdPerMTok, outputUsdPerMTok: usdPerMTok })
     .optional(),
   isDeprecated: z.boolean().optional(),
+  /** Announced shutdown of the model on the vendor's API, when the catalog has a dated source. */
+  retiresOn: zText({ min: 4, max: 40 }).optional(),
   asOf: zText({ min: 4, max: 40 }),
   provenance: ZProvenance,
 });

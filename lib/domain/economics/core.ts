@@ -13,8 +13,10 @@ export type TEconomicsScalars = {
   outputTokensPerMonth: number;
   apiUsdPerMillionInputTokens: number;
   apiUsdPerMillionOutputTokens: number;
-  /** Owned costs that do not scale with replicas: people, safety stack, lifecycle, other. */
+  /** Owned costs that do not scale with replicas, apart from people: safety stack, lifecycle, other. */
   fixedUsdPerMonth: number;
+  /** The lifecycle roster (FTE × loaded cost ÷ 12): kept apart so the tornado and the Monte Carlo vary staffing on its own. */
+  peopleUsdPerMonth: number;
   replicaUsdPerMonth: number;
   /** Input + output tokens one replica carries per month at the planned mix. */
   replicaCapacityTokensPerMonth: number;
@@ -59,8 +61,13 @@ export function replicasAt(s: TEconomicsScalars, tokensPerMonth: number): number
   return replicasFor(tokensPerMonth, s.replicaCapacityTokensPerMonth, s.minReplicas);
 }
 
+/** Every owned cost that does not scale with replicas: people plus the other fixed costs. */
+export function fixedTotalUsdPerMonth(s: TEconomicsScalars): number {
+  return s.fixedUsdPerMonth + s.peopleUsdPerMonth;
+}
+
 export function ownedMonthlyUsd(s: TEconomicsScalars, tokensPerMonth: number): number {
-  return s.fixedUsdPerMonth + replicasAt(s, tokensPerMonth) * s.replicaUsdPerMonth + (tokensPerMonth * s.marginalUsdPerMillionTokens) / 1e6;
+  return fixedTotalUsdPerMonth(s) + replicasAt(s, tokensPerMonth) * s.replicaUsdPerMonth + (tokensPerMonth * s.marginalUsdPerMillionTokens) / 1e6;
 }
 
 /** Open model takes `share` of the tokens, the API the rest; no open share means no owned costs at all. */
@@ -95,7 +102,7 @@ export function crossoverTokensPerMonth(s: TEconomicsScalars): number {
 function crossoverFromParts(margin: number, s: TEconomicsScalars): number {
   const c = s.replicaCapacityTokensPerMonth;
   const R = s.replicaUsdPerMonth;
-  const F = s.fixedUsdPerMonth;
+  const F = fixedTotalUsdPerMonth(s);
   const kMin = s.minReplicas;
   const savingPerFullReplica = c * margin - R;
   if (!(margin > 0) || !(savingPerFullReplica > 0)) return Number.POSITIVE_INFINITY;
@@ -133,7 +140,7 @@ export type TLoopWork = { steps: number };
 function breakEvenFromParts(margin: number, s: TEconomicsScalars, work?: TLoopWork): number {
   const c = s.replicaCapacityTokensPerMonth;
   const R = s.replicaUsdPerMonth;
-  const F = s.fixedUsdPerMonth;
+  const F = fixedTotalUsdPerMonth(s);
   const kMin = s.minReplicas;
   const growth = 1 + s.monthlyVolumeGrowthPercent / 100;
   const horizon = s.horizonMonths;
@@ -193,7 +200,7 @@ export function evaluateSample(s: TEconomicsScalars, out: Float64Array): void {
   const shareIn = total > 0 ? s.inputTokensPerMonth / total : 0.5;
   const a = (shareIn * s.apiUsdPerMillionInputTokens + (1 - shareIn) * s.apiUsdPerMillionOutputTokens) / 1e6;
   const margin = a - s.marginalUsdPerMillionTokens / 1e6;
-  out[SAMPLE_SAVING] = total * a - (s.fixedUsdPerMonth + replicasFor(total, s.replicaCapacityTokensPerMonth, s.minReplicas) * s.replicaUsdPerMonth + (total * s.marginalUsdPerMillionTokens) / 1e6);
+  out[SAMPLE_SAVING] = total * a - (s.fixedUsdPerMonth + s.peopleUsdPerMonth + replicasFor(total, s.replicaCapacityTokensPerMonth, s.minReplicas) * s.replicaUsdPerMonth + (total * s.marginalUsdPerMillionTokens) / 1e6);
   out[SAMPLE_CROSSOVER] = crossoverFromParts(margin, s);
   out[SAMPLE_BREAK_EVEN] = breakEvenFromParts(margin, s);
 }

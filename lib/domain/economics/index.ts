@@ -3,3 +3,4 @@ export * from "./core";
 export * from "./distributions";
 export * from "./economics";
 export * from "./uncertainty";
+export * from "./options";

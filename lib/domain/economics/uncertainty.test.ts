@@ -125,7 +125,7 @@ describe("Monte Carlo over the economics", () => {
   });
 
   it("P(owned cheaper) is 1 when owning is always cheaper, 0 when never", () => {
-    const cheap = runEconomicsMonteCarlo({ ...base, fixedUsdPerMonth: 0 }, {
+    const cheap = runEconomicsMonteCarlo({ ...base, fixedUsdPerMonth: 0, peopleUsdPerMonth: 0 }, {
       uncertain: [{ key: "replicaUsdPerMonth", distribution: { kind: "uniform", low: 0, high: 100 } }],
       samples: 1000,
     });
@@ -194,6 +194,7 @@ describe("Monte Carlo over the economics", () => {
           replicaUsdPerMonth: fc.double({ min: 0, max: 1e5, noNaN: true }),
           replicaCapacityTokensPerMonth: fc.double({ min: 1e6, max: 1e11, noNaN: true }),
           fixedUsdPerMonth: fc.double({ min: 0, max: 1e6, noNaN: true }),
+          peopleUsdPerMonth: fc.double({ min: 0, max: 1e6, noNaN: true }),
           marginalUsdPerMillionTokens: fc.double({ min: 0, max: 5, noNaN: true }),
           monthlyVolumeGrowthPercent: fc.double({ min: -20, max: 30, noNaN: true }),
           minReplicas: fc.integer({ min: 1, max: 3 }),

@@ -74,6 +74,7 @@ export const ZUncertainEconomicsKey = z.enum([
   "apiUsdPerMillionInputTokens",
   "apiUsdPerMillionOutputTokens",
   "fixedUsdPerMonth",
+  "peopleUsdPerMonth",
   "replicaUsdPerMonth",
   "replicaCapacityTokensPerMonth",
   "marginalUsdPerMillionTokens",
@@ -93,6 +94,7 @@ const KEY_BOUNDS: Record<TUncertainEconomicsKey, { min: number; max: number; min
   apiUsdPerMillionInputTokens: { min: 0, max: 100_000 },
   apiUsdPerMillionOutputTokens: { min: 0, max: 100_000 },
   fixedUsdPerMonth: { min: 0, max: 1e12 },
+  peopleUsdPerMonth: { min: 0, max: 1e12 },
   replicaUsdPerMonth: { min: 0, max: 1e12 },
   replicaCapacityTokensPerMonth: { min: 0, max: 1e17, minExclusive: true },
   marginalUsdPerMillionTokens: { min: 0, max: 100_000 },
@@ -148,8 +150,26 @@ export type TMonteCarloResult = {
     histogram: THistogramBin[];
   };
   breakEvenMonth: { withinHorizonShare: number; p10: number | null; p50: number | null; p90: number | null };
+  /**
+   * Where the base case (every input at its entered value) sits among the sampled savings: the share
+   * of samples that save less than it. 0.5 is the median; far from it, the base case is not the
+   * typical outcome and the report says so.
+   */
+  baseCase: { monthlySavingUsd: number; percentile: number };
   figures: TFigure[];
 };
+
+/** Share of an ascending array strictly below x, by binary search. */
+function shareBelowSorted(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted.length > 0 ? lo / sorted.length : 0.5;
+}
 
 /** Equal-width bins over an ascending array's first `count` values (non-finite tail ignored). */
 export function histogramSorted(sorted: Float64Array, count: number, bins: number): THistogramBin[] {
@@ -211,6 +231,7 @@ export function runEconomicsMonteCarlo(base: Readonly<TEconomicsScalars>, rawOpt
   }
 
   savings.sort();
+  const baseSaving = core.monthlySavingUsd(base);
   crossovers.sort();
   breakEvens.sort();
   const finiteCrossovers = countFinite(crossovers);
@@ -242,10 +263,19 @@ export function runEconomicsMonteCarlo(base: Readonly<TEconomicsScalars>, rawOpt
       p50: noneOr(percentileSorted(breakEvens, 0.5)),
       p90: noneOr(percentileSorted(breakEvens, 0.9)),
     },
+    baseCase: { monthlySavingUsd: baseSaving, percentile: shareBelowSorted(savings, baseSaving) },
     figures: [],
   };
   result.figures = monteCarloFigures(result, keys.length);
   return result;
+}
+
+/** A plain sentence on whether the base case is the typical outcome (within 10 points of the median). */
+export function baseCaseNote(r: Pick<TMonteCarloResult, "baseCase" | "monthlySavingUsd">): string {
+  const pct = Math.round(r.baseCase.percentile * 100);
+  if (Math.abs(r.baseCase.percentile - 0.5) <= 0.1) return `The base case sits near the median of the scenarios (percentile ${pct}).`;
+  const side = r.baseCase.percentile > 0.5 ? "more favourable to owning" : "less favourable to owning";
+  return `The base case is not the median: it sits at percentile ${pct}, ${side} than most scenarios; the median saving is ${fmt(r.monthlySavingUsd.p50)} USD/month.`;
 }
 
 function monteCarloFigures(r: TMonteCarloResult, uncertainCount: number): TFigure[] {
@@ -264,6 +294,14 @@ function monteCarloFigures(r: TMonteCarloResult, uncertainCount: number): TFigur
   return [
     makeFigure("monteCarlo.probabilityOwnedCheaper", "Chance owning is cheaper at the planned volume", r.probabilityOwnedCheaper, "probability", `share of samples with API − owned > 0; ${method}`),
     makeFigure("monteCarlo.saving.p50", "Monthly saving, median", r.monthlySavingUsd.p50, "USD/month", `P50 of sampled API − owned; ${method}`),
+    makeFigure(
+      "monteCarlo.baseCasePercentile",
+      "Where the base case sits among the scenarios",
+      r.baseCase.percentile,
+      "share of samples below",
+      `share of sampled savings below the base case's ${fmt(r.baseCase.monthlySavingUsd)} USD/month; 0.5 = the median; ${method}`,
+      baseCaseNote(r),
+    ),
     makeFigure("monteCarlo.crossover.neverShare", "Chance there is no crossover", r.crossoverTokensPerMonth.neverShare, "probability", `share of samples where owning never becomes cheaper; ${method}`),
     crossoverFigure("p10"),
     crossoverFigure("p50"),

@@ -9,7 +9,7 @@ const row: TPortfolioCsvRow = {
   status: "in_review",
   candidateModelId: "llama-3.3-70b-instruct",
   incumbentApiId: "openai-gpt-4o",
-  verdict: "no_go",
+  verdict: "stay_api",
   monthlyOwnedUsd: 34148.5,
   monthlyApiUsd: 30300,
   crossoverTokensPerMonth: null,
@@ -30,7 +30,7 @@ describe("portfolioCsv", () => {
     expect(header).toBe(PORTFOLIO_CSV_HEADER.join(","));
     expect(header).toContain("Owned cost (USD/month)");
     expect(line).toBe(
-      `"'=cmd, ""quoted""",In review,name of llama-3.3-70b-instruct,llama-3.3-70b-instruct,api openai-gpt-4o,openai-gpt-4o,No-go,34148.5,30300,,-1.4,0,Ana,2026-11-28T15:34:23.000Z,Mo,3,a1`,
+      `"'=cmd, ""quoted""",In review,name of llama-3.3-70b-instruct,llama-3.3-70b-instruct,api openai-gpt-4o,openai-gpt-4o,Stay on the API,34148.5,30300,,-1.4,0,Ana,2026-11-28T15:34:23.000Z,Mo,3,a1`,
     );
     expect(end).toBe("");
   });

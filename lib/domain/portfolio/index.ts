@@ -3,3 +3,4 @@ export * from "./export";
 export * from "./names";
 export * from "./page";
 export * from "./query";
+export * from "./concentration";

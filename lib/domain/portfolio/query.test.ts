@@ -3,8 +3,8 @@ import { compareSelection, DEFAULT_PAGE_SIZE, hasFilters, pageWindow, parsePortf
 
 describe("parsePortfolioQuery", () => {
   it("reads every parameter", () => {
-    const q = parsePortfolioQuery({ q: "  triage ", status: "approved", verdict: "no_go", model: "llama-3.1-8b", owner: "u1", sort: "owned", dir: "desc", page: "3", size: "50" });
-    expect(q).toEqual({ q: "triage", status: "approved", verdict: "no_go", model: "llama-3.1-8b", owner: "u1", sort: "owned", dir: "desc", page: 3, size: 50 });
+    const q = parsePortfolioQuery({ q: "  triage ", status: "approved", verdict: "stay_api", model: "llama-3.1-8b", owner: "u1", sort: "owned", dir: "desc", page: "3", size: "50" });
+    expect(q).toEqual({ q: "triage", status: "approved", verdict: "stay_api", model: "llama-3.1-8b", owner: "u1", sort: "owned", dir: "desc", page: 3, size: 50 });
   });
 
   it("gives defaults for an empty URL", () => {
@@ -80,7 +80,7 @@ describe("hasFilters", () => {
   it("counts search and filters, not sort or paging", () => {
     expect(hasFilters(parsePortfolioQuery({ sort: "title", page: "2", size: "50" }))).toBe(false);
     for (const key of ["q", "status", "verdict", "model", "owner"]) {
-      const value = { q: "x", status: "draft", verdict: "go", model: "m", owner: "o" }[key]!;
+      const value = { q: "x", status: "draft", verdict: "go_self_host", model: "m", owner: "o" }[key]!;
       expect(hasFilters(parsePortfolioQuery({ [key]: value })), key).toBe(true);
     }
   });

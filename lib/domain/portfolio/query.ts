@@ -1,10 +1,11 @@
 // The portfolio list's query, read from the URL: search, filters, sort and page. One parser for the
 // page and the CSV export, so the export holds exactly the rows the list shows (without paging).
 import { z } from "zod";
-import { ASSESSMENT_STATUSES, STORED_VERDICTS } from "../assessment";
+import { ASSESSMENT_STATUSES, CURRENT_STORED_VERDICTS } from "../assessment";
 
 export const PORTFOLIO_STATUSES = ASSESSMENT_STATUSES;
-export const PORTFOLIO_VERDICTS = STORED_VERDICTS;
+/** The verdicts the list filters by (the current scheme; rows are recomputed when it changes). */
+export const PORTFOLIO_VERDICTS = CURRENT_STORED_VERDICTS;
 export const PORTFOLIO_SORTS = ["updated", "title", "status", "verdict", "owned", "api", "crossover", "gap", "blockers", "created"] as const;
 export type TPortfolioSort = (typeof PORTFOLIO_SORTS)[number];
 export const PORTFOLIO_PAGE_SIZES = [25, 50, 100] as const;
@@ -91,7 +92,18 @@ export function hasFilters(q: TPortfolioQuery): boolean {
 }
 
 export const STATUS_LABELS: Record<(typeof PORTFOLIO_STATUSES)[number], string> = { draft: "Draft", in_review: "In review", approved: "Approved", rejected: "Rejected" };
-export const VERDICT_LABELS: Record<(typeof PORTFOLIO_VERDICTS)[number], string> = { go: "Go", hybrid: "Hybrid", no_go: "No-go" };
+/** Every stored verdict, older values included: "go" and "no_go" may remain on snapshots. */
+export type TPortfolioVerdict = (typeof PORTFOLIO_VERDICTS)[number] | "go" | "no_go";
+export const VERDICT_LABELS: Record<TPortfolioVerdict, string> = {
+  go_self_host: "Go: self-host",
+  go_hosted: "Go: hosted open weights",
+  hybrid: "Hybrid",
+  stay_api: "Stay on the API",
+  blocked: "Blocked",
+  insufficient: "Not enough information",
+  go: "Go (earlier verdict scheme)",
+  no_go: "No-go (earlier verdict scheme)",
+};
 
 /**
  * The page links to show: always the first and last page and two either side of the current one,

@@ -29,7 +29,7 @@ describe("compareReports", () => {
   });
 
   it.each([
-    { key: "verdict", expected: ["internal-code-assistant"] },
+    { key: "recommendedNpvUsd", expected: ["ticket-triage"] },
     // Lower is better for costs.
     { key: "monthlyApiCostUsd", expected: ["ticket-triage"] },
     { key: "monthlyOwnedCostUsd", expected: ["ticket-triage"] },
@@ -42,6 +42,12 @@ describe("compareReports", () => {
   ])("marks the best $key", ({ key, expected }) => {
     expect(best(row(key))).toEqual(expected);
     expect(row(key).differs).toBe(true);
+  });
+
+  it("shows each verdict and recommended option in words, never marking a verdict best", () => {
+    expect(row("verdict").cells.map((c) => c.display)).toEqual(["Stay on the API", "Go: self-host", "Stay on the API"]);
+    expect(best(row("verdict"))).toEqual([]);
+    expect(row("recommendedOption").cells[1].display).toMatch(/owned hardware/);
   });
 
   it("shows reports without a value in words and never marks them best", () => {

@@ -3,7 +3,7 @@
 import { STAGE_KEYS, STAGE_TITLES } from "../shared";
 import type { TFindingSeverity } from "../licence";
 import { fmt } from "../shared";
-import type { TVerdict } from "../recommendation";
+import { VERDICT_LABELS, type TVerdict } from "../recommendation";
 import { shareText, tokensText, usdText } from "../shared";
 import type { TReport, TStageOutcome } from "./types";
 
@@ -41,8 +41,11 @@ export type TComparison = {
   licenceFindingDiffs: TLicenceFindingDiff[];
 };
 
-const VERDICT_RANK: Record<TVerdict, number> = { go: 2, hybrid: 1, "no-go": 0 };
-export const VERDICT_LABEL: Record<TVerdict, string> = { go: "Go", hybrid: "Hybrid", "no-go": "No-go" };
+export const VERDICT_LABEL: Record<TVerdict, string> = VERDICT_LABELS;
+
+function recommendedOf(r: TReport) {
+  return r.options.options.find((o) => o.id === r.recommendation.recommendedOptionId) ?? null;
+}
 const TONE_RANK: Record<TStageOutcome["tone"], number | null> = { good: 2, caution: 1, bad: 0, unknown: null };
 
 type TNumericRow = {
@@ -57,6 +60,17 @@ type TNumericRow = {
 };
 
 const NUMERIC_ROWS: TNumericRow[] = [
+  { key: "recommendedNpvUsd", label: "Present cost of the recommended option", unit: "USD", better: "lower", read: (r) => recommendedOf(r)?.npvUsd ?? null, format: usdText },
+  { key: "recommendedMonthlyUsd", label: "Recommended option per month", unit: "USD/month", better: "lower", read: (r) => recommendedOf(r)?.monthlyUsd ?? null, format: usdText },
+  { key: "optionsExcluded", label: "Options excluded by a constraint", unit: "options", better: null, read: (r) => (r.options.isCosted ? r.options.options.filter((o) => !o.isFeasible).length : null), format: (x) => fmt(x) },
+  {
+    key: "walkAwayUsdPerMillionTokens",
+    label: "Walk-away API price",
+    unit: "USD/M tokens",
+    better: null,
+    read: (r) => r.leverage.walkAway.find((w) => w.volumeMultiple === 1)?.walkAwayUsdPerMillionTokens ?? null,
+    format: (x) => `$${fmt(x, 3)}`,
+  },
   { key: "plannedTokensPerMonth", label: "Planned volume", unit: "tokens/month", better: null, read: (r) => r.keyFigures.plannedTokensPerMonth, format: tokensText },
   { key: "monthlyApiCostUsd", label: "API cost per month", unit: "USD/month", better: "lower", read: (r) => r.keyFigures.monthlyApiCostUsd, format: usdText },
   { key: "monthlyOwnedCostUsd", label: "Owned cost per month", unit: "USD/month", better: "lower", read: (r) => r.keyFigures.monthlyOwnedCostUsd, format: usdText },
@@ -173,11 +187,16 @@ export function parseComparedIds(param: string | readonly string[] | undefined):
 
 export function compareReports(reports: readonly TReport[]): TComparison {
   const rows: TComparisonRow[] = [
+    // Verdicts are answers to different questions, so none is marked "best".
     wordRow(reports, "verdict", "Recommendation", "verdict", (r) => ({
       value: r.recommendation.verdict,
       display: VERDICT_LABEL[r.recommendation.verdict],
-      score: VERDICT_RANK[r.recommendation.verdict],
+      score: null,
     })),
+    wordRow(reports, "recommendedOption", "Recommended option", "verdict", (r) => {
+      const o = recommendedOf(r);
+      return { value: o?.id ?? "", display: o ? o.label : r.recommendation.verdict === "insufficient" ? `None yet: ${r.recommendation.missing.join(", ")}` : "None", score: null };
+    }),
     ...NUMERIC_ROWS.map((row) => numericRow(reports, row)),
     ...STAGE_KEYS.map((key) =>
       wordRow(reports, `stage.${key}`, STAGE_TITLES[key], "stage", (r) => {

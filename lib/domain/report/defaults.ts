@@ -57,19 +57,32 @@ export const REPORT_DEFAULTS = {
 } as const;
 
 /**
- * Default uncertainty: volumes and throughput are the least certain inputs; API list prices tend to
- * fall (so their range sits below today's price); staff costs overrun more often than they fall.
+ * Default uncertainty: centred on the base case (the entered or catalog value), so the base case
+ * is the median scenario unless an input's own source says its errors lean one way. Volumes are
+ * lognormal P10..P90 of 0.7..1.4 (centred on a log scale: √(0.7 × 1.4) ≈ 1). Prices, GPU cost,
+ * utilisation and staffing are ±20% triangular. One-time costs lean up: IT projects overrun their
+ * estimate far more often than they come in under it (ONE_TIME_OVERRUN_SOURCE).
  */
 export const DEFAULT_UNCERTAINTY_RANGES: readonly (TUncertaintyRange & { shape: NonNullable<TUncertaintyRange["shape"]> })[] = [
   { key: "inputTokensPerMonth", lowMultiplier: 0.7, highMultiplier: 1.4, shape: "lognormal" },
   { key: "outputTokensPerMonth", lowMultiplier: 0.7, highMultiplier: 1.4, shape: "lognormal" },
-  { key: "replicaCapacityTokensPerMonth", lowMultiplier: 0.6, highMultiplier: 1.2, shape: "triangular" },
-  { key: "replicaUsdPerMonth", lowMultiplier: 0.9, highMultiplier: 1.3, shape: "triangular" },
-  { key: "fixedUsdPerMonth", lowMultiplier: 0.8, highMultiplier: 1.4, shape: "triangular" },
-  { key: "apiUsdPerMillionInputTokens", lowMultiplier: 0.6, highMultiplier: 1, shape: "triangular" },
-  { key: "apiUsdPerMillionOutputTokens", lowMultiplier: 0.6, highMultiplier: 1, shape: "triangular" },
+  { key: "replicaCapacityTokensPerMonth", lowMultiplier: 0.8, highMultiplier: 1.2, shape: "triangular" },
+  { key: "replicaUsdPerMonth", lowMultiplier: 0.8, highMultiplier: 1.2, shape: "triangular" },
+  { key: "peopleUsdPerMonth", lowMultiplier: 0.8, highMultiplier: 1.2, shape: "triangular" },
+  { key: "fixedUsdPerMonth", lowMultiplier: 0.8, highMultiplier: 1.2, shape: "triangular" },
+  { key: "apiUsdPerMillionInputTokens", lowMultiplier: 0.8, highMultiplier: 1.2, shape: "triangular" },
+  { key: "apiUsdPerMillionOutputTokens", lowMultiplier: 0.8, highMultiplier: 1.2, shape: "triangular" },
   { key: "oneTimeUsd", lowMultiplier: 0.8, highMultiplier: 1.8, shape: "triangular" },
 ];
+
+/** Why the one-time range leans up (the only default range that is not centred). */
+export const ONE_TIME_OVERRUN_SOURCE = {
+  sourceUrls: ["https://papers.ssrn.com/sol3/papers.cfm?abstract_id=2069975", "https://www.evolveagility.com/surviving-it-project-cost-overruns/"],
+  asOf: "2011-08-15",
+  verification: "secondary" as const,
+  note: "Budzier & Flyvbjerg (2011): ICT projects deviate from their cost estimate by more than 10% in 8 of 10 cases; Flyvbjerg & Gardner (2023): 18% of IT projects overrun by more than 50%.",
+};
+
 /** Growth range around the entered growth, in percentage points per month. */
 export const DEFAULT_GROWTH_SPREAD_POINTS = 2;
 
@@ -78,9 +91,10 @@ export const UNCERTAIN_KEY_LABELS: Record<TUncertainMultiplierKey | "monthlyVolu
   outputTokensPerMonth: "Output tokens per month",
   apiUsdPerMillionInputTokens: "API input price",
   apiUsdPerMillionOutputTokens: "API output price",
-  fixedUsdPerMonth: "Fixed owned costs (people, safety, lifecycle)",
-  replicaUsdPerMonth: "Cost per replica",
-  replicaCapacityTokensPerMonth: "Tokens one replica carries",
+  fixedUsdPerMonth: "Other fixed owned costs (safety stack, lifecycle programme, other)",
+  peopleUsdPerMonth: "Staffing (lifecycle roster)",
+  replicaUsdPerMonth: "GPU price (cost per replica)",
+  replicaCapacityTokensPerMonth: "Utilisation (tokens one replica carries)",
   marginalUsdPerMillionTokens: "Marginal cost per token",
   oneTimeUsd: "One-time costs",
   monthlyVolumeGrowthPercent: "Monthly volume growth",

@@ -9,13 +9,13 @@ import type { TEconomicsScalars } from "../economics";
 import type { TLifecycleResult } from "../lifecycle";
 import { HOURS_PER_MONTH } from "../shared";
 import type { TAssumptionLog, TResolvedIncumbent } from "./context";
-import { DEFAULT_GROWTH_SPREAD_POINTS, DEFAULT_UNCERTAINTY_RANGES, REPORT_DEFAULTS, UNCERTAIN_KEY_LABELS } from "./defaults";
+import { DEFAULT_GROWTH_SPREAD_POINTS, DEFAULT_UNCERTAINTY_RANGES, ONE_TIME_OVERRUN_SOURCE, REPORT_DEFAULTS, UNCERTAIN_KEY_LABELS } from "./defaults";
 import { shareText, tokensText, usdPerMonthText, usdText } from "../shared";
 import { attempt, makeStage, NOT_STARTED_SUFFIX } from "./stage-kit";
 import type { TRequestShape } from "./stage-infrastructure-adaptation";
 import type { TEconomicsDetail, TMonteCarloInputRange, TReportCharts, TReportStage, TReportTornadoBar, TTornadoKey } from "./types";
 import type { TSizingResult } from "../sizing";
-import { runEconomicsMonteCarlo, tornado, type TDistribution, type TTornadoRange, type TUncertainEconomicsInput } from "../economics";
+import { baseCaseNote, runEconomicsMonteCarlo, tornado, type TDistribution, type TTornadoRange, type TUncertainEconomicsInput } from "../economics";
 
 export type TVolume = { inputTokensPerMonth: number; outputTokensPerMonth: number };
 
@@ -47,6 +47,7 @@ const SCALAR_BOUNDS: Partial<Record<TTornadoKey, number>> = {
   apiUsdPerMillionOutputTokens: 100_000,
   marginalUsdPerMillionTokens: 100_000,
   fixedUsdPerMonth: 1e12,
+  peopleUsdPerMonth: 1e12,
   replicaUsdPerMonth: 1e12,
   oneTimeUsd: 1e12,
   replicaCapacityTokensPerMonth: 1e17,
@@ -59,7 +60,8 @@ function uncertaintyPlan(inputs: TAssessmentInputs, s: TEconomicsScalars, log: T
   const ranges: TUncertaintyRange[] = entered?.ranges ?? [...DEFAULT_UNCERTAINTY_RANGES];
   if (!entered?.ranges) {
     log.note("economics", "economics.uncertainty.ranges", "Uncertainty ranges", DEFAULT_UNCERTAINTY_RANGES.map((r) => `${UNCERTAIN_KEY_LABELS[r.key]} ×${r.lowMultiplier}–×${r.highMultiplier} (${r.shape})`).join("; "), {
-      basis: "Freehold defaults: volumes and throughput are the least certain; API prices tend to fall; staff costs overrun",
+      basis: "Freehold defaults, centred on the base case: volumes lognormal 0.7-1.4 (P10-P90), prices, GPU cost, utilisation and staffing ±20%; one-time costs lean up (IT projects overrun, see source)",
+      provenance: ONE_TIME_OVERRUN_SOURCE,
     });
   }
   const out: TUncertaintyPlan["ranges"] = [];
@@ -87,12 +89,28 @@ function distributionOf(r: TMonteCarloInputRange): TDistribution {
   return { kind: "triangular", low: r.low, mode: Math.min(Math.max(r.base, r.low), r.high), high: r.high };
 }
 
+/** The owned side's costs apart from GPUs, known even when the economics cannot run (the options reuse them). */
+export type TOwnedParts = {
+  peopleUsdPerMonth: number;
+  /** Safety stack + lifecycle programme + other fixed. */
+  otherFixedUsdPerMonth: number;
+  marginalUsdPerMillionTokens: number;
+  /** Adaptation (fine-tuning) one-time cost: every open-weights option pays it. */
+  adaptationOneTimeUsd: number;
+  /** Setup and other one-time costs: self-hosted options pay them. */
+  selfHostOneTimeUsd: number;
+  horizonMonths: number;
+  monthlyVolumeGrowthPercent: number;
+  hybridShareOpen: number;
+};
+
 export type TEconomicsStageResult = {
   stage: TReportStage<"economics", TEconomicsDetail>;
   economics: TEconomicsResult | null;
   /** Why the economics could not run; null when they did. */
   missing: string | null;
   charts: TReportCharts;
+  ownedParts: TOwnedParts;
 };
 
 const NO_CHARTS: TReportCharts = { costVsVolume: null, cumulative: null, ownedBreakdown: null, tornado: null, monteCarlo: null };
@@ -149,6 +167,17 @@ export function buildEconomicsStage(args: {
     unit: "USD/M tokens",
   });
   const assumptions = () => log.forStage(stage);
+  const l0 = args.lifecycle;
+  const ownedParts: TOwnedParts = {
+    peopleUsdPerMonth: l0 ? l0.cost.peopleUsdPerMonth : 0,
+    otherFixedUsdPerMonth: args.safetyCountedUsdPerMonth + (l0 ? l0.cost.refreshUsdPerMonth + l0.cost.patchingUsdPerMonth + l0.cost.monitoringUsdPerMonth : 0) + otherFixedUsdPerMonth,
+    marginalUsdPerMillionTokens: marginal,
+    adaptationOneTimeUsd: args.adaptationOneTimeUsd,
+    selfHostOneTimeUsd: setupUsd + otherOneTimeUsd,
+    horizonMonths,
+    monthlyVolumeGrowthPercent: growth,
+    hybridShareOpen,
+  };
 
   if (missing || !volume || !apiPrice || !replica) {
     return {
@@ -164,6 +193,7 @@ export function buildEconomicsStage(args: {
       economics: null,
       missing,
       charts: NO_CHARTS,
+      ownedParts,
     };
   }
 
@@ -196,6 +226,7 @@ export function buildEconomicsStage(args: {
       economics: null,
       missing: warnings.join(" ") || "invalid economics inputs",
       charts: NO_CHARTS,
+      ownedParts,
     };
   }
   warnings.push(...economics.warnings);
@@ -249,6 +280,7 @@ export function buildEconomicsStage(args: {
     economics,
     missing: null,
     charts,
+    ownedParts,
   };
 }
 
@@ -316,6 +348,7 @@ function buildCharts(economics: TEconomicsResult, s: TEconomicsScalars, plan: TU
           monthlySavingUsd: runs.monthlySavingUsd,
           crossoverTokensPerMonth: runs.crossoverTokensPerMonth,
           breakEvenMonth: runs.breakEvenMonth,
+          baseCase: { ...runs.baseCase, note: baseCaseNote(runs) },
           inputs: plan.ranges.map(({ key, label, shape, low, high, base }) => ({ key, label, shape, low, high, base })),
           figures: runs.figures,
         }

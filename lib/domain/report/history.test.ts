@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZAssessmentInputs, type TAssessmentInputs } from "../assessment";
-import { canonicalJson, canonicalStageInputs, diffFigures, diffInputs, flattenJson, frozenFigures, fromDbVerdict, summaryColumns, toDbVerdict, type TFrozenFigure, type TVersionSide } from "./history";
+import { canonicalJson, canonicalStageInputs, diffFigures, diffInputs, flattenJson, frozenFigures, fromDbVerdict, DB_VERDICT_LABELS, summaryColumns, toDbVerdict, type TFrozenFigure, type TVersionSide } from "./history";
 import { buildReport, type TReport } from "../report/report";
 import { ASSESSMENT_TEMPLATES } from "../assessment";
 
@@ -36,7 +36,7 @@ describe("canonicalJson", () => {
     const changed = { ...t, economics: { ...t.economics, horizonMonths: 99 } };
     expect(canonicalStageInputs(changed, "licence")).toBe(canonicalStageInputs(t, "licence"));
     expect(canonicalStageInputs(changed, "economics")).not.toBe(canonicalStageInputs(t, "economics"));
-    expect(canonicalStageInputs({ schemaVersion: 1 } as TAssessmentInputs, "licence")).toBe("null");
+    expect(canonicalStageInputs({ schemaVersion: 2 } as TAssessmentInputs, "licence")).toBe("null");
   });
 });
 
@@ -133,11 +133,20 @@ describe("frozenFigures and summaryColumns", () => {
   });
 
   it.each([
-    ["go", "go"],
+    ["go-self-host", "go_self_host"],
+    ["go-hosted", "go_hosted"],
     ["hybrid", "hybrid"],
-    ["no-go", "no_go"],
+    ["stay", "stay_api"],
+    ["blocked", "blocked"],
+    ["insufficient", "insufficient"],
   ] as const)("verdict %s is stored as %s and read back", (verdict, db) => {
     expect(toDbVerdict(verdict)).toBe(db);
     expect(fromDbVerdict(db)).toBe(verdict);
+  });
+
+  it("reads the verdicts of the earlier scheme (kept on immutable snapshots) as labels, not as current verdicts", () => {
+    expect(fromDbVerdict("go")).toBeNull();
+    expect(fromDbVerdict("no_go")).toBeNull();
+    expect(DB_VERDICT_LABELS.no_go).toMatch(/earlier verdict scheme/);
   });
 });

@@ -2,17 +2,46 @@
 // columns (so the database can filter and sort 10,000 assessments), a frozen list of figures per
 // snapshot, and the differences between two versions (inputs and figures). Pure: no I/O.
 import { STAGE_KEYS, STAGE_TITLES, type TStageKey } from "../shared";
-import type { TAssessmentInputs } from "../assessment";
+import type { TAssessmentInputs, TStoredVerdict } from "../assessment";
 import type { TVerdict } from "../recommendation";
 import { buildReport } from "./report";
 import type { TReport } from "./types";
 
-/** Bump when the summary columns change meaning; rows with a lower value are recomputed. */
-export const SUMMARY_VERSION = 1;
+/**
+ * Bump when the summary columns change meaning; rows with a lower value are recomputed.
+ * 2: the verdict states of issue 11 (options-based verdict; "Not enough information", Blocked).
+ */
+export const SUMMARY_VERSION = 2;
 
-export type TDbVerdict = "go" | "hybrid" | "no_go";
-export const toDbVerdict = (v: TVerdict): TDbVerdict => (v === "no-go" ? "no_go" : v);
-export const fromDbVerdict = (v: TDbVerdict): TVerdict => (v === "no_go" ? "no-go" : v);
+/** The database's verdict values (lib/domain/assessment/records.ts lists them). */
+export type TDbVerdict = TStoredVerdict;
+
+const TO_DB: Record<TVerdict, TDbVerdict> = {
+  insufficient: "insufficient",
+  "go-self-host": "go_self_host",
+  "go-hosted": "go_hosted",
+  hybrid: "hybrid",
+  stay: "stay_api",
+  blocked: "blocked",
+};
+export const toDbVerdict = (v: TVerdict): TDbVerdict => TO_DB[v];
+/** The verdict of a stored value; null for the two values older versions wrote (see DB_VERDICT_LABELS). */
+export function fromDbVerdict(v: TDbVerdict): TVerdict | null {
+  const found = (Object.keys(TO_DB) as TVerdict[]).find((k) => TO_DB[k] === v);
+  return found ?? null;
+}
+
+/** How every stored verdict reads, older ones included (snapshots are immutable). */
+export const DB_VERDICT_LABELS: Record<TDbVerdict, string> = {
+  insufficient: "Not enough information",
+  go_self_host: "Go: self-host",
+  go_hosted: "Go: hosted open weights",
+  hybrid: "Hybrid",
+  stay_api: "Stay on the API",
+  blocked: "Blocked",
+  go: "Go (earlier verdict scheme)",
+  no_go: "No-go (earlier verdict scheme)",
+};
 
 export type TSummaryColumns = {
   verdict: TDbVerdict;

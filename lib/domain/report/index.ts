@@ -14,3 +14,7 @@ export * from "./stage-licence-capability";
 export * from "./stage-safety-lifecycle";
 export * from "./summary";
 export * from "./types";
+export * from "./options";
+export * from "./finance";
+export * from "./leverage";
+export * from "./memo-sections";

@@ -201,8 +201,11 @@ describe("an empty assessment", () => {
     expect(r.stages.lifecycle.assumptions.find((a) => a.path === "lifecycle.staffing")?.provenance).not.toBeNull();
   });
 
-  it("recommends staying on the API, inconclusively, and says what is missing", () => {
-    expect(r.recommendation.verdict).toBe("no-go");
+  it("a blank says \"not enough information\", names the missing stages, and never says no-go", () => {
+    expect(r.recommendation.verdict).toBe("insufficient");
+    expect(r.recommendation.missing).toEqual(["Licence diligence", "Capability validation", "Economics"]);
+    expect(r.recommendation.headline).toMatch(/^Not enough information: complete Licence diligence, Capability validation, Economics/);
+    expect(r.recommendation.recommendedOptionId).toBeNull();
     expect(r.recommendation.isConclusive).toBe(false);
     expect(r.recommendation.reasons[0].text).toMatch(/monthly input and output tokens are not entered/);
     expect(r.recommendation.assumptions.length).toBe(r.assumptions.length);
@@ -243,7 +246,8 @@ describe("partial drafts", () => {
     expect(r.stages.infrastructure.detail).toBeNull();
     expect(r.stages.infrastructure.warnings.join(" ")).toMatch(/exceed the model's context window/);
     expect(r.keyFigures.monthlyApiCostUsd).toBeNull();
-    expect(r.recommendation.verdict).toBe("no-go");
+    // Self-hosting cannot be sized; the open model's licence and capability stages have no inputs.
+    expect(r.recommendation.verdict).toBe("insufficient");
   });
 
   it("unknown catalog ids are warnings, and the report still builds", () => {
@@ -269,7 +273,9 @@ describe("partial drafts", () => {
     expect(r.keyFigures.figures.find((f) => f.key === "licence.blockers")?.value).toBe(r.keyFigures.licenceBlockers);
     expect(r.stages.licence.status).toBe("in-progress");
     expect(r.stages.licence.outcome.tone).toBe("bad");
-    expect(r.recommendation.verdict).toBe("no-go");
+    expect(r.recommendation.verdict).toBe("blocked");
+    expect(r.recommendation.blockedBy).toBe("licence");
+    expect(r.recommendation.headline).toMatch(/^Blocked by the licence: /);
     expect(r.recommendation.reasons[0]).toMatchObject({ kind: "licence", severity: "blocker" });
   });
 
@@ -281,7 +287,7 @@ describe("partial drafts", () => {
     expect(r.stages.licence.findings.length).toBeGreaterThan(0);
     expect(r.stages.licence.findings.every((f) => f.severity === "blocker")).toBe(true);
     expect(r.keyFigures.licenceBlockers).toBe(r.stages.licence.findings.length);
-    expect(r.recommendation.verdict).toBe("no-go");
+    expect(r.recommendation.verdict).toBe("blocked");
   });
 
   it("an API price override replaces the catalog price and is sourced to the user", () => {

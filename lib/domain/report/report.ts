@@ -5,7 +5,10 @@
 // report, and the report is plain JSON.
 import { stageStatuses, type TAssessmentInputs } from "../assessment";
 import { STAGE_KEYS } from "../shared";
-import { recommend } from "../recommendation";
+import { missingVerdictStages, recommend } from "../recommendation";
+import { buildFinance } from "./finance";
+import { buildLeverage } from "./leverage";
+import { buildOptions, resolveConstraints, resolveFinanceSettings } from "./options";
 import { createAssumptionLog, resolveCandidate, resolveGpu, resolveIncumbent, resolveLicence, resolvePricing } from "./context";
 import { buildEconomicsStage, resolveVolume } from "./economics";
 import { buildAdaptationStage, buildInfrastructureStage, resolveRequestShape, resolveServedPrecision } from "./stage-infrastructure-adaptation";
@@ -99,6 +102,41 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
     monteCarlo,
   });
 
+  const constraints = resolveConstraints(inputs, log);
+  const financeSettings = resolveFinanceSettings(inputs, log);
+  const licenceDetail = licenceStage.detail;
+  const optionsResult = buildOptions({
+    inputs,
+    log,
+    volume,
+    promptTokensPerRequest: shape.promptTokensPerRequest,
+    incumbent,
+    incumbentId: assessment.incumbentApiId,
+    incumbentName,
+    model,
+    candidateName,
+    gpu,
+    pricing,
+    sizing: infrastructure.sizing,
+    ownedParts: economics.ownedParts,
+    capability: capability.result,
+    capabilityStatus: statuses.capability,
+    licence: { detail: licenceDetail, isKnown: licenceDetail !== null && (statuses.licence !== "not-started" || licenceDetail.summary.hasBlocker) },
+    adaptationMethod: adaptation.stage.detail?.method ?? "none",
+    constraints,
+    finance: financeSettings,
+  });
+  const leverage = buildLeverage({
+    result: optionsResult,
+    incumbentId: assessment.incumbentApiId,
+    incumbentName,
+    candidateName,
+    ownedParts: economics.ownedParts,
+    refreshesPerYear: statuses.lifecycle !== "not-started" ? (inputs.lifecycle?.refresh?.refreshesPerYear ?? null) : null,
+    leadTimeWeeksEntered: inputs.economics?.options?.infrastructureLeadTimeWeeks,
+    log,
+  });
+
   const stages: TReportStages = {
     licence: licenceStage,
     capability: capability.stage,
@@ -123,8 +161,23 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
   };
   const keyFigures = buildKeyFigures(common);
   const recommendation = recommend(
-    buildRecommendationInput({ ...common, candidateName, incumbentName, sizing: infrastructure.sizing, gpuName: gpu.name, assumptions }),
+    buildRecommendationInput({
+      ...common,
+      candidateName,
+      incumbentName,
+      sizing: infrastructure.sizing,
+      gpuName: gpu.name,
+      assumptions,
+      options: optionsResult.options,
+      context: {
+        horizonMonths: optionsResult.plan?.horizonMonths ?? null,
+        discountRatePercent: financeSettings.discountRatePercent,
+        missingStages: missingVerdictStages(statuses),
+        notCostedReason: optionsResult.notCostedReason,
+      },
+    }),
   );
+  const finance = buildFinance(optionsResult, financeSettings, recommendation.recommendedOptionId);
 
   const uses: TSourceUse[] = [];
   if (model) uses.push({ provenance: model.provenance, backs: `Model architecture: ${model.name}` });
@@ -150,6 +203,9 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
     if (f.isDefault && f.provenance) uses.push({ provenance: f.provenance, backs: `Stated default: ${f.label}` });
   }
   for (const a of assumptions) if (a.provenance) uses.push({ provenance: a.provenance, backs: `Default: ${a.label}` });
+  for (const o of optionsResult.options) {
+    for (const src of o.sources) uses.push({ provenance: { sourceUrls: [src.url], asOf: src.asOf, verification: "secondary" }, backs: `Option: ${o.label}` });
+  }
   if (safety.result && statuses.safety !== "not-started") uses.push(...safetyReferenceUses());
 
   return {
@@ -188,6 +244,18 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
     keyFigures,
     charts: economics.charts,
     recommendation,
+    options: {
+      isCosted: optionsResult.notCostedReason === null,
+      reason: optionsResult.notCostedReason,
+      options: optionsResult.options,
+      recommendedOptionId: recommendation.recommendedOptionId,
+      constraints,
+      horizonMonths: optionsResult.plan?.horizonMonths ?? null,
+      discountRatePercent: financeSettings.discountRatePercent,
+      notes: optionsResult.notes,
+    },
+    finance,
+    leverage,
     assumptions,
     warnings,
     sources: collectSources(uses),

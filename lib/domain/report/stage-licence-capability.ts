@@ -2,7 +2,8 @@
 import type { TAssessmentInputs } from "../assessment";
 import type { TStageStatus } from "../shared";
 import { assessCapability, type TCapabilityResult } from "../capability";
-import type { TLicence } from "../catalog";
+import { getModelOpenness, MOF_CLASS_LABELS, OPENNESS_COMPONENT_LABELS, type TLicence, type TModelOpenness, type TOpennessComponent } from "../catalog";
+import type { TOpennessNeed } from "../assessment";
 import { assessLicence, summariseFindings, ZOrgFacts, type TFindingSeverity, type TLicenceFinding, type TOrgFacts, type TOrgFactsInput } from "../licence";
 import { INTENDED_USE_LABELS } from "../licence";
 import { makeFigure } from "../shared";
@@ -78,6 +79,42 @@ function toReportFinding(f: TLicenceFinding): TReportFinding {
   return { id: f.id, severity: FINDING_SEVERITY[f.severity], title: f.title, detail: f.detail, sourceUrl: f.clause.sourceUrl, quote: f.clause.quote };
 }
 
+/** What each openness need requires of the release. */
+const NEED_REQUIRES: Record<TOpennessNeed, { label: string; components: TOpennessComponent[] }> = {
+  reproducibility: { label: "reproduce the model", components: ["trainingCode", "trainingData", "technicalReport"] },
+  "audit-training-data": { label: "audit the training data", components: ["trainingData"] },
+  "retrain-from-scratch": { label: "retrain it from scratch", components: ["trainingCode", "trainingData", "intermediateCheckpoints"] },
+  "modify-and-redistribute": { label: "modify and redistribute it freely", components: ["weights"] },
+};
+
+/** Open weights is not open source: one finding on what the release opens, and one per unmet need. */
+export function opennessFindings(openness: TModelOpenness | null, needs: readonly TOpennessNeed[], modelName: string): TReportFinding[] {
+  if (!openness) return [];
+  const lacking = (Object.keys(openness.components) as TOpennessComponent[]).filter((k) => openness.components[k] !== "open");
+  const url = openness.provenance.sourceUrls[0];
+  const out: TReportFinding[] = [
+    {
+      id: `openness:${openness.modelId}`,
+      severity: "info",
+      title: `Open weights, not open source: ${MOF_CLASS_LABELS[openness.mofClass]}`,
+      detail: `${modelName} releases ${(Object.keys(openness.components) as TOpennessComponent[]).filter((k) => openness.components[k] !== "not-released").map((k) => `${OPENNESS_COMPONENT_LABELS[k].toLowerCase()}${openness.components[k] === "restricted" ? " (restricted licence)" : ""}`).join(", ")}; not open: ${lacking.map((k) => OPENNESS_COMPONENT_LABELS[k].toLowerCase()).join(", ") || "nothing"}. ${openness.provenance.note ?? ""}`,
+      ...(url ? { sourceUrl: url } : {}),
+    },
+  ];
+  for (const need of needs) {
+    const missing = NEED_REQUIRES[need].components.filter((k) => openness.components[k] !== "open");
+    if (missing.length === 0) continue;
+    out.push({
+      id: `openness:${openness.modelId}:${need}`,
+      severity: "needs-attention",
+      title: `You need to ${NEED_REQUIRES[need].label}; the release does not allow it`,
+      detail: `Missing or restricted: ${missing.map((k) => OPENNESS_COMPONENT_LABELS[k].toLowerCase()).join(", ")}. A model with a fuller release (e.g. MOF Class I, such as OLMo 2) would meet this need.`,
+      ...(url ? { sourceUrl: url } : {}),
+    });
+  }
+  return out;
+}
+
 export function buildLicenceStage(args: {
   inputs: TAssessmentInputs;
   status: TStageStatus;
@@ -102,6 +139,7 @@ export function buildLicenceStage(args: {
     });
   }
   const findings = attempt(() => assessLicence({ licence, facts, model: model ?? undefined }), warnings) ?? [];
+  const openness = model ? (getModelOpenness(model.id) ?? null) : null;
   const parsedFacts: TOrgFacts = ZOrgFacts.parse(facts);
   const summary = summariseFindings(findings);
   const blockers = summary.counts.blocker;
@@ -134,7 +172,7 @@ export function buildLicenceStage(args: {
             ? { tone: "caution", label: `${counsel} clause${counsel === 1 ? "" : "s"} for counsel` }
             : { tone: "good", label: "No blockers" },
     figures,
-    findings: shown.map(toReportFinding),
+    findings: [...shown.map(toReportFinding), ...opennessFindings(openness, inputs.licence?.opennessNeeds ?? [], model?.name ?? licence.name)],
     warnings,
     assumptions: assumptions(),
     detail: {
@@ -142,6 +180,7 @@ export function buildLicenceStage(args: {
       facts: parsedFacts,
       summary,
       findings: shown,
+      openness,
     },
   });
 }

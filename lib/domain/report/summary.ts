@@ -6,7 +6,7 @@ import { finiteOrNull } from "../shared";
 import type { TFigure } from "../shared";
 import type { TLifecycleResult } from "../lifecycle";
 import { findFigure, makeFigure } from "../shared";
-import type { TRecommendationInput } from "../recommendation";
+import type { TDecisionOption, TOptionsContext, TRecommendationInput } from "../recommendation";
 import type { TAssumption, TKeyFigures, TReportCharts, TReportSource, TReportStages } from "./types";
 import type { TSafetyResult } from "../safety";
 import type { TSizingResult } from "../sizing";
@@ -112,6 +112,8 @@ export function buildRecommendationInput(args: {
   lifecycle: TLifecycleResult | null;
   charts: TReportCharts;
   assumptions: readonly TAssumption[];
+  options: TDecisionOption[];
+  context: TOptionsContext;
 }): TRecommendationInput {
   const { stages, economics: e, capability: c } = args;
   const licence = stages.licence.detail;
@@ -124,7 +126,9 @@ export function buildRecommendationInput(args: {
       ? {
           status: stages.licence.status,
           licenceName: licence.licence.name,
-          blockers: findingsAll.filter((f) => f.severity === "blocker").map((f) => ({ title: f.title })),
+          blockers: findingsAll
+            .filter((f) => f.severity === "blocker")
+            .map((f) => ({ title: f.title, ...(f.clause.section ? { section: f.clause.section } : {}), ...(f.clause.isVerbatim ? { quote: f.clause.quote } : {}) })),
           needsCounsel: findingsAll.filter((f) => f.severity === "needs-counsel").map((f) => ({ title: f.title })),
         }
       : null,
@@ -136,7 +140,7 @@ export function buildRecommendationInput(args: {
           interval: c.overall.interval,
           tolerance: c.toleranceScore,
           sampleGrowthFactor: c.overall.sampleGrowthFactor,
-          workloads: c.workloads.map((w) => ({ name: w.name, verdict: w.verdict, samplesNeededPerSide: w.samplesNeededPerSide })),
+          workloads: c.workloads.map((w) => ({ name: w.name, verdict: w.verdict, samplesNeededPerSide: w.samplesNeededPerSide, isPaired: w.method === "paired-newcombe" })),
         }
       : null,
     infrastructure: args.sizing
@@ -175,6 +179,8 @@ export function buildRecommendationInput(args: {
       ? { status: stages.lifecycle.status, fteEquivalent: args.lifecycle.burden.fteEquivalent, level: args.lifecycle.burden.level, usdPerMonth: args.lifecycle.cost.totalUsdPerMonth }
       : null,
     defaultedInputs: args.assumptions.map((a) => `${a.label}: ${a.display}`),
+    options: args.options,
+    context: args.context,
   };
 }
 

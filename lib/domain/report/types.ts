@@ -9,7 +9,11 @@ import type { TBreakdownPoint, TCrossover, TCumulativePoint, TEconomicsInputs, T
 import type { TFigure } from "../shared";
 import type { TFindingSummary, TLicenceFinding, TOrgFacts } from "../licence";
 import type { TLifecycleInputs, TLifecycleResult } from "../lifecycle";
-import type { TRecommendation } from "../recommendation";
+import type { TDecisionOption, TRecommendation } from "../recommendation";
+import type { TModelOpenness, TRegion } from "../catalog";
+import type { TProcessingPolicy } from "../assessment";
+import type { TFinanceSection } from "./finance";
+import type { TLeverage } from "./leverage";
 import type { TSafetyInputs, TSafetyResult } from "../safety";
 import type { TSizingInputsRaw, TSizingResult, TWeightPrecision } from "../sizing";
 import type { TProvenance, TVerification } from "../shared";
@@ -69,6 +73,8 @@ export type TLicenceDetail = {
   facts: TOrgFacts;
   summary: TFindingSummary;
   findings: TLicenceFinding[];
+  /** What the model's release opens (weights, code, data, report), in Model Openness Framework terms; null when not in the catalog. */
+  openness: TModelOpenness | null;
 };
 
 export type TCapabilityDetail = TCapabilityResult;
@@ -247,6 +253,8 @@ export type TReportCharts = {
     monthlySavingUsd: { mean: number; p10: number; p50: number; p90: number; histogram: THistogramBin[] };
     crossoverTokensPerMonth: { neverShare: number; p10: number | "never"; p50: number | "never"; p90: number | "never"; histogram: THistogramBin[] };
     breakEvenMonth: { withinHorizonShare: number; p10: number | null; p50: number | null; p90: number | null };
+    /** Where the base case sits among the scenarios (share of samples saving less), with a sentence. */
+    baseCase: { monthlySavingUsd: number; percentile: number; note: string };
     inputs: TMonteCarloInputRange[];
     figures: TFigure[];
   };
@@ -262,12 +270,28 @@ export type TReportSource = {
   note?: string;
 };
 
+/** Every option costed side by side, with the constraints it was checked against. */
+export type TOptionsSection = {
+  isCosted: boolean;
+  /** Why nothing was costed; null when it was. */
+  reason: string | null;
+  options: TDecisionOption[];
+  recommendedOptionId: string | null;
+  constraints: { allowedRegions: TRegion[]; processing: TProcessingPolicy; isAsynchronous: boolean; cacheableInputShare: number };
+  horizonMonths: number | null;
+  discountRatePercent: number;
+  notes: string[];
+};
+
 export type TReport = {
   meta: TReportMeta;
   stages: TReportStages;
   keyFigures: TKeyFigures;
   charts: TReportCharts;
   recommendation: TRecommendation;
+  options: TOptionsSection;
+  finance: TFinanceSection | null;
+  leverage: TLeverage;
   /** Every stage's assumptions, in stage order. */
   assumptions: TAssumption[];
   /** Problems that are not one stage's (an unknown candidate or incumbent id). */

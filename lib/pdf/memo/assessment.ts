@@ -7,11 +7,12 @@ import { coverSection } from "./cover";
 import { economicsChartsSection } from "./economics-charts";
 import { MEMO_LANG, type TMemoOptions } from "./options";
 import { stageSection } from "./stage";
+import { verdictSections } from "./sections";
 import { summarySection } from "./summary";
 
 /**
  * The assessment's decision memo as a document, drawn only from the report model: cover, summary,
- * one section per stage, charts, then assumptions and sources. A new section is one more entry.
+ * verdict, options, finance and leverage, one section per stage, charts, then assumptions and sources. A new section is one more entry.
  */
 export function assessmentMemoDocument(report: TReport, options: TMemoOptions): TMemoDocument {
   const { meta } = report;
@@ -25,6 +26,7 @@ export function assessmentMemoDocument(report: TReport, options: TMemoOptions): 
     sections: [
       coverSection(report, options),
       summarySection(report),
+      ...verdictSections(report),
       ...STAGE_KEYS.map((key) => stageSection(report, key)),
       economicsChartsSection(report),
       assumptionsSection(report),

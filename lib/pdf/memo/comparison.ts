@@ -1,4 +1,4 @@
-import { columnLetter, compareReports, type TComparison, type TReport } from "@/lib/domain/report";
+import { columnLetter, compareReports, comparisonVerdictLines, type TComparison, type TReport } from "@/lib/domain/report";
 import { usdText } from "@/lib/domain/shared";
 import { formatDateTime } from "@/lib/domain/report";
 import type { TLineSeries } from "../charts/line-chart";
@@ -29,6 +29,8 @@ function tableSection(reports: readonly TReport[], comparison: TComparison, opti
           { kind: "paragraph", style: "small", color: COLORS.muted, spaceBefore: 2, spaceAfter: 0, text: `Generated ${formatDateTime(options.generatedAt)}. Sign-offs: none recorded.` },
         ],
       },
+      { kind: "heading", level: 2, text: "Verdicts and recommended options" },
+      { kind: "list", items: comparisonVerdictLines(reports).map((text) => ({ label: "•", text })) },
       {
         kind: "table",
         // Columns are headed A-D (titles are too long for a column) and the box above says which is which.

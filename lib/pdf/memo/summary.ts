@@ -1,4 +1,4 @@
-import type { TReasonSeverity } from "@/lib/domain/recommendation";
+import type { TReasonSeverity, TVerdict } from "@/lib/domain/recommendation";
 import { VERDICT_LABEL, type TReport } from "@/lib/domain/report";
 import { breakEvenText, crossoverText, NOT_KNOWN } from "@/lib/domain/report";
 import { formatFigureValue } from "@/lib/domain/shared";
@@ -6,7 +6,14 @@ import { COLORS } from "../model/palette";
 import type { TSection } from "../model/types";
 import { bold, keyValueTable, titledList, warningsList } from "./blocks";
 
-const VERDICT_COLORS = { go: COLORS.good, hybrid: COLORS.caution, "no-go": COLORS.bad } as const;
+const VERDICT_COLORS: Record<TVerdict, string> = {
+  "go-self-host": COLORS.good,
+  "go-hosted": COLORS.good,
+  hybrid: COLORS.caution,
+  stay: COLORS.caution,
+  blocked: COLORS.bad,
+  insufficient: COLORS.caution,
+};
 const SEVERITY_LABELS: Record<TReasonSeverity, string> = { blocker: "Blocker", limiting: "Limiting", condition: "Condition", note: "Note", supporting: "Supports" };
 
 /** The executive summary's numbers, each as printed; tests read the same function. */

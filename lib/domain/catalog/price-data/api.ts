@@ -243,6 +243,7 @@ const GOOGLE_PRICES: TApiPrice[] = [
     inputUsdPerMTok: 0.1,
     outputUsdPerMTok: 0.4,
     isDeprecated: true,
+    retiresOn: "2026-06-01",
     asOf: "2025-02",
     sourceUrls: [GEMINI, MORPH],
     verification: "cross-checked",

@@ -195,6 +195,18 @@ export const HOSTED_OPEN_WEIGHT_PRICE_ROWS: THostedOpenWeightPrice[] = [
     verification: "secondary",
   }),
   hostedPrice({
+    id: "mistral-small-2501",
+    provider: "Mistral AI",
+    model: "mistral-small-2501 (Mistral Small 3)",
+    modelId: "mistral-small-24b-instruct-2501",
+    inputUsdPerMTok: 0.1,
+    outputUsdPerMTok: 0.3,
+    asOf: "2025-01",
+    sourceUrls: ["https://mistral.ai/pricing", "https://docs.mistral.ai/getting-started/models/"],
+    verification: "cross-checked",
+    note: "$0.10/$0.30 read in two independent code price tables for mistral-small-2501; the vendor page itself was not read. Served by Mistral, the model's own publisher.",
+  }),
+  hostedPrice({
     id: "deepinfra-llama-3.1-70b-instruct",
     provider: "DeepInfra",
     model: "Meta-Llama-3.1-70B-Instruct",

@@ -21,6 +21,8 @@ import { reportFor } from "@/lib/wizard/report-for";
 import { ReviewPanel } from "@/components/review/review-panel";
 import { AuditList } from "@/components/review/audit-list";
 import { buttonClass } from "@/components/ui/button";
+import { VerdictBadge } from "@/components/portfolio/verdict-badge";
+import { toDbVerdict } from "@/lib/domain/report";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -80,8 +82,16 @@ export default async function AssessmentPage({ params }: { params: Promise<{ slu
         <h2 id="overview-figures-heading" className="text-lg font-semibold">
           Key figures so far
         </h2>
-        <p className="text-sm text-slate-700">
-          Recommendation: <Link href={`/o/${slug}/assessments/${a.id}/recommendation`} className="font-medium text-brand-700 underline">{report.recommendation.headline}</Link>
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700" data-overview-verdict={report.recommendation.verdict}>
+          Recommendation: <VerdictBadge verdict={toDbVerdict(report.recommendation.verdict)} />
+          <Link href={`/o/${slug}/assessments/${a.id}/recommendation`} className="font-medium text-brand-700 underline">
+            {report.recommendation.headline}
+          </Link>
+        </p>
+        <p className="text-sm">
+          <Link href={`/o/${slug}/assessments/${a.id}/leverage`} className="text-brand-700 underline">
+            Leverage and exit path
+          </Link>
         </p>
         <FigureList figures={report.keyFigures.figures} label="Key figures so far" />
       </section>

@@ -13,6 +13,8 @@ import { FigureList } from "@/components/wizard/results-panel";
 import { StageEditor } from "@/components/wizard/stage-editor";
 import { WizardHeader } from "@/components/wizard/wizard-header";
 import { reportFor } from "@/lib/wizard/report-for";
+import { OptionsTable } from "@/components/report/options-table";
+import { FinanceView } from "@/components/report/finance-view";
 import { initialStageDraft } from "@/lib/wizard/stage-draft";
 import { stageDefaults, stageGroups, stageSources } from "@/lib/wizard/stage-view";
 
@@ -41,6 +43,8 @@ async function EconomicsBody({ slug, a, editable, readOnlyReason }: { slug: stri
         canEdit={editable}
         readOnlyReason={readOnlyReason}
       />
+      <OptionsTable section={report.options} />
+      <FinanceView finance={report.finance} />
       <section aria-labelledby="charts-heading" className="flex flex-col gap-3">
         <h2 id="charts-heading" className="text-lg font-semibold">
           Charts

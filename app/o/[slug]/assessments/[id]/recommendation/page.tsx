@@ -8,20 +8,34 @@ import { FigureList } from "@/components/wizard/results-panel";
 import { RecommendationView } from "@/components/wizard/recommendation-view";
 import { WizardHeader } from "@/components/wizard/wizard-header";
 import { reportFor } from "@/lib/wizard/report-for";
+import { OptionsTable } from "@/components/report/options-table";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Recommendation" };
 
 async function RecommendationBody({ slug, a }: { slug: string; a: TAssessmentDetail }) {
   const report = reportFor(a, a.inputs);
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-      <RecommendationView rec={report.recommendation} assumptionsHref={`/o/${slug}/assessments/${a.id}`} />
-      <section aria-labelledby="rec-figures-heading" className="h-fit rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="rec-figures-heading" className="text-base font-semibold">
-          Key figures
-        </h2>
-        <FigureList figures={report.keyFigures.figures} label="Key figures" />
-      </section>
+    <div className="flex flex-col gap-6">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <RecommendationView rec={report.recommendation} assumptionsHref={`/o/${slug}/assessments/${a.id}`} />
+        <section aria-labelledby="rec-figures-heading" className="h-fit rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="rec-figures-heading" className="text-base font-semibold">
+            Key figures
+          </h2>
+          <FigureList figures={report.keyFigures.figures} label="Key figures" />
+          <p className="mt-2 text-sm">
+            <Link href={`/o/${slug}/assessments/${a.id}/leverage`} className="text-brand-700 underline">
+              Leverage and exit path
+            </Link>{" "}
+            ·{" "}
+            <Link href={`/o/${slug}/assessments/${a.id}/economics#finance-heading`} className="text-brand-700 underline">
+              Finance view
+            </Link>
+          </p>
+        </section>
+      </div>
+      <OptionsTable section={report.options} />
     </div>
   );
 }
