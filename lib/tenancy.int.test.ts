@@ -238,6 +238,11 @@ const ACTIONS: Record<string, TActionEntry> = {
     setup: async (v) => (await createInvitation(v.owner, v.slug, { email: invitee.email, role: "viewer" })).id,
     call: (_slug, id) => memberActions.acceptInvitationAction(id, null, form()),
   },
+  "organisations.setReviewPolicyAction": {
+    deny: ["viewer", "analyst", "manager"],
+    allow: (v) => v.owner,
+    call: (slug) => organisationActions.setReviewPolicyAction(slug, null, form({ policy: "self-allowed" })),
+  },
   "organisations.createOrganizationAction": {
     deny: [],
     allow: (v) => v.viewer,
@@ -287,12 +292,15 @@ const PAGES: Record<string, TPageEntry> = {
   "/o/[slug]/assessments/[id]/history/[snapshotId]": { params: ({ v, otherId, snapshotId }) => ({ slug: v.slug, id: otherId, snapshotId }) },
   "/o/[slug]/compare": { params: ({ v }) => ({ slug: v.slug }), searchParams: ({ assessmentId, otherId }) => ({ ids: `${assessmentId},${otherId}` }) },
   "/o/[slug]/members": { params: ({ v }) => ({ slug: v.slug }) },
+  "/o/[slug]/settings": { params: ({ v }) => ({ slug: v.slug }) },
+  "/o/[slug]/assessments/[id]/leverage": { params: ({ v, assessmentId }) => ({ slug: v.slug, id: assessmentId }) },
 };
 
 type TRouteEntry = { url: (x: TTargets) => string; params: (x: TTargets) => Record<string, string> } | { public: string };
 
 const ROUTES: Record<string, TRouteEntry> = {
   "/api/auth/[...all]": { public: "better-auth's own endpoints (sign-in, session); they check the session themselves" },
+  "/api/health": { public: "answers whether the database responds; reads no organisation data" },
   "/o/[slug]/assessments/export.csv": { url: ({ v }) => `/o/${v.slug}/assessments/export.csv`, params: ({ v }) => ({ slug: v.slug }) },
   "/o/[slug]/assessments/[id]/export": { url: ({ v, assessmentId }) => `/o/${v.slug}/assessments/${assessmentId}/export`, params: ({ v, assessmentId }) => ({ slug: v.slug, id: assessmentId }) },
   "/o/[slug]/assessments/[id]/pdf": { url: ({ v, assessmentId }) => `/o/${v.slug}/assessments/${assessmentId}/pdf`, params: ({ v, assessmentId }) => ({ slug: v.slug, id: assessmentId }) },
