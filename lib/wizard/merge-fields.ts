@@ -19,6 +19,8 @@
 //   the base and show up as conflicts, unless a value happens to equal the base's.)
 
 export type TFieldConflict = { path: string; base: unknown; mine: unknown; theirs: unknown };
+/** A conflicting field as the editor shows it: both values, without the base. */
+export type TConflictField = { path: string; mine: unknown; theirs: unknown };
 export type TMergeResult = { merged: unknown; conflicts: TFieldConflict[] };
 
 type TObject = Record<string, unknown>;

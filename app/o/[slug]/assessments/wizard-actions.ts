@@ -5,7 +5,7 @@ import { z } from "zod";
 import { actorOrThrow } from "@/lib/auth/guards";
 import { createAssessment, getAssessment, updateAssessment } from "@/lib/dal/assessments";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
-import { STAGE_SCHEMAS, ZAssessmentInputs, stageStatuses } from "@/lib/domain/assessment";
+import { STAGE_SCHEMAS, ZAssessmentInputs, stageStatuses, type TAssessmentInputs } from "@/lib/domain/assessment";
 import { STAGE_KEYS, type TStageKey, type TStageStatus } from "@/lib/domain/shared";
 import type { TWorkloadResult } from "@/lib/domain/capability";
 import { buildCustomCandidate, type TCustomCandidateErrors } from "@/lib/domain/catalog";
@@ -13,7 +13,9 @@ import { lmEvalTaskToWorkloadResult, MAX_EVAL_FILE_CHARS, parseEvalFile, promptf
 import type { TReportCharts, TReportStages, TKeyFigures } from "@/lib/domain/report";
 import { issueMessage } from "@/lib/wizard/issue-message";
 import { reportFor } from "@/lib/wizard/report-for";
-import { prepareStageDraft } from "@/lib/wizard/stage-draft";
+import type { TDraft } from "@/lib/wizard/draft";
+import { planStageSave, type TConflictField } from "@/lib/wizard/plan-stage-save";
+import { initialStageDraft, prepareStageDraft } from "@/lib/wizard/stage-draft";
 
 const ZSlug = z.string().min(1).max(80);
 const ZId = z.string().min(1).max(64);
@@ -28,16 +30,18 @@ export type TStageResults = {
 };
 
 export type TSaveStageResult =
-  | ({ kind: "saved"; version: number } & TStageResults)
+  /** `merged`: the stage as stored, when the save was merged onto someone else's (the editor adopts it); null otherwise. */
+  | ({ kind: "saved"; version: number; merged: TDraft | null } & TStageResults)
   | { kind: "invalid"; errors: Record<string, string> }
-  | { kind: "conflict"; currentVersion: number; message: string }
+  /** `fields`: what both sides changed; `theirs`/`merged`: the stored stage and theirs-plus-mine, as the form holds them (null when unknown). */
+  | { kind: "conflict"; currentVersion: number; message: string; fields: TConflictField[]; theirs: TDraft | null; merged: TDraft | null }
   | { kind: "error"; message: string };
 
 type TSaveFailure = Extract<TSaveStageResult, { kind: "conflict" | "error" }>;
 
 /** A failed write as the editor shows it: a conflict to resolve, or a message. */
 function saveFailure(e: unknown): TSaveFailure {
-  if (e instanceof ConflictError) return { kind: "conflict", currentVersion: e.currentVersion, message: e.message };
+  if (e instanceof ConflictError) return { kind: "conflict", currentVersion: e.currentVersion, message: e.message, fields: [], theirs: null, merged: null };
   if (e instanceof ForbiddenError) return { kind: "error", message: e.message };
   if (e instanceof NotFoundError) return { kind: "error", message: "This assessment no longer exists, or you are not a member of its organisation." };
   console.error(e);
@@ -47,10 +51,14 @@ function saveFailure(e: unknown): TSaveFailure {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
- * Validates one stage's draft and saves it into the stored inputs, only if the assessment is still
- * at `expectedVersion`. An invalid draft saves nothing, so a typo never replaces valid data.
+ * Validates one stage's draft and saves it into the stored inputs. If someone saved since
+ * `expectedVersion`, the draft's changes from `base` (the stage inputs the editor started from) are
+ * merged onto theirs field by field, and only a field both changed is a conflict. `base` only
+ * decides what counts as the caller's change, so it is validated like the draft; a caller who lies
+ * about it could at most overwrite knowingly, which the conflict dialog offers anyway. An invalid
+ * draft saves nothing, so a typo never replaces valid data.
  */
-export async function saveStageAction(slug: string, id: string, stage: string, expectedVersion: number, draft: unknown): Promise<TSaveStageResult> {
+export async function saveStageAction(slug: string, id: string, stage: string, expectedVersion: number, draft: unknown, base?: unknown): Promise<TSaveStageResult> {
   const actor = await actorOrThrow();
   const args = z.tuple([ZSlug, ZId, ZStage, ZVersion]).safeParse([slug, id, stage, expectedVersion]);
   if (!args.success) return { kind: "error", message: "The page is out of date; reload it." };
@@ -61,16 +69,24 @@ export async function saveStageAction(slug: string, id: string, stage: string, e
     for (const issue of parsed.error.issues) errors[issue.path.join(".") || "(form)"] ??= issueMessage(issue);
     return { kind: "invalid", errors };
   }
+  const startedFrom = base === undefined ? undefined : STAGE_SCHEMAS[key].safeParse(prepareStageDraft(key, base, today()));
+  if (startedFrom && !startedFrom.success) return { kind: "error", message: "The page is out of date; reload it." };
   try {
     const current = await getAssessment(actor.userId, s, i);
-    const inputs = ZAssessmentInputs.parse({ ...current.inputs, [key]: parsed.data });
-    const updated = await updateAssessment(actor, s, i, { expectedVersion: version, inputs });
+    const plan = planStageSave({ stage: key, baseVersion: version, base: startedFrom?.data, mine: parsed.data, current: { version: current.version, stageInputs: current.inputs[key] } });
+    const asForm = (stageInputs: unknown) => initialStageDraft({ ...current.inputs, [key]: stageInputs } as TAssessmentInputs, key);
+    if (plan.kind === "conflict") {
+      return { kind: "conflict", currentVersion: current.version, message: plan.message, fields: plan.fields, theirs: asForm(current.inputs[key]), merged: asForm(plan.merged) };
+    }
+    const inputs = ZAssessmentInputs.parse({ ...current.inputs, [key]: plan.stageInputs });
+    const updated = await updateAssessment(actor, s, i, { expectedVersion: plan.expectedVersion, inputs, inputsChange: plan.change });
     revalidatePath(`/o/${s}/assessments/${i}`, "layout");
     const report = reportFor(updated, inputs);
     const isEconomics = key === "economics";
     return {
       kind: "saved",
       version: updated.version,
+      merged: plan.isMerged ? initialStageDraft(inputs, key) : null,
       stage: report.stages[key],
       statuses: stageStatuses(inputs),
       charts: isEconomics ? report.charts : null,
