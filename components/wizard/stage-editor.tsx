@@ -47,7 +47,13 @@ const STATUS_TEXT: Record<TAutosaveStatus, (version: number) => string> = {
 /** One stage's form and results: autosaves (lib/wizard/autosave.ts), merges with others' saves, never overwrites silently. */
 export function StageEditor({ slug, id, stage, initialDraft, initialVersion, groups, defaults, initialResults, sources, canEdit, readOnlyReason = "Your role is viewer: this stage is read-only for you.", candidate }: TProps) {
   const router = useRouter();
-  const [results, setResults] = useState(initialResults);
+  // The results shown belong to a version: a save's answer carries them, and so does the page's
+  // server data after a refresh (which is how someone else's version shows, when I keep theirs).
+  // Whichever is newer wins, so a refresh that read the database before my next save landed cannot
+  // put older results back.
+  const [shown, setShown] = useState({ version: initialVersion, results: initialResults });
+  if (initialVersion > shown.version) setShown({ version: initialVersion, results: initialResults });
+  const showResults = (version: number, results: TReportStages[TStageKey]) => setShown((s) => (version > s.version ? { version, results } : s));
   const { state, dispatch, runBetweenSaves } = useAutosave({
     assessmentId: id,
     stage,
@@ -56,7 +62,7 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
     refresh: () => router.refresh(),
     send: async ({ draft, base, expectedVersion }) => {
       const r = await saveStageAction(slug, id, stage, expectedVersion, draft, base ?? undefined);
-      if (r.kind === "saved") setResults(r.stage);
+      if (r.kind === "saved") showResults(r.version, r.stage);
       return r;
     },
   });
@@ -68,7 +74,7 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
   async function saveCandidate(form: TCustomCandidateForm) {
     const r = await runBetweenSaves((expectedVersion) => saveCustomModelAction(slug, id, expectedVersion, form));
     if (r?.kind === "saved") {
-      setResults(r.stage);
+      showResults(r.version, r.stage);
       router.refresh();
     }
     return r;
@@ -152,7 +158,7 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
         </form>
       </div>
       <div className="min-w-0">
-        <ResultsPanel stage={results} sources={sources} />
+        <ResultsPanel stage={shown.results} sources={sources} />
       </div>
     </div>
   );

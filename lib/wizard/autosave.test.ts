@@ -131,9 +131,10 @@ describe("autosave: conflicts", () => {
     expect(sends(effects)[0].draft).toEqual({ patching: { hoursPerMonth: 11, usdPerHour: 90 } });
   });
 
-  it("keeping all of theirs when nothing else of mine differs saves nothing and takes their version", () => {
+  it("keeping all of theirs when nothing else of mine differs saves nothing, takes their version and reloads the results", () => {
     const { state, effects } = play(inConflict(), { type: "resolve", choice: "theirs" });
     expect(sends(effects)).toEqual([]);
+    expect(effects).toEqual([{ type: "refresh" }]);
     expect(state).toMatchObject({ status: "saved", draft: { patching: { hoursPerMonth: 11, usdPerHour: 120 } }, baseVersion: 5, version: 5 });
   });
 

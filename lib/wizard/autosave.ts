@@ -197,8 +197,9 @@ function resolve(s: TAutosaveState, choice?: TConflictChoice): TAutosaveStep {
   const draft = c.fields.reduce((acc, f) => (choices[f.path] === "theirs" ? setIn(acc, f.path, f.theirs) : acc), c.merged);
   const next: TAutosaveState = { ...cleared, draft, base: c.theirs, baseVersion: c.currentVersion };
   if (!isSameValue(cleanDraft(draft), cleanDraft(c.theirs))) return startSave(next);
-  // Theirs in full: nothing of mine is left to save.
-  const effects: TAutosaveEffect[] = s.isRestored ? [{ type: "forget" }] : [];
+  // Theirs in full: nothing of mine is left to save. The page's results were computed from what I
+  // last saved, so it is reloaded to show theirs.
+  const effects: TAutosaveEffect[] = [...(s.isRestored ? [{ type: "forget" } as const] : []), ...(s.isLeft ? [] : [{ type: "refresh" } as const])];
   return { state: { ...next, status: "saved", version: Math.max(s.version, c.currentVersion), isRestored: false }, effects };
 }
 
