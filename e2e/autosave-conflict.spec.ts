@@ -170,3 +170,26 @@ test("typing while a save is in flight, then leaving inside the debounce window:
   await expect(field(page, "Monitoring tooling")).toHaveValue("321");
   await expect(saveStatus(page)).toHaveText(`Saved • version ${version + 1}`);
 });
+
+test("reloading inside the debounce window keeps the change: the page offers it back, and restoring saves it", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO.analyst);
+  await lifecycleOfNewAssessment(page, `Reloaded ${Date.now()}`);
+  // The browser's "leave this page?" prompt (beforeunload, raised while a change is unsaved): leave.
+  page.on("dialog", (d) => void d.accept());
+
+  await field(page, "Patching effort").fill("17");
+  await page.reload();
+  const offer = page.getByRole("alert").filter({ hasText: "not saved when you left it" });
+  await expect(offer).toContainText("the page was reloaded or closed before they were saved.");
+  // Nothing reached the server: the stored value is still the template's.
+  await expect(field(page, "Patching effort")).toHaveValue("4");
+  const before = await expectSaved(page);
+
+  await offer.getByRole("button", { name: "Restore my unsaved changes" }).click();
+  await expect(field(page, "Patching effort")).toHaveValue("17");
+  expect(await expectSaved(page)).toBe(before + 1);
+  await page.reload();
+  await expect(field(page, "Patching effort")).toHaveValue("17");
+  await expect(page.getByRole("button", { name: "Restore my unsaved changes" })).toHaveCount(0);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { autosave, initialAutosave, type TAutosaveEffect, type TAutosaveEvent, type TAutosaveState, type TSaveAnswer } from "./autosave";
+import { autosave, initialAutosave, UNLOADED_MESSAGE, type TAutosaveEffect, type TAutosaveEvent, type TAutosaveState, type TSaveAnswer } from "./autosave";
 
 const START = { patching: { hoursPerMonth: 10, usdPerHour: 100 } };
 
@@ -201,6 +201,28 @@ describe("autosave: leaving and restoring", () => {
     );
     const resolved = play(conflicted.state, { type: "resolve", choice: "mine" }, saved(5));
     expect(resolved.effects.filter((e) => e.type === "forget")).toHaveLength(1);
+  });
+
+  it("reloading or closing the page with a change not yet saved (debouncing or in flight) keeps it, with its base, for the next page", () => {
+    const kept = { type: "keep", entry: { draft: { patching: { hoursPerMonth: 11, usdPerHour: 100 } }, base: START, baseVersion: 3, reason: "unsaved", message: UNLOADED_MESSAGE } };
+    const debouncing = play(fresh(), edit("patching.hoursPerMonth", 11), { type: "unload" });
+    expect(debouncing.effects.slice(1)).toEqual([kept]);
+    expect(sends(debouncing.effects)).toEqual([]);
+    expect(play(fresh(), edit("patching.hoursPerMonth", 11), ELAPSED, { type: "unload" }).effects.at(-1)).toEqual(kept);
+  });
+
+  it("reloading with nothing pending keeps nothing; with a refusal on screen keeps it with its reason", () => {
+    expect(play(fresh(), { type: "unload" }).effects).toEqual([]);
+    expect(play(fresh(), edit("patching.hoursPerMonth", 11), ELAPSED, saved(4), { type: "unload" }).effects.filter((e) => e.type === "keep")).toEqual([]);
+    const refused = play(fresh(), edit("patching.hoursPerMonth", "x"), ELAPSED, answer({ kind: "invalid", errors: { "patching.hoursPerMonth": "Enter a number." } }), { type: "unload" });
+    expect(refused.effects.at(-1)).toEqual({ type: "keep", entry: expect.objectContaining({ reason: "invalid", draft: { patching: { hoursPerMonth: "x", usdPerHour: 100 } } }) });
+  });
+
+  it("back from the back-forward cache the page saves on by itself, so the copy kept on unload is forgotten", () => {
+    const unloaded = play(fresh(), edit("patching.hoursPerMonth", 11), { type: "unload" }).state;
+    const back = play(unloaded, { type: "returned" }, ELAPSED);
+    expect(back.effects.map((e) => e.type)).toEqual(["forget", "send"]);
+    expect(play(fresh(), { type: "returned" }).effects).toEqual([]);
   });
 
   it("an entry kept by an older build (no base) is sent without one: the server then lists every field that differs", () => {

@@ -12,7 +12,9 @@
 //   any --restore kept draft--> saving (the kept draft, against the base it was edited from)
 // Beside the status: one request at a time (`inFlight`); a save asked for meanwhile is queued and
 // sent when the answer is in. `leave` sends what the debounce still held; a refusal that stands
-// once the page is left is kept (see unsaved.ts) so the next page can offer it back.
+// once the page is left is kept (see unsaved.ts) so the next page can offer it back. `unload` (a
+// reload, a closed tab, a typed address: the document itself goes, and no request it starts can be
+// trusted to finish) keeps whatever is not confirmed saved, for the next page to offer back.
 //
 // The server merges. The editor only keeps `base`, the values its draft was edited from, and the
 // version they were read at; when someone else saved since, the server merges the draft's changes
@@ -68,6 +70,8 @@ export type TAutosaveState = {
   isRestored: boolean;
   /** Why the last answer refused the draft, while that still stands. */
   refusal: { reason: TUnsavedReason; message: string } | null;
+  /** The document was unloaded with something kept for the next page (see `unload`). */
+  isKeptOnUnload: boolean;
 };
 
 export type TAutosaveEvent =
@@ -83,6 +87,10 @@ export type TAutosaveEvent =
   /** The candidate model save's new version, or null if it saved nothing. */
   | { type: "candidateAnswered"; version: number | null }
   | { type: "leave" }
+  /** The document is going away (pagehide): no save can be sent that would surely arrive. */
+  | { type: "unload" }
+  /** The same document came back from the browser's back-forward cache, its state intact. */
+  | { type: "returned" }
   /** The page mounted again (React's development double mount). */
   | { type: "enter" };
 
@@ -113,6 +121,7 @@ export function initialAutosave(draft: TDraft, version: number): TAutosaveState 
     isLeft: false,
     isRestored: false,
     refusal: null,
+    isKeptOnUnload: false,
   };
 }
 
@@ -126,6 +135,8 @@ function startSave(s: TAutosaveState, effects: TAutosaveEffect[] = []): TAutosav
   const request: TSaveRequest = { draft: s.draft, base: s.base, expectedVersion: s.baseVersion };
   return { state: { ...s, status: "saving", isDebouncing: false, isQueued: false, inFlight: "stage", sent: s.draft }, effects: [...effects, ...cancel, { type: "send", request }] };
 }
+
+export const UNLOADED_MESSAGE = "the page was reloaded or closed before they were saved.";
 
 const keepEntry = (s: TAutosaveState): TAutosaveEffect[] =>
   s.refusal ? [{ type: "keep", entry: { draft: s.draft, ...(s.base ? { base: s.base } : {}), baseVersion: s.baseVersion, ...s.refusal } }] : [];
@@ -240,5 +251,17 @@ export function autosave(s: TAutosaveState, e: TAutosaveEvent): TAutosaveStep {
     }
     case "enter":
       return stay({ ...s, isLeft: false });
+    case "unload": {
+      // A save in flight may or may not land; keeping its draft costs nothing, because restoring it
+      // merges onto whatever did land (values equal on both sides are no conflict).
+      const isPending = s.isDebouncing || s.isQueued || s.inFlight === "stage" || s.status === "dirty";
+      const reason = s.refusal ?? (isPending ? { reason: "unsaved" as const, message: UNLOADED_MESSAGE } : null);
+      if (!reason) return stay(s);
+      return { state: { ...s, isKeptOnUnload: true }, effects: keepEntry({ ...s, refusal: reason }) };
+    }
+    case "returned":
+      // Back with the draft and its timers intact: it saves (or shows its refusal) here, so the
+      // copy kept for a fresh page would only offer it twice.
+      return s.isKeptOnUnload ? { state: { ...s, isKeptOnUnload: false }, effects: [{ type: "forget" }] } : stay(s);
   }
 }

@@ -9,7 +9,8 @@
 import type { TStageKey } from "@/lib/domain/shared";
 import type { TDraft } from "./draft";
 
-export type TUnsavedReason = "conflict" | "invalid" | "error";
+/** "unsaved": the page was reloaded or closed before the change was saved (no answer came). */
+export type TUnsavedReason = "conflict" | "invalid" | "error" | "unsaved";
 export type TUnsavedEntry = {
   stage: TStageKey;
   draft: TDraft;

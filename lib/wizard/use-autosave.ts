@@ -33,6 +33,22 @@ export function useAutosave({ assessmentId, stage, initialDraft, initialVersion,
     return () => store.dispatch({ type: "leave" });
   }, [store]);
 
+  // A reload or a closed tab unmounts nothing, so `leave` never runs: pagehide keeps what is not
+  // saved yet for the next page (sessionStorage survives a reload), and a page restored from the
+  // back-forward cache, state intact, drops that copy again.
+  useEffect(() => {
+    const onHide = () => store.dispatch({ type: "unload" });
+    const onShow = (e: PageTransitionEvent) => {
+      if (e.persisted) store.dispatch({ type: "returned" });
+    };
+    window.addEventListener("pagehide", onHide);
+    window.addEventListener("pageshow", onShow);
+    return () => {
+      window.removeEventListener("pagehide", onHide);
+      window.removeEventListener("pageshow", onShow);
+    };
+  }, [store]);
+
   // The browser asks before closing a tab that still holds changes not yet saved.
   const hasUnsaved = state.status === "dirty" || state.status === "saving";
   useEffect(() => {
