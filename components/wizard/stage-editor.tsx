@@ -1,13 +1,16 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { saveCustomModelAction, saveStageAction } from "@/lib/actions/wizard";
 import type { TCustomCandidateForm } from "@/lib/domain/catalog";
 import type { TReportSource, TReportStages } from "@/lib/domain/report";
 import type { TStageKey } from "@/lib/domain/shared";
-import { getIn, placeErrors, setIn, type TDraft } from "@/lib/wizard/draft";
+import type { TAutosaveStatus } from "@/lib/wizard/autosave";
+import { getIn, placeErrors, type TDraft } from "@/lib/wizard/draft";
 import type { TFieldGroup } from "@/lib/wizard/stage-fields";
-import { forgetUnsaved, rememberUnsaved, sessionStore, type TUnsavedEntry, type TUnsavedReason } from "@/lib/wizard/unsaved";
+import { forgetUnsaved, sessionStore } from "@/lib/wizard/unsaved";
+import { useAutosave } from "@/lib/wizard/use-autosave";
+import { ConflictPanel } from "./conflict-panel";
 import { CustomModelPanel } from "./custom-model-panel";
 import type { TCandidatePanelData } from "@/lib/wizard/stage-fields";
 import { EvalImport } from "./eval-import";
@@ -32,179 +35,57 @@ type TProps = {
   candidate?: TCandidatePanelData;
 };
 
-type TStatus =
-  | { kind: "idle" }
-  | { kind: "dirty" }
-  | { kind: "saving" }
-  | { kind: "saved" }
-  | { kind: "invalid" }
-  | { kind: "conflict"; currentVersion: number; message: string }
-  | { kind: "error"; message: string };
+const STATUS_TEXT: Record<TAutosaveStatus, (version: number) => string> = {
+  idle: (v) => `Saved • version ${v}`,
+  dirty: () => "Unsaved changes…",
+  saving: () => "Saving…",
+  saved: (v) => `Saved • version ${v}`,
+  invalid: () => "Not saved: fix the highlighted field",
+  conflict: () => "Not saved: someone else changed this assessment",
+  error: () => "Not saved",
+};
 
-const AUTOSAVE_MS = 800;
-
-/** One stage's form and results: autosaves a debounced draft, shows conflicts, never overwrites silently. */
+/** One stage's form and results: autosaves (lib/wizard/autosave.ts), merges with others' saves, never overwrites silently. */
 export function StageEditor({ slug, id, stage, initialDraft, initialVersion, groups, defaults, initialResults, sources, canEdit, readOnlyReason = "Your role is viewer: this stage is read-only for you.", candidate }: TProps) {
   const router = useRouter();
-  const [draft, setDraft] = useState<TDraft>(initialDraft);
-  const [version, setVersion] = useState(initialVersion);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [results, setResults] = useState(initialResults);
-  const [status, setStatus] = useState<TStatus>({ kind: "idle" });
-  const draftRef = useRef(draft);
-  const versionRef = useRef(version);
-  const inFlight = useRef(false);
-  const again = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const mounted = useRef(true);
-  /** The draft holds changes restored from a save that failed after leaving the page. */
-  const restored = useRef(false);
-  const [isRestoring, setRestoring] = useState(false);
-  const leftUnsaved = useUnsavedDrafts(id).find((e) => e.stage === stage);
-
-  /** Why the last save was refused, while it still stands: leaving keeps the draft for later (see leave below). */
-  const refused = useRef<{ reason: TUnsavedReason; message: string } | null>(null);
-
-  /** Keeps the refused draft for the next page, which shows it (see lib/wizard/unsaved.ts). */
-  function keepRefusedDraft(): void {
-    if (refused.current) rememberUnsaved(sessionStore(), id, { stage, draft: draftRef.current, baseVersion: versionRef.current, ...refused.current });
-  }
-
-  /** A save that answers after the page was left has no form to show it on. */
-  function settleAfterLeaving(sent: TDraft): void {
-    if (refused.current) return keepRefusedDraft();
-    if (again.current || draftRef.current !== sent) {
-      again.current = false;
-      void save();
-    }
-  }
-
-  async function save(expectedVersion?: number): Promise<void> {
-    if (inFlight.current) {
-      again.current = true;
-      timer.current = null;
-      return;
-    }
-    inFlight.current = true;
-    timer.current = null;
-    setStatus({ kind: "saving" });
-    const sent = draftRef.current;
-    const r = await saveStageAction(slug, id, stage, expectedVersion ?? versionRef.current, sent);
-    inFlight.current = false;
-    if (r.kind === "saved") versionRef.current = r.version;
-    refused.current = r.kind === "saved" ? null : { reason: r.kind, message: r.kind === "invalid" ? `a value was refused (${Object.values(r.errors)[0] ?? "see the stage"}).` : r.message };
-    if (r.kind === "saved" && restored.current) {
-      restored.current = false;
-      forgetUnsaved(sessionStore(), id, stage);
-    }
-    if (!mounted.current) return settleAfterLeaving(sent);
-    if (r.kind === "saved") {
-      setVersion(r.version);
-      setErrors({});
-      setResults(r.stage);
-      setStatus(draftRef.current === sent ? { kind: "saved" } : { kind: "dirty" });
-      router.refresh();
-    } else if (r.kind === "invalid") {
-      setErrors(r.errors);
-      setStatus({ kind: "invalid" });
-    } else if (r.kind === "conflict") {
-      again.current = false;
-      setStatus({ kind: "conflict", currentVersion: r.currentVersion, message: r.message });
-      return;
-    } else {
-      setStatus({ kind: "error", message: r.message });
-    }
-    if (again.current || draftRef.current !== sent) {
-      again.current = false;
-      if (r.kind !== "error") void save();
-    }
-  }
-
-  // Leaving the page inside the debounce window still sends the last change; its answer is settled
-  // by settleAfterLeaving. A save already in flight sends the newer change when it returns. Leaving
-  // with a refusal on screen (a conflict, a bad value) keeps that draft too: nothing typed is lost.
-  const leave = useRef(() => {});
-  useEffect(() => {
-    leave.current = () => {
-      if (!timer.current) {
-        if (!inFlight.current) keepRefusedDraft();
-        return;
-      }
-      clearTimeout(timer.current);
-      timer.current = null;
-      if (inFlight.current) again.current = true;
-      else void save();
-    };
+  // The results shown belong to a version: a save's answer carries them, and so does the page's
+  // server data after a refresh (which is how someone else's version shows, when I keep theirs).
+  // Whichever is newer wins, so a refresh that read the database before my next save landed cannot
+  // put older results back.
+  const [shown, setShown] = useState({ version: initialVersion, results: initialResults });
+  if (initialVersion > shown.version) setShown({ version: initialVersion, results: initialResults });
+  const showResults = (version: number, results: TReportStages[TStageKey]) => setShown((s) => (version > s.version ? { version, results } : s));
+  const { state, dispatch, runBetweenSaves } = useAutosave({
+    assessmentId: id,
+    stage,
+    initialDraft,
+    initialVersion,
+    refresh: () => router.refresh(),
+    send: async ({ draft, base, expectedVersion }) => {
+      const r = await saveStageAction(slug, id, stage, expectedVersion, draft, base ?? undefined);
+      if (r.kind === "saved") showResults(r.version, r.stage);
+      // A conflict the wrapper reports (the version moved between read and write) names no fields.
+      if (r.kind === "conflict" && !("fields" in r)) return { ...r, fields: [], theirs: null, merged: null };
+      return r;
+    },
   });
-  useEffect(() => {
-    const state = { mounted, leave };
-    state.mounted.current = true;
-    return () => {
-      state.mounted.current = false;
-      state.leave.current();
-    };
-  }, []);
+  const { status, draft, version, conflict } = state;
+  const leftUnsaved = useUnsavedDrafts(id).find((e) => e.stage === stage);
+  const onChange = (path: string, value: unknown) => dispatch({ type: "edit", path, value });
 
-  /** Takes back the draft a failed save left behind; saving it against its own base version conflicts if anyone saved since. */
-  function restoreLeft(entry: TUnsavedEntry) {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    restored.current = true;
-    setRestoring(true);
-    draftRef.current = entry.draft;
-    versionRef.current = entry.baseVersion;
-    setDraft(entry.draft);
-    void save();
-  }
-
-  /** Saves a custom candidate model in the stage's version sequence, so neither write makes the other a conflict. */
+  /** The custom candidate model is written in the stage's version sequence, between stage saves. */
   async function saveCandidate(form: TCustomCandidateForm) {
-    if (inFlight.current || timer.current) return null;
-    inFlight.current = true;
-    const r = await saveCustomModelAction(slug, id, versionRef.current, form);
-    inFlight.current = false;
-    if (r.kind === "saved") {
-      versionRef.current = r.version;
-      setVersion(r.version);
-      setResults(r.stage);
+    const r = await runBetweenSaves((expectedVersion) => saveCustomModelAction(slug, id, expectedVersion, form));
+    if (r?.kind === "saved") {
+      showResults(r.version, r.stage);
       router.refresh();
-    }
-    if (again.current) {
-      again.current = false;
-      void save();
     }
     return r;
   }
 
-  const hasUnsaved = status.kind === "dirty" || status.kind === "saving";
-  useEffect(() => {
-    if (!hasUnsaved) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [hasUnsaved]);
-
-  function onChange(path: string, value: unknown) {
-    const next = setIn(draftRef.current, path, value);
-    draftRef.current = next;
-    setDraft(next);
-    if (status.kind === "conflict") return;
-    setStatus({ kind: "dirty" });
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
-  }
-
-  const statusText = {
-    idle: `Saved • version ${version}`,
-    dirty: "Unsaved changes…",
-    saving: "Saving…",
-    saved: `Saved • version ${version}`,
-    invalid: "Not saved: fix the highlighted field",
-    conflict: "Not saved: someone else changed this assessment",
-    error: "Not saved",
-  }[status.kind];
+  const isRefused = status === "invalid" || status === "error" || status === "conflict";
   // Errors on an object (a range, a choice) move to a field inside it; the rest are listed on top.
-  const placed = placeErrors(errors, groups.flatMap((g) => g.fields.map((f) => f.path)));
+  const placed = placeErrors(state.errors, groups.flatMap((g) => g.fields.map((f) => f.path)));
   const formErrors = placed.unplaced;
 
   return (
@@ -214,7 +95,7 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
           <CustomModelPanel
             {...candidate}
             canEdit={canEdit}
-            busyReason={status.kind === "dirty" || status.kind === "saving" ? "Waiting for the stage to save…" : status.kind === "conflict" ? "Resolve the conflict shown below first." : null}
+            busyReason={status === "dirty" || status === "saving" ? "Waiting for the stage to save…" : status === "conflict" ? "Resolve the conflict shown below first." : null}
             onSave={saveCandidate}
           />
         ) : null}
@@ -223,54 +104,27 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            if (timer.current) clearTimeout(timer.current);
-            void save();
+            dispatch({ type: "submit" });
           }}
         >
           <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white p-3">
-            <p role="status" className={`text-sm ${status.kind === "invalid" || status.kind === "error" || status.kind === "conflict" ? "text-red-700" : "text-slate-800"}`}>
-              {canEdit ? statusText : `Version ${version}`}
+            <p role="status" className={`text-sm ${isRefused ? "text-red-700" : "text-slate-800"}`}>
+              {canEdit ? STATUS_TEXT[status](version) : `Version ${version}`}
             </p>
             {canEdit ? (
-              <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800" disabled={status.kind === "conflict"}>
+              <button type="submit" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800" disabled={status === "conflict"}>
                 Save
               </button>
             ) : (
               <p className="text-sm text-slate-700">{readOnlyReason}</p>
             )}
           </div>
-          {status.kind === "conflict" ? (
-            <div role="alert" className="flex flex-col gap-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
-              <p>{status.message}</p>
-              <div className="flex flex-wrap gap-2">
-                <button
-                  type="button"
-                  className="rounded-md border border-slate-400 bg-white px-3 py-2"
-                  onClick={() => {
-                    forgetUnsaved(sessionStore(), id, stage);
-                    window.location.reload();
-                  }}
-                >
-                  Reload their version
-                </button>
-                <button
-                  type="button"
-                  className="rounded-md bg-red-700 px-3 py-2 text-white"
-                  onClick={() => {
-                    versionRef.current = status.currentVersion;
-                    void save(status.currentVersion);
-                  }}
-                >
-                  Overwrite with my changes
-                </button>
-              </div>
-            </div>
-          ) : null}
-          {leftUnsaved && canEdit && !isRestoring ? (
+          {conflict ? <ConflictPanel conflict={conflict} groups={groups} dispatch={dispatch} /> : null}
+          {leftUnsaved && canEdit && !state.isRestored ? (
             <div role="alert" className="flex flex-col gap-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
               <p>Changes you made on this page were not saved when you left it: {leftUnsaved.message}</p>
               <div className="flex flex-wrap gap-2">
-                <button type="button" className="rounded-md bg-brand-700 px-3 py-2 text-white" onClick={() => restoreLeft(leftUnsaved)}>
+                <button type="button" className="rounded-md bg-brand-700 px-3 py-2 text-white" disabled={state.inFlight !== null} onClick={() => dispatch({ type: "restore", entry: leftUnsaved })}>
                   Restore my unsaved changes
                 </button>
                 <button type="button" className="rounded-md border border-slate-400 bg-white px-3 py-2" onClick={() => forgetUnsaved(sessionStore(), id, stage)}>
@@ -279,9 +133,9 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
               </div>
             </div>
           ) : null}
-          {status.kind === "error" ? (
+          {status === "error" ? (
             <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-              {status.message}
+              {state.message}
             </div>
           ) : null}
           {formErrors.length ? (
@@ -293,12 +147,12 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
               ))}
             </ul>
           ) : null}
-          <fieldset disabled={!canEdit} className="flex min-w-0 flex-col gap-4">
+          <fieldset disabled={!canEdit || conflict !== null} className="flex min-w-0 flex-col gap-4">
             <legend className="sr-only">Stage inputs</legend>
             <FieldGroups groups={groups} ctx={{ draft, errors: placed.byPath, defaults, onChange }} />
             {stage === "capability" ? (
               <EvalImport
-                disabled={!canEdit}
+                disabled={!canEdit || conflict !== null}
                 workloads={(getIn(draft, "workloads") as Record<string, unknown>[] | undefined) ?? []}
                 onApply={(next) => onChange("workloads", next)}
               />
@@ -307,7 +161,7 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
         </form>
       </div>
       <div className="min-w-0">
-        <ResultsPanel stage={results} sources={sources} />
+        <ResultsPanel stage={shown.results} sources={sources} />
       </div>
     </div>
   );

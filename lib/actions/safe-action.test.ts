@@ -9,7 +9,7 @@ const orgs = vi.hoisted(() => ({ getOrgContext: vi.fn() }));
 const navigation = vi.hoisted(() => ({ redirect: vi.fn((url: string) => { throw Object.assign(new Error("NEXT_REDIRECT"), { url }); }) }));
 vi.mock("@/lib/auth/session", () => session);
 vi.mock("@/lib/dal/organizations", () => orgs);
-const log = vi.hoisted(() => ({ logServerError: vi.fn(async () => {}) }));
+const log = vi.hoisted(() => ({ logServerError: vi.fn(async (_error: unknown, _where: string) => {}) }));
 vi.mock("next/navigation", () => navigation);
 vi.mock("@/lib/log", () => log);
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getAssessment, updateAssessment } from "@/lib/dal/assessments";
-import { STAGE_SCHEMAS, ZAssessmentInputs, stageStatuses } from "@/lib/domain/assessment";
+import { STAGE_SCHEMAS, ZAssessmentInputs, stageStatuses, type TAssessmentInputs } from "@/lib/domain/assessment";
 import { EDITOR_ROLES, STAGE_KEYS, zText, type TStageKey, type TStageStatus } from "@/lib/domain/shared";
 import type { TWorkloadResult } from "@/lib/domain/capability";
 import { buildCustomCandidate, type TCustomCandidateErrors } from "@/lib/domain/catalog";
@@ -10,9 +10,11 @@ import { lmEvalTaskToWorkloadResult, MAX_EVAL_FILE_CHARS, parseEvalFile, promptf
 import type { TReportCharts, TReportStages, TKeyFigures } from "@/lib/domain/report";
 import { issueMessage } from "@/lib/wizard/issue-message";
 import { reportFor } from "@/lib/wizard/report-for";
-import { prepareStageDraft } from "@/lib/wizard/stage-draft";
+import type { TDraft } from "@/lib/wizard/draft";
+import { planStageSave, type TConflictField } from "@/lib/wizard/plan-stage-save";
+import { initialStageDraft, prepareStageDraft } from "@/lib/wizard/stage-draft";
 import type { TActionFailure } from "./result";
-import { orgAction, userAction, ZId } from "./safe-action";
+import { invalid, orgAction, userAction, ZId } from "./safe-action";
 
 // The wizard's stage editor: autosave of one stage, the custom candidate model, and parsing an
 // uploaded evaluation file. Failures other than a refused draft come from the action wrapper.
@@ -27,15 +29,25 @@ export type TStageResults = {
   keyFigures: TKeyFigures | null;
 };
 
-export type TSaveStageResult = ({ kind: "saved"; version: number } & TStageResults) | { kind: "invalid"; errors: Record<string, string> } | TActionFailure;
+export type TSaveStageResult =
+  /** `merged`: the stage as stored, when the save was merged onto someone else's (the editor adopts it); null otherwise. */
+  | ({ kind: "saved"; version: number; merged: TDraft | null } & TStageResults)
+  | { kind: "invalid"; errors: Record<string, string> }
+  /** `fields`: what both sides changed; `theirs`/`merged`: the stored stage and theirs-plus-mine, as the form holds them. */
+  | { kind: "conflict"; currentVersion: number; message: string; fields: TConflictField[]; theirs: TDraft | null; merged: TDraft | null }
+  | TActionFailure;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
- * Validates one stage's draft and saves it into the stored inputs, only if the assessment is still
- * at `expectedVersion`. An invalid draft saves nothing, so a typo never replaces valid data.
+ * Validates one stage's draft and saves it into the stored inputs. If someone saved since
+ * `expectedVersion`, the draft's changes from `base` (the stage inputs the editor started from) are
+ * merged onto theirs field by field, and only a field both changed is a conflict. `base` only
+ * decides what counts as the caller's change, so it is validated like the draft; a caller who lies
+ * about it could at most overwrite knowingly, which the conflict panel offers anyway. An invalid
+ * draft saves nothing, so a typo never replaces valid data.
  */
-export const saveStageAction = orgAction({ name: "saveStage", args: z.tuple([ZId, ZStage, ZVersion, z.unknown()]), roles: EDITOR_ROLES, forbidden: "Your role in this organisation can read this assessment but not change it." }, async ({ org, ...actor }, i, key, version, draft): Promise<TSaveStageResult> => {
+export const saveStageAction = orgAction({ name: "saveStage", args: z.tuple([ZId, ZStage, ZVersion, z.unknown(), z.unknown().optional()]), roles: EDITOR_ROLES, forbidden: "Your role in this organisation can read this assessment but not change it." }, async ({ org, ...actor }, i, key, version, draft, base?: unknown): Promise<TSaveStageResult> => {
   const s = org.slug;
   const parsed = STAGE_SCHEMAS[key].safeParse(prepareStageDraft(key, draft, today()));
   if (!parsed.success) {
@@ -43,15 +55,23 @@ export const saveStageAction = orgAction({ name: "saveStage", args: z.tuple([ZId
     for (const issue of parsed.error.issues) errors[issue.path.join(".") || "(form)"] ??= issueMessage(issue);
     return { kind: "invalid", errors };
   }
+  const startedFrom = base === undefined ? undefined : STAGE_SCHEMAS[key].safeParse(prepareStageDraft(key, base, today()));
+  if (startedFrom && !startedFrom.success) return invalid({ form: "The page is out of date; reload it." });
   const current = await getAssessment(actor.userId, s, i);
-  const inputs = ZAssessmentInputs.parse({ ...current.inputs, [key]: parsed.data });
-  const updated = await updateAssessment(actor, s, i, { expectedVersion: version, inputs });
+  const plan = planStageSave({ stage: key, baseVersion: version, base: startedFrom?.data, mine: parsed.data, current: { version: current.version, stageInputs: current.inputs[key] } });
+  const asForm = (stageInputs: unknown) => initialStageDraft({ ...current.inputs, [key]: stageInputs } as TAssessmentInputs, key);
+  if (plan.kind === "conflict") {
+    return { kind: "conflict", currentVersion: current.version, message: plan.message, fields: plan.fields, theirs: asForm(current.inputs[key]), merged: asForm(plan.merged) };
+  }
+  const inputs = ZAssessmentInputs.parse({ ...current.inputs, [key]: plan.stageInputs });
+  const updated = await updateAssessment(actor, s, i, { expectedVersion: plan.expectedVersion, inputs, inputsChange: plan.change });
   revalidatePath(`/o/${s}/assessments/${i}`, "layout");
   const report = reportFor(updated, inputs);
   const isEconomics = key === "economics";
   return {
     kind: "saved",
     version: updated.version,
+    merged: plan.isMerged ? initialStageDraft(inputs, key) : null,
     stage: report.stages[key],
     statuses: stageStatuses(inputs),
     charts: isEconomics ? report.charts : null,

@@ -128,6 +128,8 @@ export type TUpdateAssessment = {
   candidateModelId?: string;
   incumbentApiId?: string;
   inputs?: TAssessmentInputs;
+  /** A stage save: its stage and the labels of the fields it changed, for the audit log (and the version it was merged from, if it was). */
+  inputsChange?: { stage: string; fields: string[]; mergedFromVersion?: number };
 };
 
 /**
@@ -181,7 +183,7 @@ export async function updateAssessment(actor: TActor, slug: string, id: string, 
       organizationId: before.organizationId,
       assessmentId: id,
       action: "assessment.updated",
-      detail: { fromVersion: patch.expectedVersion, toVersion: patch.expectedVersion + 1, changed } as Prisma.InputJsonValue,
+      detail: { fromVersion: patch.expectedVersion, toVersion: patch.expectedVersion + 1, changed, ...patch.inputsChange } as Prisma.InputJsonValue,
     });
     const row = await tx.assessment.findUniqueOrThrow({ where: { id }, select: summarySelect });
     return toSummary(row);

@@ -9,11 +9,14 @@
 import type { TStageKey } from "@/lib/domain/shared";
 import type { TDraft } from "./draft";
 
-export type TUnsavedReason = "conflict" | "invalid" | "error";
+/** "unsaved": the page was reloaded or closed before the change was saved (no answer came). */
+export type TUnsavedReason = "conflict" | "invalid" | "error" | "unsaved";
 export type TUnsavedEntry = {
   stage: TStageKey;
   draft: TDraft;
-  /** The version the draft was edited on: saving it again conflicts if anyone saved since. */
+  /** What the draft was edited from (absent in entries kept by an older build: then every field that differs counts as a conflict). */
+  base?: TDraft;
+  /** The version `base` was read at: saving again merges onto anything saved since, and conflicts only on a field both changed. */
   baseVersion: number;
   reason: TUnsavedReason;
   message: string;
@@ -35,7 +38,7 @@ const prefix = (assessmentId: string) => `freehold:unsaved:${assessmentId}:`;
 
 function isEntry(v: unknown): v is TUnsavedEntry {
   const e = v as TUnsavedEntry | null;
-  return !!e && typeof e === "object" && typeof e.stage === "string" && typeof e.draft === "object" && e.draft !== null && Number.isInteger(e.baseVersion) && typeof e.message === "string";
+  return !!e && typeof e === "object" && typeof e.stage === "string" && typeof e.draft === "object" && e.draft !== null && (e.base === undefined || (typeof e.base === "object" && e.base !== null)) && Number.isInteger(e.baseVersion) && typeof e.message === "string";
 }
 
 // Storage can be full or disabled (private modes): losing the notice must never break the editor.
