@@ -22,5 +22,5 @@ const ZPolicy = z.object({ policy: z.enum(["separate", "self-allowed"], "Choose 
 export const setReviewPolicyAction = orgFormAction({ name: "setReviewPolicy", args: z.tuple([]), form: ZPolicy, roles: ["owner"], forbidden: "Only an owner can change the organisation's review policy." }, async ({ org, ...actor }, form) => {
   const policy = await setSelfApproval(actor, org.slug, form.policy === "self-allowed");
   revalidatePath(`/o/${org.slug}`, "layout");
-  return policy;
+  return { kind: "ok" as const, ...policy };
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareReports, type TReport } from "@/lib/domain/report";
+import { compareReports, memoSections, type TReport } from "@/lib/domain/report";
 import { STAGE_KEYS, STAGE_TITLES, tokensText } from "@/lib/domain/shared";
 import { ASSESSMENT_TEMPLATES } from "@/lib/domain/assessment";
 import { tornadoBars } from "./charts/bar-charts";
@@ -43,10 +43,11 @@ describe("tagged memos", () => {
   it("assessment memo: title, language, headings in order, header cells, lists, figures whose alt text is their key numbers", async () => {
     const report = templateReport(0);
     const { pdf, elements, scopes } = await taggedMemo(await renderAssessmentMemo(report, OPTIONS));
-    expect([...scopes]).toEqual(["/Scope /Row"]);
+    // Row headers (the summary's label | value table), column headers (the options and finance tables).
+    expect([...scopes].sort()).toEqual(["/Scope /Column", "/Scope /Row"]);
     expect(pdf.title).toBe(`${report.meta.title} (version ${report.meta.version})`);
     expect(textsOf(elements, "H1")).toEqual([report.meta.title]);
-    expect(textsOf(elements, "H2")).toEqual(["Executive summary", ...STAGE_KEYS.map((k) => STAGE_TITLES[k]), "Economics charts", "Assumptions", "Sources"]);
+    expect(textsOf(elements, "H2")).toEqual(["Executive summary", ...memoSections(report).map((m) => m.heading), ...STAGE_KEYS.map((k) => STAGE_TITLES[k]), "Economics charts", "Assumptions", "Sources"]);
     expect(textsOf(elements, "H3")).toContain("Reasons, most important first");
     const headerCells = textsOf(elements, "TH");
     for (const f of summaryFigures(report)) expect(headerCells).toContain(f.label);
@@ -75,7 +76,7 @@ describe("tagged memos", () => {
     expect([...scopes].sort()).toEqual(["/Scope /Column", "/Scope /Row"]);
     expect(pdf.title).toBe(`Comparison: ${reports.map((r) => r.meta.title).join(" / ")}`);
     expect(textsOf(elements, "H1")).toEqual(["Comparing 4 assessments"]);
-    expect(textsOf(elements, "H2")).toEqual(["Charts"]);
+    expect(textsOf(elements, "H2")).toEqual(["Verdicts and recommended options", "Charts"]);
     const headerCells = textsOf(elements, "TH");
     expect(headerCells).toEqual(expect.arrayContaining(["A", "B", "C", "D", ...compareReports(reports).rows.map((r) => clean(r.label))]));
     const figures = elements.filter((e) => e.role === "Figure");
