@@ -18,7 +18,7 @@ import { ZCapabilityWorkload } from "../capability";
 import { MAX_CUSTOM_MODEL_NAME, ZCustomGpu, ZCustomModel } from "../catalog";
 import { ZIntendedUse, ZRegion } from "../catalog";
 import { SAFETY_CONTROL_IDS } from "../catalog";
-import { ZEconomicsInputs } from "../economics";
+import { ZEconomicsInputs, ZUncertainEconomicsKey } from "../economics";
 import { DomainInputError, fieldErrorsFromZod, parseWith, STAGE_KEYS, TEXT_MAX, zText, isHttpUrl, type TParseResult, type TStageKey, type TStageStatus } from "../shared";
 import { ZOrgFacts } from "../licence";
 import { ZLifecycleInputs, ZPatching, ZRefreshProgramme, ZStaffRole } from "../lifecycle";
@@ -270,19 +270,11 @@ const tokensPerMonth = z.number().nonnegative().max(1e17);
 const usdPerMTok = z.number().nonnegative().max(10_000);
 const usd = z.number().nonnegative().max(1e12);
 
-/** Economics inputs the Monte Carlo and the tornado vary, as multiples of their base value. */
-export const ZUncertainMultiplierKey = z.enum([
-  "inputTokensPerMonth",
-  "outputTokensPerMonth",
-  "apiUsdPerMillionInputTokens",
-  "apiUsdPerMillionOutputTokens",
-  "fixedUsdPerMonth",
-  "peopleUsdPerMonth",
-  "replicaUsdPerMonth",
-  "replicaCapacityTokensPerMonth",
-  "marginalUsdPerMillionTokens",
-  "oneTimeUsd",
-]);
+/**
+ * Economics inputs the Monte Carlo and the tornado vary, as multiples of their base value: the
+ * economics' own list less the two that are percentages or shares rather than amounts.
+ */
+export const ZUncertainMultiplierKey = ZUncertainEconomicsKey.exclude(["monthlyVolumeGrowthPercent", "hybridShareOpen"]);
 export type TUncertainMultiplierKey = z.infer<typeof ZUncertainMultiplierKey>;
 
 export const ZUncertaintyShape = z.enum(["uniform", "triangular", "lognormal"]);
