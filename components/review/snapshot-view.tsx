@@ -1,8 +1,9 @@
+import { CURRENT_INPUTS_SCHEMA_VERSION } from "@/lib/domain/assessment";
 import { diffInputs, type TFrozenFigure, type TVersionSide } from "@/lib/domain/report";
 import { groupBy, groupByStage } from "./review-text";
 import { formatFigure } from "@/lib/format-figure";
 
-const EMPTY: TVersionSide = { title: "", candidateModelId: "", incumbentApiId: "", inputs: { schemaVersion: 1 } as TVersionSide["inputs"], figures: [] };
+const EMPTY: TVersionSide = { title: "", candidateModelId: "", incumbentApiId: "", inputs: { schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION } as TVersionSide["inputs"], figures: [] };
 
 /** The frozen figures of a snapshot, by group, as they read when it was submitted. */
 export function FrozenFigures({ figures }: { figures: TFrozenFigure[] }) {

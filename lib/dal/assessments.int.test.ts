@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, installTestPrisma, type TTestDb } from "@/lib/testing/test-db";
 import { makeOrg, makeUser } from "@/lib/testing/fixtures";
+import { CURRENT_INPUTS_SCHEMA_VERSION } from "@/lib/domain/assessment";
 import { createAssessment, deleteAssessment, getAssessment, listAssessments, updateAssessment } from "@/lib/dal/assessments";
 import { listAssessmentAudit } from "@/lib/dal/audit";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
@@ -77,7 +78,7 @@ describe("assessments DAL", () => {
 
   it("stage inputs are validated and stored; invalid inputs are refused and the saved ones stay", async () => {
     const a = await createAssessment(analyst, acme.slug, { ...base, title: "Inputs" });
-    await updateAssessment(analyst, acme.slug, a.id, { expectedVersion: 1, inputs: { schemaVersion: 1, licence: { orgFacts: { monthlyActiveUsers: 1000 } } } });
+    await updateAssessment(analyst, acme.slug, a.id, { expectedVersion: 1, inputs: { schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION, licence: { orgFacts: { monthlyActiveUsers: 1000 } } } });
     await expect(
       updateAssessment(analyst, acme.slug, a.id, { expectedVersion: 2, inputs: { schemaVersion: 99 } as never }),
     ).rejects.toThrow();

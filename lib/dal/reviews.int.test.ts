@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, installTestPrisma, type TTestDb } from "@/lib/testing/test-db";
 import { makeOrg, makeUser } from "@/lib/testing/fixtures";
+import { CURRENT_INPUTS_SCHEMA_VERSION } from "@/lib/domain/assessment";
 import { createAssessment, getAssessment, updateAssessment } from "@/lib/dal/assessments";
 import { decideReview, getSnapshot, listSnapshots, listStageSignOffs, signOffStage, stageFingerprint, submitForReview, withdrawSubmission } from "@/lib/dal/reviews";
 import { listAssessmentAudit } from "@/lib/dal/audit";
@@ -105,7 +106,7 @@ describe("review workflow", () => {
 
   it("stage sign-off records a fingerprint that changes when the stage's inputs change", async () => {
     const a = await createAssessment(analyst, acme.slug, { ...base, title: "Sign-offs" });
-    const empty = await createAssessment(analyst, acme.slug, { ...base, inputs: { schemaVersion: 1 }, title: "Empty" });
+    const empty = await createAssessment(analyst, acme.slug, { ...base, inputs: { schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION }, title: "Empty" });
     await expect(signOffStage(manager, acme.slug, empty.id, "licence", "")).rejects.toBeInstanceOf(StateError);
     await signOffStage(manager, acme.slug, a.id, "licence", "Counsel read clause 2.");
     const [s] = await listStageSignOffs(viewer.userId, acme.slug, a.id);

@@ -12,7 +12,7 @@ import type { TAssumptionLog, TResolvedIncumbent } from "./context";
 import { DEFAULT_GROWTH_SPREAD_POINTS, DEFAULT_UNCERTAINTY_RANGES, REPORT_DEFAULTS, UNCERTAIN_KEY_LABELS } from "./defaults";
 import { shareText, tokensText, usdPerMonthText, usdText } from "../shared";
 import { attempt, makeStage, NOT_STARTED_SUFFIX } from "./stage-kit";
-import type { TRequestShape } from "./stage-infrastructure-adaptation";
+import type { TRequestShape } from "./stage-infrastructure";
 import type { TEconomicsDetail, TMonteCarloInputRange, TReportCharts, TReportStage, TReportTornadoBar, TTornadoKey } from "./types";
 import type { TSizingResult } from "../sizing";
 import { runEconomicsMonteCarlo, tornado, type TDistribution, type TTornadoRange, type TUncertainEconomicsInput } from "../economics";

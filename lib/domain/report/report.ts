@@ -8,7 +8,8 @@ import { STAGE_KEYS } from "../shared";
 import { recommend } from "../recommendation";
 import { createAssumptionLog, resolveCandidate, resolveGpu, resolveIncumbent, resolveLicence, resolvePricing } from "./context";
 import { buildEconomicsStage, resolveVolume } from "./economics";
-import { buildAdaptationStage, buildInfrastructureStage, resolveRequestShape, resolveServedPrecision } from "./stage-infrastructure-adaptation";
+import { buildAdaptationStage } from "./stage-adaptation";
+import { buildInfrastructureStage, resolveRequestShape } from "./stage-infrastructure";
 import { buildCapabilityStage, buildLicenceStage } from "./stage-licence-capability";
 import { buildLifecycleStage, buildSafetyStage } from "./stage-safety-lifecycle";
 import { buildKeyFigures, buildRecommendationInput, collectSources, safetyReferenceUses, type TSourceUse } from "./summary";
@@ -61,10 +62,9 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
   licenceStage.warnings.unshift(...licenceWarnings);
   const capability = buildCapabilityStage({ inputs, status: statuses.capability, log, candidateName, incumbentName });
 
-  const servedPrecision = resolveServedPrecision(inputs, log);
   const pricingWarnings: string[] = [];
-  const { gpu, resolved: resolvedGpu } = resolveGpu(inputs, log, pricingWarnings);
-  const pricing = resolvePricing(inputs, gpu, log, pricingWarnings);
+  const selected = resolveGpu(inputs, log, pricingWarnings);
+  const selectedPricing = resolvePricing(inputs, selected.gpu, log, pricingWarnings);
   const shape = resolveRequestShape(inputs, log);
   const volume = resolveVolume(inputs, shape, log);
   const infrastructure = buildInfrastructureStage({
@@ -72,15 +72,16 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
     status: statuses.infrastructure,
     log,
     model,
-    gpu,
-    resolvedGpu,
-    pricing,
+    gpu: selected.gpu,
+    resolvedGpu: selected.resolved,
+    pricing: selectedPricing,
     pricingWarnings,
     shape,
-    servedPrecision,
     tokensPerMonth: volume ? volume.inputTokensPerMonth + volume.outputTokensPerMonth : null,
   });
-  const adaptation = buildAdaptationStage({ inputs, status: statuses.adaptation, log, model, gpu, servedPrecision, onDemandUsdPerGpuHour: pricing.onDemandUsdPerGpuHour });
+  // The layout search may have chosen another GPU: adaptation trains on it and economics prices it.
+  const { gpu, pricing, servedPrecision, servedQuality } = infrastructure;
+  const adaptation = buildAdaptationStage({ inputs, status: statuses.adaptation, log, model, gpu, servedPrecision, servedQuality, onDemandUsdPerGpuHour: pricing.onDemandUsdPerGpuHour });
   const safety = buildSafetyStage({ inputs, status: statuses.safety, log });
   const lifecycle = buildLifecycleStage({ inputs, status: statuses.lifecycle, log, retuneUsdDefault: adaptation.plan?.computeUsd ?? 0 });
   const economics = buildEconomicsStage({
