@@ -96,11 +96,11 @@ describe("stage status", () => {
     },
     { name: "LoRA without a dataset", stage: "adaptation", value: { method: "lora" }, expected: "in-progress" },
     { name: "LoRA with a dataset", stage: "adaptation", value: { method: "lora", datasetTokens: 1e6 }, expected: "complete" },
-    { name: "FP8 serving without a quality number", stage: "adaptation", value: { method: "none", quantization: { servedPrecision: "fp8" } }, expected: "in-progress" },
+    { name: "FP8 named without a quality number", stage: "adaptation", value: { method: "none", quantization: { precision: "fp8" } }, expected: "in-progress" },
     {
-      name: "FP8 serving with an assumed quality number",
+      name: "FP8 with an assumed quality number",
       stage: "adaptation",
-      value: { method: "none", quantization: { servedPrecision: "fp8", qualityDelta: { points: -0.5, source: "assumed" } } },
+      value: { method: "none", quantization: { precision: "fp8", qualityDelta: { points: -0.5, source: "assumed" } } },
       expected: "complete",
     },
     { name: "some controls", stage: "safety", value: { controls: { "pii-redaction": "in-place" } }, expected: "in-progress" },
@@ -130,19 +130,40 @@ describe("stage status", () => {
 });
 
 describe("upgradeInputs", () => {
-  it("reads a v1 document, and a missing one as empty", () => {
+  it("reads a current document, and a missing one as empty", () => {
     const t = ASSESSMENT_TEMPLATES[0];
     expect(upgradeInputs(JSON.parse(JSON.stringify(t.inputs)))).toEqual(t.inputs);
-    expect(upgradeInputs(null)).toEqual({ schemaVersion: 1 });
-    expect(upgradeInputs(undefined)).toEqual({ schemaVersion: 1 });
-    expect(upgradeInputs({})).toEqual({ schemaVersion: 1 });
+    expect(upgradeInputs(null)).toEqual({ schemaVersion: 2 });
+    expect(upgradeInputs(undefined)).toEqual({ schemaVersion: 2 });
+    expect(upgradeInputs({})).toEqual({ schemaVersion: 2 });
+  });
+
+  it("v1 → v2: the served precision becomes the infrastructure pin, the quality change stays with its precision", () => {
+    const v1 = {
+      schemaVersion: 1,
+      infrastructure: { gpuId: "h100-sxm-80gb", sizing: { promptTokensPerRequest: 8500, tensorParallelOverride: 2, kvCachePrecision: "fp8" } },
+      adaptation: { method: "none", quantization: { servedPrecision: "fp8", qualityDelta: { points: -0.4, source: "measured" } } },
+    };
+    expect(upgradeInputs(v1)).toEqual({
+      schemaVersion: 2,
+      infrastructure: { gpuId: "h100-sxm-80gb", sizing: { promptTokensPerRequest: 8500, tensorParallelOverride: 2, kvCachePrecision: "fp8", weightPrecision: "fp8" } },
+      adaptation: { method: "none", quantization: { precision: "fp8", qualityDelta: { points: -0.4, source: "measured" } } },
+    });
+    // A v1 row without a served precision is unchanged apart from its version.
+    expect(upgradeInputs({ schemaVersion: 1, adaptation: { method: "none" } })).toEqual({ schemaVersion: 2, adaptation: { method: "none" } });
+    // A v1 row that served bf16 keeps bf16 pinned: it sizes exactly as before.
+    expect(upgradeInputs({ schemaVersion: 1, adaptation: { quantization: { servedPrecision: "bf16" } } })).toEqual({
+      schemaVersion: 2,
+      infrastructure: { sizing: { weightPrecision: "bf16" } },
+      adaptation: { quantization: { precision: "bf16" } },
+    });
   });
 
   it.each<{ name: string; raw: unknown; message: RegExp }>([
-    { name: "a foreign shape", raw: { stages: [{ name: "licence" }], modelId: "x" }, message: /Invalid assessment inputs \(v1\): \(root\): Unrecognized keys: "stages", "modelId"/ },
+    { name: "a foreign shape", raw: { stages: [{ name: "licence" }], modelId: "x" }, message: /Invalid assessment inputs \(v2\): \(root\): Unrecognized keys: "stages", "modelId"/ },
     { name: "an array", raw: [1, 2], message: /expected an object of stage inputs, got an array/ },
     { name: "a string", raw: "{}", message: /expected an object of stage inputs, got string/ },
-    { name: "a newer version", raw: { schemaVersion: 7 }, message: /written by a newer version of Freehold \(v7\); this build reads up to v1/ },
+    { name: "a newer version", raw: { schemaVersion: 7 }, message: /written by a newer version of Freehold \(v7\); this build reads up to v2/ },
     { name: "a version that is not a number", raw: { schemaVersion: "1" }, message: /schemaVersion: expected a whole number ≥ 1, got "1"/ },
     { name: "an invalid field", raw: { schemaVersion: 1, economics: { horizonMonths: 600 } }, message: /economics\.horizonMonths/ },
   ])("rejects $name with a clear error", ({ raw, message }) => {

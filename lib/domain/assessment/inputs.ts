@@ -137,6 +137,7 @@ export const ZSizingDraft = z.strictObject({
   allReduceBandwidthEfficiency: S.allReduceBandwidthEfficiency.unwrap().optional(),
   rooflineOverlapExponent: S.rooflineOverlapExponent.unwrap().optional(),
   hasSpareReplica: S.hasSpareReplica.unwrap().optional(),
+  promptCacheHitShare: S.promptCacheHitShare.unwrap().optional(),
   regions: S.regions.unwrap().optional(),
   /** Largest quality loss, in points, a cheaper weight precision may cost (the search's quality constraint). */
   maxQualityLossPoints: z.number().min(0).max(100).optional(),

@@ -207,6 +207,11 @@ const codeAssistant: TAssessmentInputsRaw = {
       peak: { method: "factor", peakToAverageRatio: 4 },
       minReplicas: 2,
       minOutputTokensPerSecondPerSequence: 25,
+      // The same repository context the API's prompt cache serves (30% of input, see economics)
+      // is served from vLLM's prefix cache on the owned side.
+      promptCacheHitShare: 0.3,
+      // Find the cheapest layout over every GPU with a catalog price, not just the H100s on hand.
+      layoutSearch: "all-gpus",
     },
     pricing: {
       mode: "owned",

@@ -218,7 +218,7 @@ export const GPUS: readonly TGpu[] = [
     tdpWatts: 750,
     sourceUrls: ["https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html", STAS00],
     verification: "verified-copy",
-    note: "HBM3. TDP is Typical Board Power (peak). Clock check: 2100 MHz x 256 x 2 x 1216 = 1307.4 TF. Measured BF16 matmul reaches ~51% of peak (stas00 MAMF). Infinity Fabric 448 GB/s aggregate to 7 peers. Driver-reported memory not verified: nominal 192 GiB used.",
+    note: "HBM3. TDP is Typical Board Power (peak). Clock check: 2100 MHz x 256 x 2 x 1216 = 1307.4 TF. Measured BF16 matmul reaches ~51% of peak (stas00 MAMF). xGMI links: 448 GB/s aggregate to 7 peers. Driver-reported memory not verified: nominal 192 GiB used.",
   }),
   gpu({
     id: "mi325x-256gb",
@@ -232,7 +232,7 @@ export const GPUS: readonly TGpu[] = [
     tdpWatts: 1000,
     sourceUrls: ["https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html", STAS00],
     verification: "verified-copy",
-    note: "HBM3e. TDP is Typical Board Power (peak). Infinity Fabric as MI300X. Driver-reported memory not verified: nominal 256 GiB used.",
+    note: "HBM3e. TDP is Typical Board Power (peak). xGMI links as MI300X. Driver-reported memory not verified: nominal 256 GiB used.",
   }),
   gpu({
     id: "gaudi-3-128gb",

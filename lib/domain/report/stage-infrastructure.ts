@@ -34,7 +34,7 @@ import {
   type TEnteredQualityDelta,
   type TQualitySource,
 } from "../sizing";
-import { resolvePricing, type TAssumptionLog, type TResolvedPricingFull } from "./context";
+import type { TAssumptionLog, TResolvedPricingFull } from "./context";
 import { ENGINE_OWNED_DEFAULTS, ENGINE_SIZING_DEFAULTS, REPORT_DEFAULTS } from "./defaults";
 import { gpuOffers, type TPricedOffer } from "./gpu-offers";
 import { layoutRows, layoutText } from "./layout-table";
@@ -55,7 +55,8 @@ type TNumericSizingKey =
   | "allReduceLatencyUs"
   | "allReduceBandwidthEfficiency"
   | "rooflineOverlapExponent"
-  | "regions";
+  | "regions"
+  | "promptCacheHitShare";
 
 const SIZING_FIELDS: { key: TNumericSizingKey; label: string; unit: string; efficiency?: TEfficiencyDefaultKey; basis?: string }[] = [
   { key: "minReplicas", label: "Minimum replicas", unit: "replica(s)", basis: "Engine default: one replica, no high-availability spare" },
@@ -72,6 +73,7 @@ const SIZING_FIELDS: { key: TNumericSizingKey; label: string; unit: string; effi
   { key: "allReduceBandwidthEfficiency", label: "All-reduce bandwidth efficiency", unit: "of link bandwidth", efficiency: "allReduceBandwidthEfficiency" },
   { key: "rooflineOverlapExponent", label: "Memory/compute overlap exponent", unit: "", efficiency: "rooflineOverlapExponent" },
   { key: "regions", label: "Regions", unit: "region(s)", basis: "Engine default: one region" },
+  { key: "promptCacheHitShare", label: "Prompt tokens served from the prefix cache", unit: "of prompt tokens", basis: "Engine default: no prefix reuse" },
 ];
 
 /** Traffic-dependent sizing figures; without an entered volume they have no value. */
@@ -301,12 +303,12 @@ export function buildInfrastructureStage(args: {
   const { offers, unpriced } = gpuOffers({
     mode: args.pricing.pricing.mode,
     isAllGpus: scope === "all-gpus",
-    selected: { gpu: args.gpu, cost: selectedCost, label: args.pricing.pricing.label },
+    selected: { gpu: args.gpu, cost: selectedCost, pricing: args.pricing },
     reservedDiscountPercent: args.pricing.pricing.reservedDiscountPercent,
   });
   if (scope === "all-gpus" && unpriced.length > 0) warnings.push(`Left out of the layout search for want of a price: ${unpriced.join(", ")}.`);
   // With no price at all the search still ranks layouts, by GPU count.
-  const searchOffers: TPricedOffer[] = offers.length > 0 ? offers : [{ gpu: args.gpu, usdPerGpuMonth: 1, priceLabel: "no price: ranked by GPU count", cost: selectedCost }];
+  const searchOffers: TPricedOffer[] = offers.length > 0 ? offers : [{ gpu: args.gpu, usdPerGpuMonth: 1, priceLabel: "no price: ranked by GPU count", cost: selectedCost, pricing: args.pricing }];
   const calibrated = calibrate(inputs, model, parsed, warnings);
   const calibrations: TLayoutCalibration[] = [];
   const latestByKey = new Map<string, TCalibrated>();
@@ -365,11 +367,13 @@ export function buildInfrastructureStage(args: {
 
   const offer = searchOffers.find((o) => o.gpu.id === pick.gpuId) ?? searchOffers[0];
   const chosenGpu = offer.gpu;
-  let pricing = args.pricing;
+  const pricing = offer.pricing;
   if (chosenGpu.id !== args.gpu.id) {
-    // The search moved to another GPU: price it as the search did, from the catalog.
-    const pricingInputs: TAssessmentInputs = { ...inputs, infrastructure: { ...inputs.infrastructure, pricing: { ...(inputs.infrastructure?.pricing?.mode ? { mode: inputs.infrastructure.pricing.mode } : {}), ...(inputs.infrastructure?.pricing?.reservedDiscountPercent !== undefined ? { reservedDiscountPercent: inputs.infrastructure.pricing.reservedDiscountPercent } : {}), ...(inputs.infrastructure?.pricing?.owned ? { owned: { ...inputs.infrastructure.pricing.owned, purchaseUsdPerGpu: undefined } } : {}) } } };
-    pricing = resolvePricing(pricingInputs, chosenGpu, log, warnings);
+    const row = pricing.cloudRow ?? pricing.purchaseRow;
+    log.note(stage, "infrastructure.layout.chosenGpuPrice", `Price of ${chosenGpu.name} (chosen by the layout search)`, pricing.pricing.label, {
+      basis: "Catalog price for the GPU the layout search chose; enter your own by choosing that GPU above",
+      provenance: row?.provenance ?? null,
+    });
   }
   const applied = latestByKey.get(pick.key) ?? null;
   const calibration: TSizingCalibration | null = applied?.comparison

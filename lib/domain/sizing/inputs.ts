@@ -81,6 +81,8 @@ export const ZSizingInputs = z.object({
   /** Time-to-first-token target at ttftQuantile, seconds; absent: none (capacity covers the peak at full utilisation). */
   ttftSeconds: z.number().gt(0).max(3600).optional(),
   ttftQuantile: z.number().gte(0.5).lt(1).default(D.ttftQuantile.value),
+  /** Share of prompt tokens served from the engine's prefix cache (vLLM automatic prefix caching): no prefill for them. */
+  promptCacheHitShare: z.number().min(0).max(0.99).default(0),
   /** N+1: one spare replica per region on top of what the peak needs. */
   hasSpareReplica: z.boolean().default(false),
   /** Regions that each serve an equal share of the traffic with their own replicas. */

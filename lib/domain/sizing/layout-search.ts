@@ -4,7 +4,7 @@
 // dimension can be pinned. Work is bounded by the number of candidates (GPUs × precisions ×
 // degrees × 2 stage counts), never by the traffic.
 import type { TGpu, TModelArchitecture } from "../shared";
-import { SECONDS_PER_MONTH } from "../shared";
+import { finiteOrNull, SECONDS_PER_MONTH } from "../shared";
 import { WEIGHT_PRECISIONS, type TKvCachePrecision, type TWeightPrecision, type TWeightScheme } from "./memory";
 import { qualityForPrecision, type TEnteredQualityDelta, type TQualitySource } from "./quality";
 import { maxArrivalRateForWait } from "./queueing";
@@ -281,8 +281,8 @@ function optionFrom(c: TCandidate, e: TLayoutEvaluation, input: TLayoutSearchInp
     usdPerGpuMonth: c.offer.usdPerGpuMonth,
     usdPerReplicaMonth,
     usdPerMonth,
-    usdPerMillionTokens: w.tokensPerMonth > 0 ? (usdPerMonth / w.tokensPerMonth) * 1e6 : null,
-    usdPerMillionTokensAtCapacity: capacityTokensPerMonth ? (usdPerReplicaMonth / capacityTokensPerMonth) * 1e6 : null,
+    usdPerMillionTokens: w.tokensPerMonth > 0 ? finiteOrNull((usdPerMonth / w.tokensPerMonth) * 1e6) : null,
+    usdPerMillionTokensAtCapacity: capacityTokensPerMonth ? finiteOrNull((usdPerReplicaMonth / capacityTokensPerMonth) * 1e6) : null,
     priceLabel: c.offer.priceLabel,
     speedFactor: e.speedFactor,
     isMeasured: calibration !== undefined,

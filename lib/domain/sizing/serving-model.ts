@@ -49,6 +49,11 @@ export type TServingAssumptions = {
   rooflineOverlapExponent: number;
   /** The engine's cap on sequences per step (vLLM max_num_seqs); null: the engine's default for the GPU. */
   maxBatchSequences: number | null;
+  /**
+   * Share of prompt tokens found in the prefix cache (a shared system prompt or repository context
+   * reused across requests, vLLM's automatic prefix caching): their prefill is skipped.
+   */
+  promptCacheHitShare: number;
 };
 
 export type TServingLayout = {
@@ -223,7 +228,10 @@ export function decodeStep(sp: TSpeedModel, batch: number): TLayoutEvaluation["s
 
 /** Prefill compute of one prompt on a busy replica (chunked with decode, so the weights are already being read). */
 export function prefillComputeSeconds(sp: TSpeedModel, promptTokens: number): number {
-  const flops = 2 * sp.multipliedParams * promptTokens + promptAttentionFlops(sp.model, promptTokens);
+  // Cached prefix tokens are not recomputed; the rest still attend to the whole prompt, which the
+  // proportional cut slightly understates.
+  const computed = 1 - sp.assumptions.promptCacheHitShare;
+  const flops = (2 * sp.multipliedParams * promptTokens + promptAttentionFlops(sp.model, promptTokens)) * computed;
   return (flops / sp.layout.tensorParallel / sp.flopsPerSecond + allReduceSeconds(sp.layout, sp.model, promptTokens, sp.assumptions)) / sp.speedFactor;
 }
 

@@ -171,6 +171,7 @@ export function servingAssumptions(inputs: TSizingInputs): TServingAssumptions {
     allReduceBandwidthEfficiency: inputs.allReduceBandwidthEfficiency,
     rooflineOverlapExponent: inputs.rooflineOverlapExponent,
     maxBatchSequences: inputs.maxBatchSequences ?? null,
+    promptCacheHitShare: inputs.promptCacheHitShare,
   };
 }
 
