@@ -348,7 +348,7 @@ export function buildInfrastructureStage(args: {
   });
   const searchMs = (args.now?.() ?? 0) - started;
   // Nothing meets every target: size the best infeasible option anyway, so the stage shows why.
-  const pick: TLayoutOption | undefined = result.chosen ?? result.options[0];
+  const pick: TLayoutOption | undefined = result.chosen ?? result.bestAttempt ?? result.options[0];
   const search: TLayoutSearchDetail = {
     scope,
     pins: pinTexts(d, scope, args.gpu),

@@ -67,6 +67,13 @@ export type TLayoutOption = {
   qualityDeltaPoints: number;
   qualitySource: TQualitySource;
   feasible: boolean;
+  /** The weights, overhead and one full-length sequence fit, on hardware that runs the precision, within the quality limit: only a latency target can still fail. */
+  isServable: boolean;
+  /**
+   * How far the layout is from its latency targets: the larger of TPOT ÷ target TPOT and idle TTFT ÷
+   * target TTFT (≤ 1 when both are met; 0 without targets). Ranks the best attempt when nothing is feasible.
+   */
+  targetShortfall: number;
   /** Why this layout cannot serve the workload; null when it can. */
   infeasibleReason: string | null;
   batch: number;
@@ -97,6 +104,12 @@ export type TLayoutOption = {
 
 export type TLayoutSearchResult = {
   chosen: TLayoutOption | null;
+  /**
+   * When nothing meets every target: the servable layout that comes closest to the latency targets
+   * (cheapest among equals), so sizing can show what the best attempt achieves. Null when `chosen`
+   * is set or no layout even fits.
+   */
+  bestAttempt: TLayoutOption | null;
   /** Feasible options cheapest first, then infeasible ones. */
   options: TLayoutOption[];
   enumerated: number;
@@ -246,6 +259,9 @@ function optionFrom(c: TCandidate, e: TLayoutEvaluation, input: TLayoutSearchInp
   const stages = c.layout.pipelineStages;
   const gpusPerReplica = t * stages;
   const reason = infeasibility(c, e, input.targets, input.quality.maxLossPoints) ?? (maxPerReplica > 0 ? null : "takes no traffic within the TTFT target");
+  const isServable = c.hardwareMissing === null && (c.quality.isWithinLimit || c.isPinnedPrecision) && e.fits;
+  const tpotRatio = input.targets.minOutputTokensPerSecondPerSequence > 0 ? e.tpotSeconds * input.targets.minOutputTokensPerSecondPerSequence : 0;
+  const ttftRatio = input.targets.ttftSeconds !== null ? e.ttftIdleSeconds / input.targets.ttftSeconds : 0;
   const { replicasPerRegion, replicas, boundBy: bound } = sizeReplicas(e.requestsPerSecond, maxPerReplica, w);
   const usdPerReplicaMonth = c.offer.usdPerGpuMonth * gpusPerReplica;
   const usdPerMonth = usdPerReplicaMonth * replicas;
@@ -266,6 +282,8 @@ function optionFrom(c: TCandidate, e: TLayoutEvaluation, input: TLayoutSearchInp
     qualityDeltaPoints: c.quality.points,
     qualitySource: c.quality.source,
     feasible: reason === null,
+    isServable,
+    targetShortfall: Math.max(tpotRatio, ttftRatio),
     infeasibleReason: reason,
     batch: e.batch,
     batchLimit: e.batchLimit,
@@ -298,6 +316,20 @@ export function compareOptions(a: TLayoutOption, b: TLayoutOption): number {
   return a.totalGpus - b.totalGpus || b.qualityDeltaPoints - a.qualityDeltaPoints || a.tensorParallel - b.tensorParallel || a.key.localeCompare(b.key);
 }
 
+/** Nothing feasible: the servable option nearest its targets, then the cheaper (ties within 0.1%). */
+export function bestAttempt(options: TLayoutOption[]): TLayoutOption | null {
+  let best: TLayoutOption | null = null;
+  for (const o of options) {
+    if (!o.isServable) continue;
+    if (best === null) best = o;
+    else {
+      const d = o.targetShortfall - best.targetShortfall;
+      if (d < -1e-3 * best.targetShortfall || (Math.abs(d) <= 1e-3 * best.targetShortfall && compareOptions(o, best) < 0)) best = o;
+    }
+  }
+  return best;
+}
+
 /** Options costed exactly beyond the winner, so the table has real alternatives to show. */
 const EXACT_ALTERNATIVES = 6;
 
@@ -315,7 +347,8 @@ export function searchLayouts(input: TLayoutSearchInput): TLayoutSearchResult {
   const ttft = input.targets.ttftSeconds;
   if (ttft === null) {
     const options = first.map((f) => ({ ...f.bound, isExact: true })).sort(compareOptions);
-    return { chosen: options[0]?.feasible ? options[0] : null, options, enumerated: candidates.length, evaluatedExactly: candidates.length };
+    const chosen = options[0]?.feasible ? options[0] : null;
+    return { chosen, bestAttempt: chosen ? null : bestAttempt(options), options, enumerated: candidates.length, evaluatedExactly: candidates.length };
   }
   const order = first.slice().sort((a, b) => compareOptions(a.bound, b.bound));
   const exact: TLayoutOption[] = [];
@@ -336,5 +369,5 @@ export function searchLayouts(input: TLayoutSearchInput): TLayoutSearchResult {
   const options = [...exact.sort(compareOptions), ...rest];
   options.sort(compareOptions);
   const chosen = exactFeasible[0] ?? null;
-  return { chosen, options, enumerated: candidates.length, evaluatedExactly: exact.length };
+  return { chosen, bestAttempt: chosen ? null : bestAttempt(options), options, enumerated: candidates.length, evaluatedExactly: exact.length };
 }

@@ -243,7 +243,7 @@ function chooseDegrees(inputs: TSizingInputs, model: TModelArchitecture, gpu: TG
     targets: servingTargets(inputs),
     assumptions: servingAssumptions(inputs),
   });
-  const pick = result.chosen ?? result.options[0];
+  const pick = result.chosen ?? result.bestAttempt ?? result.options[0];
   return pick ? { t: pick.tensorParallel, stages: pick.pipelineStages } : null;
 }
 
