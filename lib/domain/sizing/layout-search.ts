@@ -167,7 +167,7 @@ function enumerate(input: TLayoutSearchInput): TCandidate[] {
       const info = WEIGHT_PRECISIONS[precision];
       const hw = info.needsHardware;
       const hardwareMissing = hw === "fp8" && offer.gpu.fp8DenseTflops === undefined ? "the GPU has no FP8" : hw === "fp4" && offer.gpu.fp4DenseTflops === undefined ? "the GPU has no FP4" : null;
-      // Formats the GPU cannot run are only listed when pinned (so the pin's problem is visible).
+      // Formats without native arithmetic on the GPU are only tried when pinned (run weight-only, at BF16 matmul speed).
       if (hardwareMissing && !pins.weightPrecision) continue;
       const kv = pins.kvCachePrecision ?? kvPrecisionFollowingWeights(precision, offer.gpu);
       const quality = qualityForPrecision(model, precision, input.quality.entered, input.quality.maxLossPoints);
@@ -242,7 +242,8 @@ export function sizeReplicas(
 }
 
 function infeasibility(c: TCandidate, e: TLayoutEvaluation, targets: TServingTargets, maxLossPoints: number): string | null {
-  if (c.hardwareMissing) return `${WEIGHT_PRECISIONS[c.layout.weights.precision].label} needs hardware support: ${c.hardwareMissing}`;
+  // A format the GPU lacks is only enumerated when pinned; engines then run it weight-only (vLLM's
+  // Marlin FP8/FP4 kernels dequantise to BF16 for the matmuls), as sizing does, so it stays servable.
   if (!c.quality.isWithinLimit && !c.isPinnedPrecision) {
     const how = c.quality.source === "default-assumption" ? "assumed" : c.quality.source;
     return `quality ${c.quality.points} points at ${WEIGHT_PRECISIONS[c.layout.weights.precision].label} (${how}) exceeds the ${maxLossPoints}-point limit`;
@@ -259,7 +260,7 @@ function optionFrom(c: TCandidate, e: TLayoutEvaluation, input: TLayoutSearchInp
   const stages = c.layout.pipelineStages;
   const gpusPerReplica = t * stages;
   const reason = infeasibility(c, e, input.targets, input.quality.maxLossPoints) ?? (maxPerReplica > 0 ? null : "takes no traffic within the TTFT target");
-  const isServable = c.hardwareMissing === null && (c.quality.isWithinLimit || c.isPinnedPrecision) && e.fits;
+  const isServable = (c.quality.isWithinLimit || c.isPinnedPrecision) && e.fits;
   const tpotRatio = input.targets.minOutputTokensPerSecondPerSequence > 0 ? e.tpotSeconds * input.targets.minOutputTokensPerSecondPerSequence : 0;
   const ttftRatio = input.targets.ttftSeconds !== null ? e.ttftIdleSeconds / input.targets.ttftSeconds : 0;
   const { replicasPerRegion, replicas, boundBy: bound } = sizeReplicas(e.requestsPerSecond, maxPerReplica, w);
