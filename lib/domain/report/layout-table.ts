@@ -94,3 +94,20 @@ export function layoutRows(result: TLayoutSearchResult): TLayoutRow[] {
   }
   return shown.map((o) => toRow(o, chosen, result));
 }
+
+/** The chosen layout in one line for memos and comparisons, with its GPU count and whether throughput is measured. */
+export function chosenLayoutText(detail: { search: { rows: TLayoutRow[] } | null; measurements: { appliesToChosen: boolean }[] } | null): string | null {
+  const row = detail?.search?.rows.find((r) => r.isChosen);
+  if (!row) return null;
+  const gpus = row.totalGpus !== null ? `; ${row.totalGpus} GPU(s)` : "";
+  const measured = detail!.measurements.some((m) => m.appliesToChosen) ? "; throughput measured" : "";
+  return `${layoutText(row)}${gpus}${measured}`;
+}
+
+/** The next alternatives after the chosen layout, each with why it lost (memo). */
+export function alternativeTexts(rows: TLayoutRow[], count: number): string[] {
+  return rows
+    .filter((r) => !r.isChosen)
+    .slice(0, count)
+    .map((r) => `${layoutText(r)}: ${r.verdict}`);
+}

@@ -37,7 +37,15 @@ export type TReportAssessment = {
 export type TBuildReportArgs = {
   assessment: TReportAssessment;
   inputs: TAssessmentInputs;
-  options?: { monteCarloSamples?: number; seed?: number };
+  options?: {
+    monteCarloSamples?: number;
+    seed?: number;
+    /**
+     * Timing hook for benchmarks: the engine stays pure, so the caller passes its clock and is told
+     * how long the layout search took. Nothing of it enters the report.
+     */
+    timing?: { now: () => number; onLayoutSearch: (ms: number) => void };
+  };
 };
 
 /** "OpenAI gpt-4o (2024-08-06 and later)" reads as "OpenAI gpt-4o" in sentences. */
@@ -78,7 +86,9 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
     pricingWarnings,
     shape,
     tokensPerMonth: volume ? volume.inputTokensPerMonth + volume.outputTokensPerMonth : null,
+    ...(options.timing ? { now: options.timing.now } : {}),
   });
+  options.timing?.onLayoutSearch(infrastructure.searchMs);
   // The layout search may have chosen another GPU: adaptation trains on it and economics prices it.
   const { gpu, pricing, servedPrecision, servedQuality } = infrastructure;
   const adaptation = buildAdaptationStage({ inputs, status: statuses.adaptation, log, model, gpu, servedPrecision, servedQuality, onDemandUsdPerGpuHour: pricing.onDemandUsdPerGpuHour });
