@@ -9,6 +9,8 @@ import { EFFICIENCY_DEFAULTS as D } from "./efficiency-defaults";
 import { weightBytesReadPerDecodeStep, type TWeightPrecision } from "./memory";
 import { evaluateLayout, type TServingAssumptions } from "./serving-model";
 import { parseServingBenchmark } from "./measurement-import";
+import { kvPrecisionFollowingWeights } from "./layout-search";
+import { parseSizingInputs, servingAssumptions } from "./sizing";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -35,25 +37,14 @@ const TRTLLM_ROWS: { table: string; modelId: string; gpuId: string; tp: number; 
   { table: "Llama 3.3 70B FP4, B200, TP1 (informational)", modelId: "llama-3.3-70b-instruct", gpuId: "b200-180gb", tp: 1, precision: "fp4", shapes: { "128/128": 11147, "1000/1000": 7007 }, isRequired: false },
 ];
 
-/** The product's stated defaults, as a report would use them with nothing entered. */
-const DEFAULTS: TServingAssumptions = {
-  memoryBandwidthUtilization: D.memoryBandwidthUtilization.value,
-  inferenceMfu: D.inferenceMfu.value,
-  gpuMemoryUtilization: D.gpuMemoryUtilization.value,
-  overheadBytesPerGpu: D.overheadGbPerGpu.value * 1e9,
-  overheadFractionOfWeights: D.overheadFractionOfWeights.value,
-  stepOverheadSeconds: D.stepOverheadMs.value / 1000,
-  allReduceLatencySeconds: D.allReduceLatencyUs.value / 1e6,
-  allReduceBandwidthEfficiency: D.allReduceBandwidthEfficiency.value,
-  rooflineOverlapExponent: D.rooflineOverlapExponent.value,
-  maxBatchSequences: null,
-  promptCacheHitShare: 0,
-};
+/** The product's stated defaults, exactly as sizing parses them with nothing entered. */
+const DEFAULTS: TServingAssumptions = servingAssumptions(parseSizingInputs({ promptTokensPerRequest: 1, outputTokensPerRequest: 1, traffic: { kind: "requests", requestsPerMonth: 0 } }));
 
 const NO_TARGETS = { minOutputTokensPerSecondPerSequence: 0, ttftSeconds: null, ttftQuantile: 0.95 };
 
+/** The KV cache as the product defaults it: following the weights (FP8 on these GPUs, as TensorRT-LLM ran them). */
 function layout(gpu: TGpu, tp: number, precision: TWeightPrecision) {
-  return { gpu, tensorParallel: tp, pipelineStages: 1, weights: { precision, scope: "all-linear" as const }, kvCachePrecision: "fp8" as const };
+  return { gpu, tensorParallel: tp, pipelineStages: 1, weights: { precision, scope: "all-linear" as const }, kvCachePrecision: kvPrecisionFollowingWeights(precision, gpu) };
 }
 
 type TRow = { table: string; shape: string; estimate: number; published: number; ratio: number; isRequired: boolean };
