@@ -223,7 +223,7 @@ function readQuantization(r: ConfigReader, root: Record<string, unknown>, isMoe:
     if (group !== undefined && group !== 128 && group !== -1) r.warn(`quantization_config group_size ${group}: bytes per weight assume the usual 128 (scales are ${b === 4 ? "~3%" : "<1%"} of the weights).`);
   };
   if (method === "fp8") {
-    const block = Array.isArray(q.weight_block_size) ? ` weight_block_size [${q.weight_block_size.join(", ")}]` : "";
+    const block = Array.isArray(q.weight_block_size) ? `, weight_block_size [${q.weight_block_size.join(", ")}]` : "";
     return { precision: "fp8", scope, detail: `fp8${str(q.fmt) ? ` ${str(q.fmt)}` : ""}${block}`.slice(0, 200) };
   }
   if (method === "mxfp4") return { precision: "mxfp4", scope, detail: `mxfp4${scope === "experts-only" ? ", experts only (attention, router, embeddings not converted)" : ""}` };
