@@ -44,7 +44,8 @@ export function LayoutTable({ detail }: { detail: TInfrastructureDetail }) {
           <strong>Binding constraint:</strong> {search.bindingText}
         </p>
       ) : null}
-      <div className="overflow-x-auto">
+      {/* Focusable so keyboard users can scroll a table wider than the panel. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Serving layouts, scrollable">
         <table aria-label="Serving layouts" className="w-full text-xs">
           <thead className="border-b border-slate-200 text-slate-700">
             <tr>
