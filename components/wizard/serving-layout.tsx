@@ -87,7 +87,7 @@ export function MeasurementTable({ detail }: { detail: TInfrastructureDetail }) 
   return (
     <section aria-labelledby="measured-heading" className="flex flex-col gap-2">
       <h3 id="measured-heading" className="text-sm font-semibold">
-        Measured results
+        Measured runs against the estimate
       </h3>
       <ul className="flex flex-col gap-2">
         {detail.measurements.map((m) => (
@@ -176,7 +176,7 @@ export function MeasurementImport({
   return (
     <section aria-labelledby={`${inputId}-heading`} className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3">
       <h3 id={`${inputId}-heading`} className="text-sm font-semibold">
-        Import measured results
+        Import benchmark runs
       </h3>
       <p className="text-xs text-slate-700">
         A result file from vLLM (<code>vllm bench serve --save-result</code> or <code>benchmark_serving.py</code>), NVIDIA GenAI-Perf (<code>profile_export_genai_perf.json</code>) or LLMPerf (
