@@ -390,7 +390,8 @@ test("a custom model from a pasted config.json becomes the candidate; a malforme
   await expect(page.getByText("Sized here: Our Llama 8B (your custom model, from its config.json).")).toBeVisible();
   await expectFigures(page.locator(`dl[aria-label="${report.stages.infrastructure.title} figures"]`), report.stages.infrastructure.figures);
   await expect(page.getByRole("region", { name: "Results" })).toContainText(report.stages.infrastructure.summary);
-  expect(report.stages.infrastructure.summary).toMatch(/^Our Llama 8B at /);
+  // The summary states the layout the model is sized on (serving model v2).
+  expect(report.stages.infrastructure.summary).toMatch(/^Our Llama 8B: .+, TP\d+, weights /);
   await expectAccessible(page);
 
   // The overview names it and offers it as a candidate of this assessment.
