@@ -61,8 +61,8 @@ const WALK_INPUTS = {
     toleranceScore: 0.03,
     workloads: [{ id: "summaries", name: "Support summaries", weight: 1, metric: "accuracy", candidate: { score: 0.81, sampleCount: 400 }, incumbent: { score: 0.83, sampleCount: 400 } }],
   },
-  infrastructure: { gpuId: "h100-sxm-80gb", sizing: { promptTokensPerRequest: 8500, outputTokensPerRequest: 350 }, pricing: { mode: "cloudOnDemand", cloudPriceId: "aws-p5-48xlarge-on-demand" } },
-  adaptation: { method: "lora", datasetTokens: 20000000, quantization: { servedPrecision: "bf16" } },
+  infrastructure: { gpuId: "h100-sxm-80gb", sizing: { promptTokensPerRequest: 8500, outputTokensPerRequest: 350, weightPrecision: "bf16" }, pricing: { mode: "cloudOnDemand", cloudPriceId: "aws-p5-48xlarge-on-demand" } },
+  adaptation: { method: "lora", datasetTokens: 20000000 },
   safety: { controls: Object.fromEntries(SAFETY_CONTROL_IDS.map((id) => [id, "in-place"])), costs: { redTeamExercisesPerYear: 2, usdPerRedTeamExercise: 40000 } },
   lifecycle: {
     staffing: [{ role: "ML platform engineer", fte: 2, loadedUsdPerYear: 210000 }],
@@ -116,6 +116,8 @@ test("an analyst walks a new assessment through every stage and sees the engine'
   await field(page, "GPU").selectOption("h100-sxm-80gb");
   await field(page, "Prompt length").fill("8500");
   await field(page, "Answer length").fill("350");
+  // Inputs v2: the served weight precision is pinned on this stage, not in adaptation.
+  await field(page, "Weight precision").selectOption("bf16");
   await field(page, "Pricing").selectOption("cloudOnDemand");
   await field(page, "Cloud price").selectOption("aws-p5-48xlarge-on-demand");
   await expectSaved(page);
@@ -124,7 +126,6 @@ test("an analyst walks a new assessment through every stage and sees the engine'
   await goToStep(page, "adaptation");
   await field(page, "Method").selectOption("lora");
   await field(page, "Training data").fill("20000000");
-  await field(page, "Served weight precision").selectOption("bf16");
   await expectSaved(page);
 
   // 5. Safety
@@ -389,7 +390,8 @@ test("a custom model from a pasted config.json becomes the candidate; a malforme
   await expect(page.getByText("Sized here: Our Llama 8B (your custom model, from its config.json).")).toBeVisible();
   await expectFigures(page.locator(`dl[aria-label="${report.stages.infrastructure.title} figures"]`), report.stages.infrastructure.figures);
   await expect(page.getByRole("region", { name: "Results" })).toContainText(report.stages.infrastructure.summary);
-  expect(report.stages.infrastructure.summary).toMatch(/^Our Llama 8B at /);
+  // The summary states the layout the model is sized on (serving model v2).
+  expect(report.stages.infrastructure.summary).toMatch(/^Our Llama 8B: .+, TP\d+, weights /);
   await expectAccessible(page);
 
   // The overview names it and offers it as a candidate of this assessment.

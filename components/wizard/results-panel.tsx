@@ -3,6 +3,7 @@ import type { TStageKey } from "@/lib/domain/shared";
 import type { TFigure } from "@/lib/domain/shared";
 import { formatFigure } from "@/lib/domain/shared";
 import { ExternalLink } from "@/components/ui/external-link";
+import { LayoutTable, MeasurementTable } from "./serving-layout";
 
 const TONE: Record<string, string> = {
   good: "bg-green-100 text-green-900",
@@ -44,6 +45,12 @@ export function ResultsPanel({ stage, sources }: { stage: TReportStages[TStageKe
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${TONE[stage.outcome.tone]}`}>{stage.outcome.label}</span>
       </div>
       <p className="text-sm text-slate-800">{stage.summary}</p>
+      {stage.key === "infrastructure" && stage.detail ? (
+        <>
+          <LayoutTable detail={stage.detail} />
+          <MeasurementTable detail={stage.detail} />
+        </>
+      ) : null}
       {stage.figures.length ? <FigureList figures={stage.figures} label={`${stage.title} figures`} /> : <p className="text-sm text-slate-700">Enter the stage&apos;s inputs to see its figures.</p>}
       {stage.findings.length ? (
         <div className="flex flex-col gap-2">

@@ -16,6 +16,8 @@ import type { TCandidatePanelData } from "@/lib/wizard/stage-fields";
 import { EvalImport } from "./eval-import";
 import { FieldGroups } from "./stage-fields";
 import { ResultsPanel } from "./results-panel";
+import { FindCheapestButton, MeasurementImport } from "./serving-layout";
+import type { TServingMeasurement } from "@/lib/domain/sizing";
 import { useUnsavedDrafts } from "./unsaved-notice";
 
 type TProps = {
@@ -150,6 +152,26 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
           <fieldset disabled={!canEdit || conflict !== null} className="flex min-w-0 flex-col gap-4">
             <legend className="sr-only">Stage inputs</legend>
             <FieldGroups groups={groups} ctx={{ draft, errors: placed.byPath, defaults, onChange }} />
+            {stage === "infrastructure" ? (
+              <>
+                <FindCheapestButton
+                  disabled={!canEdit}
+                  onFind={() => {
+                    const sizing = (getIn(draft, "sizing") as Record<string, unknown> | undefined) ?? {};
+                    const { tensorParallelOverride: _t, pipelineStagesOverride: _p, weightPrecision: _w, kvCachePrecision: _k, ...rest } = sizing;
+                    void [_t, _p, _w, _k];
+                    onChange("sizing", { ...rest, layoutSearch: "all-gpus" });
+                  }}
+                />
+                <MeasurementImport
+                  disabled={!canEdit}
+                  measurements={(getIn(draft, "measurements") as TServingMeasurement[] | undefined) ?? []}
+                  chosen={shown.results.key === "infrastructure" ? (shown.results.detail?.search?.rows.find((r) => r.isChosen) ?? null) : null}
+                  gpuOptions={groups.flatMap((g) => g.fields).flatMap((f) => (f.path === "gpuId" && f.kind === "select" ? f.options : []))}
+                  onApply={(next) => onChange("measurements", next.length ? next : undefined)}
+                />
+              </>
+            ) : null}
             {stage === "capability" ? (
               <EvalImport
                 disabled={!canEdit || conflict !== null}

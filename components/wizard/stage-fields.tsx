@@ -110,7 +110,8 @@ export function FieldRenderer({ spec, path, ctx }: { spec: TFieldSpec; path: str
     );
   } else {
     const options = spec.kind === "bool" ? [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }] : spec.options;
-    const current = spec.kind === "bool" ? (value === true ? "yes" : value === false ? "no" : "") : typeof value === "string" ? value : "";
+    const isNumeric = spec.kind === "select" && spec.isNumeric === true;
+    const current = spec.kind === "bool" ? (value === true ? "yes" : value === false ? "no" : "") : typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
     control = (
       <select
         id={id}
@@ -120,7 +121,7 @@ export function FieldRenderer({ spec, path, ctx }: { spec: TFieldSpec; path: str
         className={inputClass(error)}
         onChange={(e) => {
           const v = e.target.value;
-          ctx.onChange(path, v === "" ? undefined : spec.kind === "bool" ? v === "yes" : v);
+          ctx.onChange(path, v === "" ? undefined : spec.kind === "bool" ? v === "yes" : isNumeric ? Number(v) : v);
         }}
       >
         <option value="">{spec.kind === "select" && spec.emptyLabel ? spec.emptyLabel : "Not answered (use default)"}</option>

@@ -75,6 +75,12 @@ describe("renderAssessmentMemo", () => {
       expect(pdf.flat).toContain(`version ${report.meta.version} · generated ${formatDateTime(GENERATED_AT)}`);
       expect(pdf.flat).toContain("Economics charts");
       expect(pdf.flat).toContain("Sources");
+      // The serving layout the owned cost rests on, what binds it, and the alternatives it beat.
+      const chosen = report.stages.infrastructure.detail!.search!.rows.find((r) => r.isChosen)!;
+      expect(pdf.flat).toContain("Serving layout");
+      expect(pdf.flat).toContain(`TP${chosen.tensorParallel}, weights ${chosen.weightPrecisionLabel}`);
+      expect(pdf.flat).toContain("Binding constraint");
+      expect(pdf.flat).toContain("Alternative 1");
     });
   });
 

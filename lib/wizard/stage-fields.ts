@@ -34,7 +34,7 @@ type TBase = {
 export type TFieldSpec =
   | (TBase & { kind: "number"; unit?: string })
   | (TBase & { kind: "text" })
-  | (TBase & { kind: "select"; options: TOption[]; emptyLabel?: string })
+  | (TBase & { kind: "select"; options: TOption[]; emptyLabel?: string; /** The stored value is a number (option values are its text). */ isNumeric?: boolean })
   | (TBase & { kind: "bool" })
   | (TBase & { kind: "multi"; options: TOption[] })
   | (TBase & { kind: "list"; itemLabel: string; columns: TFieldSpec[]; newItem: Record<string, unknown>; addLabel: string });
@@ -161,25 +161,13 @@ const customGpu: TFieldGroup = {
 
 /** The engine's own defaults for the Poisson peak model, read from its schema (one source). */
 const POISSON_DEFAULTS = ZPeak.options[1].parse({ method: "poisson" });
-const PEAK_RATIO = EFFICIENCY_DEFAULTS.peakToAverageRatio;
-const whenPeak = (equals: "factor" | "poisson") => ({ when: { path: "sizing.peak.method", equals } });
+const whenPeak = (equals: "factor" | "poisson" | "rate") => ({ when: { path: "sizing.peak.method", equals } });
 
 const peakTraffic: TFieldGroup = {
   title: "Advanced: peak traffic",
   collapsed: true,
-  description: "Capacity covers the busiest moment, not the monthly average: either a fixed ratio to the average, or the busiest hour with random (Poisson) arrivals within it.",
+  description: "With “Busy hour with Poisson arrivals” chosen as the peak above: the busiest hour runs at a multiple of the monthly average, and capacity keeps up with a share of the bursts within it.",
   fields: [
-    {
-      kind: "select",
-      path: "sizing.peak.method",
-      label: "Peak model",
-      defaultKey: "sizing.peak",
-      options: [
-        { value: "factor", label: "Fixed ratio to the monthly average" },
-        { value: "poisson", label: "Busy hour with Poisson arrivals" },
-      ],
-    },
-    { ...num("sizing.peak.peakToAverageRatio", "Peak-to-average ratio", "× the monthly average", "Traffic only in business hours runs about 4× the average."), fallback: `${PEAK_RATIO.value} × (stated default: ${PEAK_RATIO.label})`, ...whenPeak("factor") },
     { ...num("sizing.peak.busyHourToAverageRatio", "Busy hour to average", "× the monthly average", "How much busier the busiest hour is."), fallback: `${POISSON_DEFAULTS.busyHourToAverageRatio} × (engine default)`, ...whenPeak("poisson") },
     { ...num("sizing.peak.intervalSeconds", "Burst interval", "seconds", "Arrivals are counted per interval of this length."), fallback: `${POISSON_DEFAULTS.intervalSeconds} s (engine default)`, ...whenPeak("poisson") },
     {
@@ -189,7 +177,6 @@ const peakTraffic: TFieldGroup = {
     },
   ],
 };
-
 const LORA_TARGET_LABELS: Record<TLoraTarget, string> = {
   q: "q_proj (query)",
   k: "k_proj (key)",
@@ -217,6 +204,7 @@ const loraAdapter: TFieldGroup = {
   ],
 };
 
+const TP_DEGREES = [1, 2, 4, 8, 16, 32, 64];
 const infrastructure: TFieldGroup[] = [
   {
     title: "Hardware",
@@ -224,6 +212,8 @@ const infrastructure: TFieldGroup[] = [
       { kind: "select", path: "gpuId", label: "GPU", hint: "A custom GPU, when described below, replaces this choice.", options: GPUS.map((g) => ({ value: g.id, label: g.name })) },
       num("sizing.gpusPerNode", "GPUs per server", "GPUs"),
       num("sizing.minReplicas", "Minimum replicas", "replicas", "Copies kept running for availability."),
+      bool("sizing.hasSpareReplica", "Keep one spare replica per region (N+1)"),
+      num("sizing.regions", "Regions", "regions", "Each region serves an equal share of the traffic with its own replicas."),
     ],
   },
   {
@@ -232,10 +222,50 @@ const infrastructure: TFieldGroup[] = [
     fields: [
       num("sizing.promptTokensPerRequest", "Prompt length", "tokens per request", "Average input tokens, including system prompt and context."),
       num("sizing.outputTokensPerRequest", "Answer length", "tokens per request", "Average generated tokens."),
-      { kind: "select", path: "sizing.kvCachePrecision", label: "KV-cache precision", options: opts(ZKvCachePrecision.options) },
-      num("sizing.minOutputTokensPerSecondPerSequence", "Minimum speed per user", "tokens/s", "Slowest acceptable streaming speed."),
       num("sizing.gpuMemoryUtilization", "GPU memory usable", "fraction 0..1"),
       num("sizing.memoryBandwidthUtilization", "Memory bandwidth achieved", "fraction 0..1"),
+    ],
+  },
+  {
+    title: "Service levels",
+    description: "Replicas are sized so the busiest moment still meets these: each replica is a queue of batch slots with random (Poisson) arrivals.",
+    fields: [
+      num("sizing.ttftSeconds", "Time to first token, p95", "seconds", "Longest wait for the first token that 95% of requests may see (the percentile is set below)."),
+      { ...num("sizing.ttftQuantile", "TTFT target holds for", "quantile, 0.5 to 0.99"), fallback: `${EFFICIENCY_DEFAULTS.ttftQuantile.value} (stated default: p95)` },
+      num("sizing.minOutputTokensPerSecondPerSequence", "Minimum speed per user", "output tokens/s", "Slowest acceptable streaming speed (1 ÷ time per output token)."),
+      {
+        kind: "select",
+        path: "sizing.peak.method",
+        label: "Peak traffic",
+        defaultKey: "sizing.peak",
+        options: [
+          { value: "factor", label: "Peak-to-average ratio" },
+          { value: "rate", label: "Peak requests per second" },
+          { value: "poisson", label: "Busy hour with Poisson arrivals (advanced, below)" },
+        ],
+      },
+      { ...num("sizing.peak.peakToAverageRatio", "Peak-to-average ratio", "× the monthly average", "Traffic only in business hours runs about 4× the average."), fallback: `${EFFICIENCY_DEFAULTS.peakToAverageRatio.value} × (stated default: ${EFFICIENCY_DEFAULTS.peakToAverageRatio.label})`, when: { path: "sizing.peak.method", equals: "factor" } },
+      { ...num("sizing.peak.peakRequestsPerSecond", "Peak requests per second", "requests/s", "The busiest rate, all regions together; arrivals are taken as Poisson."), when: { path: "sizing.peak.method", equals: "rate" } },
+    ],
+  },
+  {
+    title: "Serving layout",
+    description: "The layout search tries every tensor-parallel degree, pipeline stages when one server is too small, and each weight and KV-cache precision, and keeps the cheapest that meets the service levels and the quality limit. Pin any of them here.",
+    fields: [
+      {
+        kind: "select",
+        path: "sizing.layoutSearch",
+        label: "Search",
+        options: [
+          { value: "this-gpu", label: "On the GPU chosen above" },
+          { value: "all-gpus", label: "Every GPU with a price (find the cheapest)" },
+        ],
+      },
+      { kind: "select", path: "sizing.weightPrecision", label: "Weight precision", emptyLabel: "Chosen by the search", options: opts(ZWeightPrecision.options) },
+      { kind: "select", path: "sizing.kvCachePrecision", label: "KV-cache precision", emptyLabel: "Follows the weights", options: opts(ZKvCachePrecision.options) },
+      { kind: "select", path: "sizing.tensorParallelOverride", label: "Tensor-parallel degree", emptyLabel: "Chosen by the search", isNumeric: true, options: TP_DEGREES.map((t) => ({ value: String(t), label: `TP${t}` })) },
+      num("sizing.pipelineStagesOverride", "Pipeline stages (servers per replica)", "stages", "Pin only to force a multi-server replica."),
+      num("sizing.maxQualityLossPoints", "Largest quality loss a cheaper precision may cost", "points", "Quality changes are entered on the adaptation page; without one, Freehold's assumption per precision applies."),
     ],
   },
   {
@@ -301,9 +331,10 @@ const adaptation: TFieldGroup[] = [
     ],
   },
   {
-    title: "Serving precision",
+    title: "Quality at a quantized precision",
+    description: "The precision the model is served at is chosen (or pinned) on the infrastructure page. Enter here what quantizing costs in quality at a precision, measured or assumed: the layout search keeps within the limit set there.",
     fields: [
-      { kind: "select", path: "quantization.servedPrecision", label: "Served weight precision", options: opts(ZWeightPrecision.options) },
+      { kind: "select", path: "quantization.precision", label: "Precision this quality change was found at", options: opts(ZWeightPrecision.options) },
       num("quantization.qualityDelta.points", "Quality change from quantization", "points", "Negative means worse than bf16."),
       {
         kind: "select",

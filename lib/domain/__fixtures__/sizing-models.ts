@@ -173,6 +173,8 @@ export const H100_SXM: TGpu = {
   bf16DenseTflops: 989,
   fp8DenseTflops: 1979,
   int8DenseTops: 1979,
+  // NVLink 4: 900 GB/s bidirectional, 450 GB/s per direction (same spec page).
+  interconnectGBpsPerDirection: 450,
   tdpWatts: 700,
   provenance: provenance("https://www.nvidia.com/en-us/data-center/h100/"),
 };

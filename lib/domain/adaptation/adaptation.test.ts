@@ -144,13 +144,18 @@ describe("one-time cost", () => {
   });
 });
 
+// Llama 3.1 70B: 128,256 × 8,192 = 1,050,673,152 parameters per embedding matrix, two of them
+// (untied). Quantized formats keep both at 2 bytes; GGUF's file average covers them.
+const EMB = 2 * 128_256 * 8192;
+const BODY = 70_553_706_496 - EMB;
+const INT4 = (4 + 20 / 128) / 8;
 describe("quantization effect", () => {
   it.each([
-    { from: "bf16", to: "fp8", memory: 0.5, speed: 2 },
-    { from: "bf16", to: "int4", memory: 0.25, speed: 4 },
-    { from: "fp8", to: "bf16", memory: 2, speed: 0.5 },
-    { from: "bf16", to: "gguf_q4_k_m", memory: 0.3, speed: 2 / 0.6 },
-  ] as const)("$from → $to: memory × $memory, decode × $speed", ({ from, to, memory, speed }) => {
+    { from: "bf16", to: "fp8", memory: (BODY + EMB * 2) / (70_553_706_496 * 2), speed: (BODY * 2 + (EMB / 2) * 2) / (BODY + (EMB / 2) * 2) },
+    { from: "bf16", to: "int4", memory: (BODY * INT4 + EMB * 2) / (70_553_706_496 * 2), speed: (BODY * 2 + EMB) / (BODY * INT4 + EMB) },
+    { from: "fp8", to: "bf16", memory: (70_553_706_496 * 2) / (BODY + EMB * 2), speed: (BODY + EMB) / (BODY * 2 + EMB) },
+    { from: "bf16", to: "gguf_q4_k_m", memory: 0.3, speed: (BODY * 2 + EMB) / (BODY * 0.6 + (EMB / 2) * 0.6) },
+  ] as const)("$from → $to: memory × $memory, decode × $speed (embeddings at their real precision)", ({ from, to, memory, speed }) => {
     const r = quantizationEffect({ fromPrecision: from, toPrecision: to }, LLAMA_3_1_70B);
     expect(r.memoryRatio).toBeCloseTo(memory, 12);
     expect(r.decodeSpeedRatio).toBeCloseTo(speed, 12);
@@ -161,7 +166,7 @@ describe("quantization effect", () => {
   it("KV reads dilute the speed-up; the quality delta is carried with its source", () => {
     const kv = 70.55e9; // as many bytes of KV as FP8 weights
     const r = quantizationEffect({ toPrecision: "fp8", kvBytesReadPerSequence: kv, qualityDelta: { points: -0.8, source: "measured", metric: "MMLU" } }, LLAMA_3_1_70B);
-    expect(r.decodeSpeedRatio).toBeCloseTo((LLAMA_3_1_70B.activeParams * 2 + kv) / (LLAMA_3_1_70B.activeParams + kv), 12);
+    expect(r.decodeSpeedRatio).toBeCloseTo((BODY * 2 + EMB + kv) / (BODY + EMB + kv), 12);
     expect(r.qualityDeltaPoints).toBe(-0.8);
     expect(r.qualityDeltaSource).toBe("measured");
     expect(r.figures.find((f) => f.key === "quantization.qualityDeltaPoints")?.note).toMatch(/Measured on MMLU/);

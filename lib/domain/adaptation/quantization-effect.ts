@@ -5,7 +5,7 @@ import { parseOrThrow, zText } from "../shared";
 import type { TFigure } from "../shared";
 import { makeFigure } from "../shared";
 import { BYTES_PER_GB, fmt } from "../shared";
-import { WEIGHT_PRECISIONS, weightsBytes, ZWeightPrecision, type TWeightPrecision } from "../sizing";
+import { WEIGHT_PRECISIONS, weightBytesReadPerDecodeStep, weightsBytes, ZWeightPrecision, type TWeightPrecision } from "../sizing";
 import { ZModelArchitecture, type TModelArchitecture } from "../shared";
 
 export const ZQualityDeltaSource = z.enum(["measured", "assumed"]);
@@ -50,8 +50,9 @@ export function quantizationEffect(rawInputs: TQuantizationInputsRaw, rawModel: 
   const bytesBefore = WEIGHT_PRECISIONS[inputs.fromPrecision].bytesPerParam;
   const bytesAfter = WEIGHT_PRECISIONS[inputs.toPrecision].bytesPerParam;
   const kv = inputs.kvBytesReadPerSequence;
-  const readBefore = model.activeParams * bytesBefore + kv;
-  const readAfter = model.activeParams * bytesAfter + kv;
+  // Bytes one batch-1 step reads: the body at its precision, the output head at 16 bits when quantized.
+  const readBefore = weightBytesReadPerDecodeStep(model, { precision: inputs.fromPrecision, scope: "all-linear" }, 1) + kv;
+  const readAfter = weightBytesReadPerDecodeStep(model, { precision: inputs.toPrecision, scope: "all-linear" }, 1) + kv;
   const decodeSpeedRatio = readBefore / readAfter;
   const approx = WEIGHT_PRECISIONS[inputs.toPrecision].isApproximate || WEIGHT_PRECISIONS[inputs.fromPrecision].isApproximate;
   const quality = inputs.qualityDelta;
@@ -61,16 +62,16 @@ export function quantizationEffect(rawInputs: TQuantizationInputsRaw, rawModel: 
       `Weights at ${WEIGHT_PRECISIONS[inputs.toPrecision].label}`,
       after / BYTES_PER_GB,
       "GB",
-      `P × B_w = ${fmt(model.totalParams)} × ${bytesAfter}`,
-      approx ? "GGUF bytes per weight are approximate." : undefined,
+      `layers × B_w + embeddings × B_emb, B_w = ${WEIGHT_PRECISIONS[inputs.toPrecision].bytesFormula}`,
+      [approx ? "GGUF bytes per weight are approximate." : "", WEIGHT_PRECISIONS[inputs.toPrecision].isQuantized && !WEIGHT_PRECISIONS[inputs.toPrecision].coversEmbeddings ? "Embeddings and the output head stay at 16 bits." : ""].filter(Boolean).join(" ") || undefined,
     ),
-    makeFigure("quantization.memoryRatio", "Weights memory after ÷ before", after / before, "×", `B_w after ÷ B_w before = ${bytesAfter} ÷ ${bytesBefore}`),
+    makeFigure("quantization.memoryRatio", "Weights memory after ÷ before", after / before, "×", `weights after ÷ weights before = ${fmt(after)} ÷ ${fmt(before)} bytes (B_w ${fmt(bytesAfter)} vs ${fmt(bytesBefore)})`),
     makeFigure(
       "quantization.decodeSpeedRatio",
       "Decode speed after ÷ before (bandwidth bound)",
       decodeSpeedRatio,
       "×",
-      `(P_act × B_before + KV) ÷ (P_act × B_after + KV) = (${fmt(model.activeParams)} × ${bytesBefore} + ${fmt(kv)}) ÷ (${fmt(model.activeParams)} × ${bytesAfter} + ${fmt(kv)})`,
+      `(weights read before + KV) ÷ (weights read after + KV) = (${fmt(readBefore - kv)} + ${fmt(kv)}) ÷ (${fmt(readAfter - kv)} + ${fmt(kv)})`,
       "Assumes kernels reach the same share of bandwidth at both precisions; dequantisation can eat part of the gain at large batch.",
     ),
     makeFigure(

@@ -96,11 +96,11 @@ describe("stage status", () => {
     },
     { name: "LoRA without a dataset", stage: "adaptation", value: { method: "lora" }, expected: "in-progress" },
     { name: "LoRA with a dataset", stage: "adaptation", value: { method: "lora", datasetTokens: 1e6 }, expected: "complete" },
-    { name: "FP8 serving without a quality number", stage: "adaptation", value: { method: "none", quantization: { servedPrecision: "fp8" } }, expected: "in-progress" },
+    { name: "FP8 named without a quality number", stage: "adaptation", value: { method: "none", quantization: { precision: "fp8" } }, expected: "in-progress" },
     {
-      name: "FP8 serving with an assumed quality number",
+      name: "FP8 with an assumed quality number",
       stage: "adaptation",
-      value: { method: "none", quantization: { servedPrecision: "fp8", qualityDelta: { points: -0.5, source: "assumed" } } },
+      value: { method: "none", quantization: { precision: "fp8", qualityDelta: { points: -0.5, source: "assumed" } } },
       expected: "complete",
     },
     { name: "some controls", stage: "safety", value: { controls: { "pii-redaction": "in-place" } }, expected: "in-progress" },
@@ -147,15 +147,42 @@ describe("upgradeInputs", () => {
       },
     };
     const up = upgradeInputs(v1);
-    expect(up.schemaVersion).toBe(2);
+    expect(up.schemaVersion).toBe(CURRENT_INPUTS_SCHEMA_VERSION);
     expect(up.economics?.uncertainty?.ranges).toEqual([
       { key: "fixedUsdPerMonth", lowMultiplier: 0.8, highMultiplier: 1.4, shape: "triangular" },
       { key: "oneTimeUsd", lowMultiplier: 0.9, highMultiplier: 1.5 },
       { key: "peopleUsdPerMonth", lowMultiplier: 0.8, highMultiplier: 1.4, shape: "triangular" },
     ]);
     // A v1 document without ranges, or without a fixed-cost range, is read unchanged apart from its version.
-    expect(upgradeInputs({ schemaVersion: 1, economics: { horizonMonths: 24 } })).toEqual({ schemaVersion: 2, economics: { horizonMonths: 24 } });
-    expect(upgradeInputs({ schemaVersion: 1 })).toEqual({ schemaVersion: 2 });
+    expect(upgradeInputs({ schemaVersion: 1, economics: { horizonMonths: 24 } })).toEqual({ schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION, economics: { horizonMonths: 24 } });
+    expect(upgradeInputs({ schemaVersion: 1 })).toEqual({ schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION });
+  });
+
+  it("v1 → v3: the served precision becomes the infrastructure pin, the quality change stays with its precision", () => {
+    const v1 = {
+      schemaVersion: 1,
+      infrastructure: { gpuId: "h100-sxm-80gb", sizing: { promptTokensPerRequest: 8500, tensorParallelOverride: 2, kvCachePrecision: "fp8" } },
+      adaptation: { method: "none", quantization: { servedPrecision: "fp8", qualityDelta: { points: -0.4, source: "measured" } } },
+    };
+    expect(upgradeInputs(v1)).toEqual({
+      schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION,
+      infrastructure: { gpuId: "h100-sxm-80gb", sizing: { promptTokensPerRequest: 8500, tensorParallelOverride: 2, kvCachePrecision: "fp8", weightPrecision: "fp8" } },
+      adaptation: { method: "none", quantization: { precision: "fp8", qualityDelta: { points: -0.4, source: "measured" } } },
+    });
+    // A v1 row without a served precision is unchanged apart from its version.
+    expect(upgradeInputs({ schemaVersion: 1, adaptation: { method: "none" } })).toEqual({ schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION, adaptation: { method: "none" } });
+    // A v2 row (written before serving model v2) moves the same way.
+    expect(upgradeInputs({ schemaVersion: 2, adaptation: { quantization: { servedPrecision: "int4" } } })).toEqual({
+      schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION,
+      infrastructure: { sizing: { weightPrecision: "int4" } },
+      adaptation: { quantization: { precision: "int4" } },
+    });
+    // A v1 row that served bf16 keeps bf16 pinned: it sizes exactly as before.
+    expect(upgradeInputs({ schemaVersion: 1, adaptation: { quantization: { servedPrecision: "bf16" } } })).toEqual({
+      schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION,
+      infrastructure: { sizing: { weightPrecision: "bf16" } },
+      adaptation: { quantization: { precision: "bf16" } },
+    });
   });
 
   it.each<{ name: string; raw: unknown; message: RegExp }>([

@@ -24,14 +24,17 @@ import { ZOrgFacts } from "../licence";
 import { ZLifecycleInputs, ZPatching, ZRefreshProgramme, ZStaffRole } from "../lifecycle";
 import { ZQuantizationInputs } from "../adaptation";
 import { ZControlStatus, ZGuardServing, ZSafetyCosts } from "../safety";
-import { ZOwnedHardwareCost, ZSizingInputs } from "../sizing";
+import { ZOwnedHardwareCost, ZServingMeasurement, ZSizingInputs } from "../sizing";
 import { ZWeightPrecision } from "../sizing";
 
 /**
  * v2: economics gained `constraints`, `workload`, `options` and `finance`; licence gained
  * `opennessNeeds`; the Monte Carlo splits staffing (`peopleUsdPerMonth`) out of the fixed costs.
+ * v3 (serving model v2): the served weight precision moved from adaptation.quantization.servedPrecision
+ * to infrastructure.sizing.weightPrecision (a pin for the layout search); the quality change stays in
+ * adaptation as quantization.precision + qualityDelta. See UPGRADERS.
  */
-export const CURRENT_INPUTS_SCHEMA_VERSION = 2;
+export const CURRENT_INPUTS_SCHEMA_VERSION = 3;
 
 /** Catalog ids are kebab-case; the value is resolved (and may be unknown) at report time. */
 const catalogId = z
@@ -102,8 +105,9 @@ export type TCapabilityStageInputs = z.infer<typeof ZCapabilityStageInputs>;
 
 // ---------------------------------------------------------------------------------------------
 // 3. Infrastructure. Traffic is not entered here: sizing reads the monthly token volume from the
-// economics stage so the two can never disagree. The served weight precision is chosen in
-// adaptation.quantization (one place).
+// economics stage so the two can never disagree. Every layout dimension (GPU, weight and KV
+// precision, tensor-parallel degree, pipeline stages) is searched unless pinned here; the quality
+// change a precision costs is entered in adaptation.quantization.
 
 const S = ZSizingInputs.shape;
 const O = ZOwnedHardwareCost.shape;
@@ -111,14 +115,22 @@ const O = ZOwnedHardwareCost.shape;
 export const ZPricingMode = z.enum(["cloudOnDemand", "cloudReserved", "owned"]);
 export type TPricingMode = z.infer<typeof ZPricingMode>;
 
+/** "this-gpu": search degrees and precisions on the chosen GPU; "all-gpus": every GPU with a usable price. */
+export const ZLayoutSearchScope = z.enum(["this-gpu", "all-gpus"]);
+export type TLayoutSearchScope = z.infer<typeof ZLayoutSearchScope>;
+
 export const ZSizingDraft = z.strictObject({
-  kvCachePrecision: S.kvCachePrecision.unwrap().optional(),
+  layoutSearch: ZLayoutSearchScope.optional(),
+  /** Pins the served weight precision; absent: the search picks it within the quality limit. */
+  weightPrecision: ZWeightPrecision.optional(),
+  kvCachePrecision: S.kvCachePrecision,
   promptTokensPerRequest: S.promptTokensPerRequest.optional(),
   outputTokensPerRequest: S.outputTokensPerRequest.optional(),
   peak: S.peak.unwrap().optional(),
   minReplicas: S.minReplicas.unwrap().optional(),
   gpusPerNode: S.gpusPerNode.unwrap().optional(),
   tensorParallelOverride: S.tensorParallelOverride,
+  pipelineStagesOverride: S.pipelineStagesOverride,
   maxPipelineStages: S.maxPipelineStages.unwrap().optional(),
   memoryBandwidthUtilization: S.memoryBandwidthUtilization.unwrap().optional(),
   inferenceMfu: S.inferenceMfu.unwrap().optional(),
@@ -126,6 +138,18 @@ export const ZSizingDraft = z.strictObject({
   overheadGbPerGpu: S.overheadGbPerGpu.unwrap().optional(),
   overheadFractionOfWeights: S.overheadFractionOfWeights.unwrap().optional(),
   minOutputTokensPerSecondPerSequence: S.minOutputTokensPerSecondPerSequence.unwrap().optional(),
+  ttftSeconds: S.ttftSeconds,
+  ttftQuantile: S.ttftQuantile.unwrap().optional(),
+  maxBatchSequences: S.maxBatchSequences,
+  stepOverheadMs: S.stepOverheadMs.unwrap().optional(),
+  allReduceLatencyUs: S.allReduceLatencyUs.unwrap().optional(),
+  allReduceBandwidthEfficiency: S.allReduceBandwidthEfficiency.unwrap().optional(),
+  rooflineOverlapExponent: S.rooflineOverlapExponent.unwrap().optional(),
+  hasSpareReplica: S.hasSpareReplica.unwrap().optional(),
+  promptCacheHitShare: S.promptCacheHitShare.unwrap().optional(),
+  regions: S.regions.unwrap().optional(),
+  /** Largest quality loss, in points, a cheaper weight precision may cost (the search's quality constraint). */
+  maxQualityLossPoints: z.number().min(0).max(100).optional(),
 });
 export type TSizingDraft = z.infer<typeof ZSizingDraft>;
 
@@ -163,6 +187,8 @@ export const ZInfrastructureStageInputs = z.strictObject({
   customGpu: ZCustomGpu.optional(),
   sizing: ZSizingDraft.optional(),
   pricing: ZPricingDraft.optional(),
+  /** Imported benchmark runs; one for the chosen layout replaces its estimate. */
+  measurements: z.array(ZServingMeasurement).max(20).optional(),
 });
 export type TInfrastructureStageInputs = z.infer<typeof ZInfrastructureStageInputs>;
 
@@ -175,9 +201,9 @@ export const ZAdaptationStageMethod = z.enum(["none", "lora", "qlora", "full"]);
 export type TAdaptationStageMethod = z.infer<typeof ZAdaptationStageMethod>;
 
 export const ZQuantizationDraft = z.strictObject({
-  /** Precision the weights are served at; sizing uses it. bf16 means not quantized. */
-  servedPrecision: ZWeightPrecision.optional(),
-  /** Quality change versus bf16, in points, marked measured or assumed. */
+  /** The precision the quality change below was measured (or assumed) at. */
+  precision: ZWeightPrecision.optional(),
+  /** Quality change versus the released weights, in points, marked measured or assumed. */
   qualityDelta: ZQuantizationInputs.shape.qualityDelta,
 });
 
@@ -444,8 +470,8 @@ const STAGE_COMPLETE: { [K in TStageKey]: (stage: NonNullable<TAssessmentInputs[
   adaptation: (s) => {
     if (!s.method) return false;
     if (s.method !== "none" && !isSet(s.datasetTokens)) return false;
-    const precision = s.quantization?.servedPrecision;
-    // Serving below 16 bits changes quality: the stage needs the team's number, measured or assumed.
+    const precision = s.quantization?.precision;
+    // A precision below 16 bits named here needs its quality change, measured or assumed.
     const isQuantized = precision !== undefined && precision !== "bf16" && precision !== "fp16" && precision !== "fp32";
     return !isQuantized || isSet(s.quantization?.qualityDelta);
   },
@@ -529,8 +555,27 @@ function upgradeV1(doc: Record<string, unknown>): Record<string, unknown> {
   return { ...doc, economics: { ...economics, uncertainty: { ...economics.uncertainty, ranges: [...ranges, { ...fixed, key: "peopleUsdPerMonth" }] } } };
 }
 
+/**
+ * v2 → v3: the precision that was served (adaptation.quantization.servedPrecision) becomes a pin on
+ * the infrastructure stage, so the row sizes exactly as it did; the adaptation stage keeps it as the
+ * precision its quality change refers to.
+ */
+function upgradeV2(raw: Record<string, unknown>): Record<string, unknown> {
+  const adaptation = isObject(raw.adaptation) ? raw.adaptation : undefined;
+  const quantization = isObject(adaptation?.quantization) ? adaptation.quantization : undefined;
+  if (!adaptation || !quantization || !("servedPrecision" in quantization)) return raw;
+  const { servedPrecision, ...restQuantization } = quantization;
+  const infrastructure = isObject(raw.infrastructure) ? raw.infrastructure : {};
+  const sizing = isObject(infrastructure.sizing) ? infrastructure.sizing : {};
+  return {
+    ...raw,
+    adaptation: { ...adaptation, quantization: servedPrecision === undefined ? restQuantization : { ...restQuantization, precision: servedPrecision } },
+    infrastructure: servedPrecision === undefined ? infrastructure : { ...infrastructure, sizing: { ...sizing, weightPrecision: servedPrecision } },
+  };
+}
+
 /** Upgraders from version n to n + 1, keyed by n. */
-const UPGRADERS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = { 1: upgradeV1 };
+const UPGRADERS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = { 1: upgradeV1, 2: upgradeV2 };
 
 /**
  * Reads a stored inputs document of any known version and returns the current shape. Throws a
@@ -546,7 +591,8 @@ export function upgradeInputs(raw: unknown, options: { repairLegacy?: boolean } 
     ]);
   }
   let doc = raw as Record<string, unknown>;
-  let version = doc.schemaVersion ?? CURRENT_INPUTS_SCHEMA_VERSION;
+  // A document without a version predates versioning of this field: v1.
+  let version = doc.schemaVersion ?? 1;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
     throw new DomainInputError("assessment inputs", [
       { path: "schemaVersion", message: `schemaVersion: expected a whole number ≥ 1, got ${JSON.stringify(version)}` },

@@ -1,7 +1,7 @@
 // Ready-made assessments for the demo seed and "create from template". Every stage is filled in with
 // realistic numbers (volumes from request counts × tokens per request, catalog prices, lean
 // incremental teams), and together they span the verdicts: go, hybrid and no-go.
-import { ZAssessmentInputs, type TAssessmentInputs, type TAssessmentInputsRaw } from "./inputs";
+import { CURRENT_INPUTS_SCHEMA_VERSION, ZAssessmentInputs, type TAssessmentInputs, type TAssessmentInputsRaw } from "./inputs";
 import { SAFETY_CONTROL_IDS } from "../catalog";
 import type { TControlStatus } from "../safety";
 
@@ -41,7 +41,7 @@ const SUPPORT_PROMPT = 8_500;
 const SUPPORT_OUTPUT = 400;
 
 const supportSummarisation: TAssessmentInputsRaw = {
-  schemaVersion: 2,
+  schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION,
   licence: {
     orgFacts: {
       monthlyActiveUsers: 2_500_000,
@@ -96,8 +96,6 @@ const supportSummarisation: TAssessmentInputsRaw = {
       kvCachePrecision: "fp8",
       peak: { method: "factor", peakToAverageRatio: 2.5 },
       minReplicas: 2,
-      // FP8 weights of a 70B model nearly fill one H100: two GPUs per replica leave room for batching.
-      tensorParallelOverride: 2,
       minOutputTokensPerSecondPerSequence: 15,
     },
     pricing: { mode: "cloudReserved", cloudPriceId: "lambda-h100-sxm-on-demand", reservedDiscountPercent: 30 },
@@ -112,7 +110,7 @@ const supportSummarisation: TAssessmentInputsRaw = {
     labellingUsd: 12_000,
     engineeringPersonDays: 15,
     usdPerPersonDay: DAY_RATE,
-    quantization: { servedPrecision: "fp8", qualityDelta: { points: -0.4, metric: "summary faithfulness", source: "measured", note: "500-thread eval, bf16 vs FP8" } },
+    quantization: { precision: "fp8", qualityDelta: { points: -0.4, metric: "summary faithfulness", source: "measured", note: "500-thread eval, bf16 vs FP8" } },
   },
   safety: {
     controls: controls({
@@ -160,7 +158,7 @@ const CODE_OUTPUT = 350;
 const CODE_REQUESTS = 600 * 22 * 350;
 
 const codeAssistant: TAssessmentInputsRaw = {
-  schemaVersion: 2,
+  schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION,
   licence: {
     orgFacts: {
       monthlyActiveUsers: 600,
@@ -208,8 +206,12 @@ const codeAssistant: TAssessmentInputsRaw = {
       // Working hours: 8 h × 22 days concentrate traffic about 4× the 730-hour average.
       peak: { method: "factor", peakToAverageRatio: 4 },
       minReplicas: 2,
-      tensorParallelOverride: 2,
       minOutputTokensPerSecondPerSequence: 25,
+      // The same repository context the API's prompt cache serves (30% of input, see economics)
+      // is served from vLLM's prefix cache on the owned side.
+      promptCacheHitShare: 0.3,
+      // Find the cheapest layout over every GPU with a catalog price, not just the H100s on hand.
+      layoutSearch: "all-gpus",
     },
     pricing: {
       mode: "owned",
@@ -228,7 +230,7 @@ const codeAssistant: TAssessmentInputsRaw = {
     engineeringPersonDays: 20,
     usdPerPersonDay: DAY_RATE,
     usdPerGpuHour: 3,
-    quantization: { servedPrecision: "fp8", qualityDelta: { points: -0.3, metric: "repo tasks pass rate", source: "measured" } },
+    quantization: { precision: "fp8", qualityDelta: { points: -0.3, metric: "repo tasks pass rate", source: "measured" } },
   },
   safety: {
     controls: controls({
@@ -297,7 +299,7 @@ const TRIAGE_PROMPT = 900;
 const TRIAGE_OUTPUT = 40;
 
 const ticketTriage: TAssessmentInputsRaw = {
-  schemaVersion: 2,
+  schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION,
   licence: {
     orgFacts: {
       monthlyActiveUsers: 4_000_000,
@@ -358,7 +360,6 @@ const ticketTriage: TAssessmentInputsRaw = {
     labellingUsd: 15_000,
     engineeringPersonDays: 10,
     usdPerPersonDay: DAY_RATE,
-    quantization: { servedPrecision: "bf16" },
   },
   safety: {
     controls: controls({
@@ -406,7 +407,7 @@ const CONTRACT_OUTPUT = 600;
 const CONTRACT_REQUESTS = 40_000 * 4;
 
 const contractExtractionEu: TAssessmentInputsRaw = {
-  schemaVersion: 2,
+  schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION,
   licence: {
     orgFacts: {
       monthlyActiveUsers: 1_200,
@@ -459,7 +460,6 @@ const contractExtractionEu: TAssessmentInputsRaw = {
   },
   adaptation: {
     method: "none",
-    quantization: { servedPrecision: "bf16" },
   },
   safety: {
     controls: controls({

@@ -96,6 +96,6 @@ describe("a custom candidate in the report", () => {
     const infra = report.stages.infrastructure;
     expect(infra.warnings.join(" ")).not.toMatch(/Invalid/);
     expect(infra.figures.find((f) => f.key === "weightsGb")?.value).toBeCloseTo((8_030_261_248 * 2) / 1e9, 6);
-    expect(infra.summary).toMatch(/Our Llama 8B fine-tune at .*MI325X/);
+    expect(infra.summary).toMatch(/^Our Llama 8B fine-tune: MI325X, TP\d/);
   });
 });

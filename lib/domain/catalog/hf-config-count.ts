@@ -2,8 +2,9 @@
 // embeddings V*h (twice when untied); per layer attention h*(n_h*d_h) + 2*h*(n_kv*d_h) + (n_h*d_h)*h;
 // gated MLP 3*h*d_ff (per expert for MoE, plus a router h*E); two norms of h per layer and a final
 // one. "Active" counts k of the E experts plus shared experts and, like Mistral's 12.9B for
-// Mixtral, both embedding matrices. (OpenAI's 5.1B for gpt-oss-120b leaves the input embedding
-// out, so this formula reads ~0.6B higher there.)
+// Mixtral, both embedding matrices: Freehold's one convention, which the catalog follows too.
+// (OpenAI's 5.1B for gpt-oss-120b leaves the input embedding out; sizing removes the input table
+// itself, being a lookup, when it counts the weights multiplied per token.)
 
 export type TMlaDims = {
   /** Absent (null in the config) when queries are not low-rank compressed, as in DeepSeek-V2-Lite. */

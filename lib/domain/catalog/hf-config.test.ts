@@ -211,3 +211,40 @@ describe("toCustomModel", () => {
     if (!result.ok) expect(result.errors[0].path).toBe("contextTokens");
   });
 });
+
+describe("parseHfConfig: the checkpoint's quantization_config", () => {
+  const quant = (extra: Record<string, unknown>) => parsed({ ...fx.LLAMA_3_1_8B, quantization_config: extra });
+
+  it("DeepSeek-V3 ships block-scaled FP8: sized as FP8 over every linear layer", () => {
+    expect(parsed(fx.DEEPSEEK_V3).model.checkpointQuantization).toEqual({ precision: "fp8", scope: "all-linear", detail: "fp8 e4m3, weight_block_size [128, 128]" });
+  });
+
+  it("gpt-oss-120b ships MXFP4 experts with attention, router and embeddings left 16-bit; active parameters match the catalog's convention", () => {
+    const { model } = parsed(fx.GPT_OSS_120B);
+    expect(model.checkpointQuantization?.precision).toBe("mxfp4");
+    expect(model.checkpointQuantization?.scope).toBe("experts-only");
+    // One convention for catalog and parser: both embedding matrices in (see sizing.test.ts).
+    expect(model.activeParams).toBe(5_710_731_840);
+  });
+
+  it.each([
+    { name: "AWQ 4-bit", q: { quant_method: "awq", bits: 4, group_size: 128 }, precision: "int4" },
+    { name: "GPTQ 4-bit", q: { quant_method: "gptq", bits: 4, group_size: 128 }, precision: "int4" },
+    { name: "GPTQ 8-bit", q: { quant_method: "gptq", bits: 8, group_size: 128 }, precision: "int8" },
+    { name: "bitsandbytes 4-bit", q: { quant_method: "bitsandbytes", load_in_4bit: true, bnb_4bit_quant_type: "nf4" }, precision: "nf4" },
+    { name: "ModelOpt NVFP4", q: { quant_method: "modelopt", quant_algo: "NVFP4" }, precision: "fp4" },
+  ])("$name → $precision", ({ q, precision }) => {
+    const { model, warnings } = quant(q);
+    expect(model.checkpointQuantization?.precision).toBe(precision);
+    expect(model.checkpointQuantization?.scope).toBe("all-linear");
+    expect(warnings).toEqual([]);
+  });
+
+  it("an unusual group size is sized at 128 and said so; a method it cannot read is never silently 16-bit", () => {
+    expect(quant({ quant_method: "awq", bits: 4, group_size: 32 }).warnings.join(" ")).toMatch(/group_size 32/);
+    const unknown = quant({ quant_method: "hqq", nbits: 3 });
+    expect(unknown.model.checkpointQuantization).toBeUndefined();
+    expect(unknown.warnings.join(" ")).toMatch(/quant_method "hqq" is not one Freehold reads/);
+    expect(quant({ quant_method: "gptq", bits: 3 }).warnings.join(" ")).toMatch(/gptq with 3 bits is not sized/);
+  });
+});

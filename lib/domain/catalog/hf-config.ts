@@ -16,6 +16,8 @@ import {
 import { ConfigReader, isJsonObject, toJsonObject } from "./hf-config-read";
 import type { TModelArchitecture } from "../shared";
 
+export type TCheckpointQuantization = NonNullable<TModelArchitecture["checkpointQuantization"]>;
+
 export type THfModelDescription = Omit<TModelArchitecture, "id" | "name" | "licenceId" | "provenance" | "contextTokens"> & {
   /** Absent when the config states no max_position_embeddings (a warning says so). */
   contextTokens?: number;
@@ -31,6 +33,8 @@ export type THfModelDescription = Omit<TModelArchitecture, "id" | "name" | "lice
   /** Every layer caching every token at bf16; sliding-window layers keep only their window. */
   kvCacheBytesPerTokenBf16: number;
   paramBreakdown: TParamBreakdown;
+  /** The published checkpoint's precision, from quantization_config; absent for 16-bit weights. */
+  checkpointQuantization?: TCheckpointQuantization;
 };
 
 export type THfConfigOptions = { hfId?: string };
@@ -194,6 +198,68 @@ function readDenseWidth(r: ConfigReader, base: TBase, modelType: string, moe: TM
   return undefined;
 }
 
+const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+const int = (v: unknown) => (typeof v === "number" && Number.isInteger(v) ? v : undefined);
+
+/**
+ * The checkpoint's own precision from quantization_config, so the weights are sized as shipped:
+ * DeepSeek-V3's block-scaled FP8, gpt-oss's MXFP4 experts, AWQ/GPTQ INT4, bitsandbytes NF4. A
+ * method Freehold does not read is reported, never silently sized as 16-bit.
+ */
+function readQuantization(r: ConfigReader, root: Record<string, unknown>, isMoe: boolean): TCheckpointQuantization | undefined {
+  const q = root.quantization_config;
+  if (q === undefined || q === null) return undefined;
+  if (!isJsonObject(q)) {
+    r.warn("quantization_config is not an object: the weights are sized as 16-bit.");
+    return undefined;
+  }
+  const method = (str(q.quant_method) ?? "").toLowerCase();
+  const notConverted = Array.isArray(q.modules_to_not_convert) ? q.modules_to_not_convert.filter((m): m is string => typeof m === "string") : [];
+  const keepsAttention = notConverted.some((m) => /attn|attention/.test(m));
+  const scope = isMoe && keepsAttention ? ("experts-only" as const) : ("all-linear" as const);
+  const bits = int(q.bits) ?? int(q.w_bit);
+  const group = int(q.group_size) ?? int(q.q_group_size);
+  const groupNote = (b: number) => {
+    if (group !== undefined && group !== 128 && group !== -1) r.warn(`quantization_config group_size ${group}: bytes per weight assume the usual 128 (scales are ${b === 4 ? "~3%" : "<1%"} of the weights).`);
+  };
+  if (method === "fp8") {
+    const block = Array.isArray(q.weight_block_size) ? `, weight_block_size [${q.weight_block_size.join(", ")}]` : "";
+    return { precision: "fp8", scope, detail: `fp8${str(q.fmt) ? ` ${str(q.fmt)}` : ""}${block}`.slice(0, 200) };
+  }
+  if (method === "mxfp4") return { precision: "mxfp4", scope, detail: `mxfp4${scope === "experts-only" ? ", experts only (attention, router, embeddings not converted)" : ""}` };
+  if (method === "awq" || method === "gptq") {
+    if (bits === 4 || bits === 8) {
+      groupNote(bits);
+      return { precision: bits === 4 ? "int4" : "int8", scope, detail: `${method} ${bits}-bit${group !== undefined ? `, group_size ${group}` : ""}` };
+    }
+    r.warn(`quantization_config ${method} with ${bits ?? "unstated"} bits is not sized: choose the weight precision by hand.`);
+    return undefined;
+  }
+  if (method === "bitsandbytes") {
+    if (q.load_in_4bit === true) return { precision: "nf4", scope, detail: `bitsandbytes 4-bit ${str(q.bnb_4bit_quant_type) ?? "nf4"}` };
+    if (q.load_in_8bit === true) return { precision: "int8", scope, detail: "bitsandbytes 8-bit (LLM.int8)" };
+  }
+  if (method === "modelopt") {
+    const algo = (str(q.quant_algo) ?? "").toUpperCase();
+    if (algo === "FP8") return { precision: "fp8", scope, detail: "modelopt FP8" };
+    if (algo === "NVFP4") return { precision: "fp4", scope, detail: "modelopt NVFP4" };
+  }
+  if (method === "compressed-tensors" && isJsonObject(q.config_groups)) {
+    for (const g of Object.values(q.config_groups)) {
+      const w = isJsonObject(g) && isJsonObject(g.weights) ? g.weights : null;
+      if (!w) continue;
+      const nb = int(w.num_bits);
+      const type = str(w.type);
+      if (nb === 8 && type === "float") return { precision: "fp8", scope, detail: "compressed-tensors FP8" };
+      if (nb === 8 && type === "int") return { precision: "int8", scope, detail: "compressed-tensors INT8" };
+      if (nb === 4 && type === "int") return { precision: "int4", scope, detail: "compressed-tensors INT4" };
+      if (nb === 4 && type === "float") return { precision: "fp4", scope, detail: "compressed-tensors FP4" };
+    }
+  }
+  r.warn(`quantization_config quant_method "${method || "not stated"}" is not one Freehold reads: the weights are sized as 16-bit; choose the served precision by hand.`);
+  return undefined;
+}
+
 const dedupe = (errors: TFieldError[]) => errors.filter((e, i) => errors.findIndex((o) => o.path === e.path && o.message === e.message) === i);
 
 export function parseHfConfig(input: unknown, opts: THfConfigOptions = {}): THfConfigResult {
@@ -217,6 +283,7 @@ export function parseHfConfig(input: unknown, opts: THfConfigOptions = {}): THfC
   if (!base || r.errors.length > 0) return { ok: false, errors: dedupe(r.errors) };
 
   const isMultimodal = isJsonObject(root.vision_config) || isJsonObject(root.vision_tower);
+  const checkpointQuantization = readQuantization(r, root, moe !== undefined);
   if (isMultimodal) r.warn("vision_config present: the vision encoder's parameters are not counted.");
   if ((r.optionalInt("num_nextn_predict_layers", { min: 0, max: 100 }) ?? 0) > 0)
     r.warn("Multi-token-prediction layers (num_nextn_predict_layers) are not counted; the checkpoint is larger than the total.");
@@ -266,6 +333,7 @@ export function parseHfConfig(input: unknown, opts: THfConfigOptions = {}): THfC
     tieWordEmbeddings,
     kvCacheBytesPerTokenBf16: kvCacheBytesPerTokenBf16(dims),
     paramBreakdown: count.breakdown,
+    ...(checkpointQuantization ? { checkpointQuantization } : {}),
   };
   return { ok: true, model, warnings: r.warnings };
 }

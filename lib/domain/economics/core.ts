@@ -4,7 +4,7 @@
 //
 // Model: volume V = tokens per month (input + output at a fixed mix).
 //   API(V)   = V × a,  a = (share_in × price_in + share_out × price_out) / 1e6
-//   owned(V) = F + replicas(V) × R + V × m,  replicas(V) = max(k_min, ⌈V / c⌉)
+//   owned(V) = F + replicas(V) × R + V × m,  replicas(V) = max(k_min, ⌈V / c⌉) + spare
 // The owned curve is a staircase: every replica adds R of capacity c.
 
 export type TEconomicsScalars = {
@@ -21,6 +21,8 @@ export type TEconomicsScalars = {
   /** Input + output tokens one replica carries per month at the planned mix. */
   replicaCapacityTokensPerMonth: number;
   minReplicas: number;
+  /** Replicas kept on top of what the volume needs (N+1), at every volume. */
+  spareReplicas: number;
   marginalUsdPerMillionTokens: number;
   oneTimeUsd: number;
   monthlyVolumeGrowthPercent: number;
@@ -58,7 +60,7 @@ function replicasFor(tokensPerMonth: number, capacity: number, minReplicas: numb
 }
 
 export function replicasAt(s: TEconomicsScalars, tokensPerMonth: number): number {
-  return replicasFor(tokensPerMonth, s.replicaCapacityTokensPerMonth, s.minReplicas);
+  return replicasFor(tokensPerMonth, s.replicaCapacityTokensPerMonth, s.minReplicas) + s.spareReplicas;
 }
 
 /** Every owned cost that does not scale with replicas: people plus the other fixed costs. */
@@ -102,7 +104,8 @@ export function crossoverTokensPerMonth(s: TEconomicsScalars): number {
 function crossoverFromParts(margin: number, s: TEconomicsScalars): number {
   const c = s.replicaCapacityTokensPerMonth;
   const R = s.replicaUsdPerMonth;
-  const F = fixedTotalUsdPerMonth(s);
+  // Spare replicas (N+1) cost the same at every volume: for the crossover they are a fixed cost.
+  const F = fixedTotalUsdPerMonth(s) + s.spareReplicas * R;
   const kMin = s.minReplicas;
   const savingPerFullReplica = c * margin - R;
   if (!(margin > 0) || !(savingPerFullReplica > 0)) return Number.POSITIVE_INFINITY;
@@ -140,7 +143,7 @@ export type TLoopWork = { steps: number };
 function breakEvenFromParts(margin: number, s: TEconomicsScalars, work?: TLoopWork): number {
   const c = s.replicaCapacityTokensPerMonth;
   const R = s.replicaUsdPerMonth;
-  const F = fixedTotalUsdPerMonth(s);
+  const F = fixedTotalUsdPerMonth(s) + s.spareReplicas * R;
   const kMin = s.minReplicas;
   const growth = 1 + s.monthlyVolumeGrowthPercent / 100;
   const horizon = s.horizonMonths;
@@ -200,7 +203,7 @@ export function evaluateSample(s: TEconomicsScalars, out: Float64Array): void {
   const shareIn = total > 0 ? s.inputTokensPerMonth / total : 0.5;
   const a = (shareIn * s.apiUsdPerMillionInputTokens + (1 - shareIn) * s.apiUsdPerMillionOutputTokens) / 1e6;
   const margin = a - s.marginalUsdPerMillionTokens / 1e6;
-  out[SAMPLE_SAVING] = total * a - (s.fixedUsdPerMonth + s.peopleUsdPerMonth + replicasFor(total, s.replicaCapacityTokensPerMonth, s.minReplicas) * s.replicaUsdPerMonth + (total * s.marginalUsdPerMillionTokens) / 1e6);
+  out[SAMPLE_SAVING] = total * a - (fixedTotalUsdPerMonth(s) + (replicasFor(total, s.replicaCapacityTokensPerMonth, s.minReplicas) + s.spareReplicas) * s.replicaUsdPerMonth + (total * s.marginalUsdPerMillionTokens) / 1e6);
   out[SAMPLE_CROSSOVER] = crossoverFromParts(margin, s);
   out[SAMPLE_BREAK_EVEN] = breakEvenFromParts(margin, s);
 }

@@ -33,6 +33,8 @@ export const ZEconomicsInputs = z.object({
     replicaCapacityTokensPerMonth: z.number().positive().max(1e17),
     // 100,000 replicas: beyond the largest GPU fleets (hundreds of thousands of GPUs) per model.
     minReplicas: z.number().int().min(1).max(100_000).default(1),
+    /** N+1: replicas kept on top of what the volume needs, at every volume. */
+    spareReplicas: z.number().int().min(0).max(100_000).default(0),
     // 10,000 FTE: a whole AI division; a deployment team is single or double digits.
     peopleFte: z.number().nonnegative().max(10_000).default(0),
     loadedUsdPerFteYear: usd.default(0),
@@ -110,14 +112,24 @@ export function apiCostUsd(inputTokens: number, outputTokens: number, usdPerMill
   return (inputTokens * usdPerMillionInput + outputTokens * usdPerMillionOutput) / 1e6;
 }
 
-/** The replica staircase from a sizing result, for one way of paying for GPUs. */
+/**
+ * The replica staircase from a sizing result, for one way of paying for GPUs. With several regions
+ * a step is one replica in every region (each serves an equal share), so the staircase's replica
+ * is that set: its cost and capacity are the region count times one replica's.
+ */
 export function ownedReplicaFromSizing(
   sizing: TSizingResult,
   costKind: TInfraCostKind,
-): { replicaUsdPerMonth: number; replicaCapacityTokensPerMonth: number; minReplicas: number } | null {
+): { replicaUsdPerMonth: number; replicaCapacityTokensPerMonth: number; minReplicas: number; spareReplicas: number } | null {
   const cost = sizing.costs[costKind];
   if (!sizing.fits || cost === null || sizing.replicaCapacityTokensPerMonth === null || !(sizing.replicaCapacityTokensPerMonth > 0)) return null;
-  return { replicaUsdPerMonth: cost.usdPerReplicaMonth, replicaCapacityTokensPerMonth: sizing.replicaCapacityTokensPerMonth, minReplicas: sizing.minReplicas };
+  const r = sizing.regions;
+  return {
+    replicaUsdPerMonth: cost.usdPerReplicaMonth * r,
+    replicaCapacityTokensPerMonth: sizing.replicaCapacityTokensPerMonth * r,
+    minReplicas: sizing.minReplicas,
+    spareReplicas: sizing.spareReplicasPerRegion,
+  };
 }
 
 export function parseEconomicsInputs(raw: unknown): TEconomicsInputs {
@@ -137,6 +149,7 @@ export function toEconomicsScalars(inputs: TEconomicsInputs): TEconomicsScalars 
     replicaUsdPerMonth: o.replicaUsdPerMonth,
     replicaCapacityTokensPerMonth: o.replicaCapacityTokensPerMonth,
     minReplicas: o.minReplicas,
+    spareReplicas: o.spareReplicas,
     marginalUsdPerMillionTokens: o.marginalUsdPerMillionTokens,
     oneTimeUsd: inputs.oneTime.adaptationUsd + inputs.oneTime.setupUsd + inputs.oneTime.otherUsd,
     monthlyVolumeGrowthPercent: inputs.monthlyVolumeGrowthPercent,
@@ -297,7 +310,9 @@ function economicsFigures(inputs: TEconomicsInputs, s: TEconomicsScalars, r: TEc
       "Owned infrastructure per month",
       b.infrastructureUsd,
       "USD/month",
-      `max(min replicas, ⌈volume ÷ capacity per replica⌉) × cost per replica = max(${s.minReplicas}, ⌈${fmt(r.plannedTokensPerMonth)} ÷ ${fmt(s.replicaCapacityTokensPerMonth)}⌉) × ${fmt(s.replicaUsdPerMonth)}`,
+      s.spareReplicas > 0
+        ? `(max(min replicas, ⌈volume ÷ capacity per replica⌉) + spare) × cost per replica = (max(${s.minReplicas}, ⌈${fmt(r.plannedTokensPerMonth)} ÷ ${fmt(s.replicaCapacityTokensPerMonth)}⌉) + ${s.spareReplicas}) × ${fmt(s.replicaUsdPerMonth)}`
+        : `max(min replicas, ⌈volume ÷ capacity per replica⌉) × cost per replica = max(${s.minReplicas}, ⌈${fmt(r.plannedTokensPerMonth)} ÷ ${fmt(s.replicaCapacityTokensPerMonth)}⌉) × ${fmt(s.replicaUsdPerMonth)}`,
     ),
     makeFigure("economics.peopleUsdPerMonth", "People per month", b.peopleUsd, "USD/month", `FTE × loaded cost per year ÷ 12 = ${fmt(inputs.owned.peopleFte)} × ${fmt(inputs.owned.loadedUsdPerFteYear)} ÷ 12`),
     makeFigure("economics.ownedUsdPerMillionTokens", "Owned cost per million tokens at the plan", r.owned.usdPerMillionTokens, "USD/M tokens", "owned cost per month ÷ tokens per month × 1e6"),

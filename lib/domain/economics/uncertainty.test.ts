@@ -198,6 +198,7 @@ describe("Monte Carlo over the economics", () => {
           marginalUsdPerMillionTokens: fc.double({ min: 0, max: 5, noNaN: true }),
           monthlyVolumeGrowthPercent: fc.double({ min: -20, max: 30, noNaN: true }),
           minReplicas: fc.integer({ min: 1, max: 3 }),
+          spareReplicas: fc.integer({ min: 0, max: 2 }),
         }),
         (partial) => {
           const s = { ...base, ...partial };

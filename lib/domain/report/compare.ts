@@ -5,6 +5,7 @@ import type { TFindingSeverity } from "../licence";
 import { fmt } from "../shared";
 import { VERDICT_LABELS, type TVerdict } from "../recommendation";
 import { shareText, tokensText, usdText } from "../shared";
+import { chosenLayoutText } from "./layout-table";
 import type { TReport, TStageOutcome } from "./types";
 
 export type TComparisonCell = {
@@ -185,6 +186,15 @@ export function parseComparedIds(param: string | readonly string[] | undefined):
   return [...new Set(ids.filter(Boolean))];
 }
 
+/** The serving layout each report chose (not ranked: cost is compared in the rows above). */
+function layoutRow(reports: readonly TReport[]): TComparisonRow {
+  const cells = reports.map((r) => {
+    const text = chosenLayoutText(r.stages.infrastructure.detail);
+    return { reportId: r.meta.assessmentId, value: text, display: text ?? "—", isBest: false };
+  });
+  return { key: "servingLayout", label: "Serving layout", unit: "", group: "key-figure", better: null, cells, differs: cells.some((c) => c.display !== cells[0].display) };
+}
+
 export function compareReports(reports: readonly TReport[]): TComparison {
   const rows: TComparisonRow[] = [
     // Verdicts are answers to different questions, so none is marked "best".
@@ -198,6 +208,7 @@ export function compareReports(reports: readonly TReport[]): TComparison {
       return { value: o?.id ?? "", display: o ? o.label : r.recommendation.verdict === "insufficient" ? `None yet: ${r.recommendation.missing.join(", ")}` : "None", score: null };
     }),
     ...NUMERIC_ROWS.map((row) => numericRow(reports, row)),
+    layoutRow(reports),
     ...STAGE_KEYS.map((key) =>
       wordRow(reports, `stage.${key}`, STAGE_TITLES[key], "stage", (r) => {
         const s = r.stages[key];

@@ -7,12 +7,12 @@ import { computeEconomics, ownedReplicaFromSizing, parseEconomicsInputs, toEcono
 import * as core from "../economics";
 import type { TEconomicsScalars } from "../economics";
 import type { TLifecycleResult } from "../lifecycle";
-import { HOURS_PER_MONTH } from "../shared";
+import { fmt, HOURS_PER_MONTH, makeFigure, type TFigure } from "../shared";
 import type { TAssumptionLog, TResolvedIncumbent } from "./context";
 import { DEFAULT_GROWTH_SPREAD_POINTS, DEFAULT_UNCERTAINTY_RANGES, ONE_TIME_OVERRUN_SOURCE, REPORT_DEFAULTS, UNCERTAIN_KEY_LABELS } from "./defaults";
 import { shareText, tokensText, usdPerMonthText, usdText } from "../shared";
 import { attempt, makeStage, NOT_STARTED_SUFFIX } from "./stage-kit";
-import type { TRequestShape } from "./stage-infrastructure-adaptation";
+import type { TRequestShape } from "./stage-infrastructure";
 import type { TEconomicsDetail, TMonteCarloInputRange, TReportCharts, TReportStage, TReportTornadoBar, TTornadoKey } from "./types";
 import type { TSizingResult } from "../sizing";
 import { baseCaseNote, runEconomicsMonteCarlo, tornado, type TDistribution, type TTornadoRange, type TUncertainEconomicsInput } from "../economics";
@@ -258,7 +258,26 @@ export function buildEconomicsStage(args: {
       : economics.crossover.reason === "owned-cost-per-token-not-below-api"
         ? "no crossover at any volume"
         : "no crossover within reach";
-  const summary = `At ${tokensText(economics.plannedTokensPerMonth)}/month the API costs ${usdPerMonthText(economics.api.usdPerMonth)} and owning ${usdPerMonthText(economics.owned.usdPerMonth)}; ${crossoverText}; ${economics.breakEvenMonth === null ? `no break-even within ${horizonMonths} months` : `break-even in month ${economics.breakEvenMonth}`}.`;
+  const calibration = sizing?.calibration ?? null;
+  const measuredText = calibration ? ` Owned capacity from a measured run (${calibration.provenance}), not the estimate.` : "";
+  const summary = `At ${tokensText(economics.plannedTokensPerMonth)}/month the API costs ${usdPerMonthText(economics.api.usdPerMonth)} and owning ${usdPerMonthText(economics.owned.usdPerMonth)}; ${crossoverText}; ${economics.breakEvenMonth === null ? `no break-even within ${horizonMonths} months` : `break-even in month ${economics.breakEvenMonth}`}.${measuredText}`;
+  const layoutBasis: TFigure[] = [];
+  if (sizing?.throughput && sizing.placement) {
+    const l = sizing.layout;
+    const layout = `${l.gpuName}, TP${l.tensorParallel}${l.pipelineStages > 1 ? ` × ${l.pipelineStages} stages` : ""}, ${l.weightPrecision} weights, ${l.kvCachePrecision} KV`;
+    layoutBasis.push(
+      makeFigure(
+        "owned.replicaOutputTokensPerSecond",
+        calibration ? "Output tokens/s per replica (measured)" : "Output tokens/s per replica (estimated)",
+        sizing.throughput.sustainedOutputTokensPerSecondPerReplica,
+        "tokens/s",
+        calibration
+          ? `estimate × measured ÷ estimated = ${fmt(sizing.throughput.sustainedOutputTokensPerSecondPerReplica / calibration.speedFactor)} × ${fmt(calibration.speedFactor, 3)}; measured ${fmt(calibration.measuredOutputTokensPerSecond)} against an estimated ${fmt(calibration.estimatedOutputTokensPerSecond)} tokens/s for the same run (${calibration.provenance})`
+          : "serving-model estimate for the chosen layout (infrastructure stage)",
+        `The layout the owned cost is built on: ${layout}.`,
+      ),
+    );
+  }
   const outcome =
     saving > 0
       ? { tone: economics.breakEvenMonth !== null ? ("good" as const) : ("caution" as const), label: `Owned cheaper by ${usdPerMonthText(saving)}` }
@@ -272,7 +291,7 @@ export function buildEconomicsStage(args: {
       status,
       summary,
       outcome,
-      figures: [...economics.figures, ...(charts.monteCarlo?.figures ?? [])],
+      figures: [...layoutBasis, ...economics.figures, ...(charts.monteCarlo?.figures ?? [])],
       warnings,
       assumptions: assumptions(),
       detail: { inputs: parsed, result, pricingMode: args.pricingMode, horizonSavingBeforeOneTimeUsd, maxUsdPerGpuHourForCrossover },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZAssessmentInputs, type TAssessmentInputs } from "../assessment";
+import { CURRENT_INPUTS_SCHEMA_VERSION, ZAssessmentInputs, type TAssessmentInputs } from "../assessment";
 import { canonicalJson, canonicalStageInputs, diffFigures, diffInputs, flattenJson, frozenFigures, fromDbVerdict, DB_VERDICT_LABELS, summaryColumns, toDbVerdict, type TFrozenFigure, type TVersionSide } from "./history";
 import { buildReport, type TReport } from "../report/report";
 import { ASSESSMENT_TEMPLATES } from "../assessment";
@@ -36,7 +36,7 @@ describe("canonicalJson", () => {
     const changed = { ...t, economics: { ...t.economics, horizonMonths: 99 } };
     expect(canonicalStageInputs(changed, "licence")).toBe(canonicalStageInputs(t, "licence"));
     expect(canonicalStageInputs(changed, "economics")).not.toBe(canonicalStageInputs(t, "economics"));
-    expect(canonicalStageInputs({ schemaVersion: 2 } as TAssessmentInputs, "licence")).toBe("null");
+    expect(canonicalStageInputs({ schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION } as TAssessmentInputs, "licence")).toBe("null");
   });
 });
 

@@ -85,9 +85,9 @@ describe.each(templateReports)("report for template $t.id", ({ t, r }) => {
     const price = e.apiPriceOverride ?? { inputUsdPerMTok: getApiPrice(t.incumbentApiId)!.inputUsdPerMTok, outputUsdPerMTok: getApiPrice(t.incumbentApiId)!.outputUsdPerMTok };
     expect(k.monthlyApiCostUsd).toBeCloseTo((e.inputTokensPerMonth! * price.inputUsdPerMTok + e.outputTokensPerMonth! * price.outputUsdPerMTok) / 1e6, 6);
 
-    // The owned staircase comes from sizing at the chosen pricing mode.
+    // The owned staircase comes from sizing the chosen layout (on the GPU the search chose) at the chosen pricing mode.
     const infra = r.stages.infrastructure.detail!;
-    const sizing = sizeDeployment(infra.inputs, getModel(t.candidateModelId)!, getGpu(t.inputs.infrastructure!.gpuId!)!);
+    const sizing = sizeDeployment(infra.inputs, getModel(t.candidateModelId)!, getGpu(infra.gpu.id)!, { calibration: infra.sizing.calibration });
     const replica = ownedReplicaFromSizing(sizing, t.inputs.infrastructure!.pricing!.mode!)!;
     expect(econ.inputs.owned.replicaUsdPerMonth).toBe(replica.replicaUsdPerMonth);
     expect(econ.inputs.owned.replicaCapacityTokensPerMonth).toBe(replica.replicaCapacityTokensPerMonth);
@@ -337,7 +337,24 @@ describe("any valid draft", () => {
         fc.record(
           {
             gpuId: maybe(fc.constantFrom("h100-sxm-80gb", "l4-24gb", "mi300x-192gb", "a100-40gb-sxm", "no-such-gpu")),
-            sizing: maybe(fc.record({ promptTokensPerRequest: maybe(fc.integer({ min: 1, max: 60_000 })), outputTokensPerRequest: maybe(fc.integer({ min: 1, max: 4_000 })), minReplicas: maybe(fc.integer({ min: 1, max: 4 })) }, { requiredKeys: [] })),
+            sizing: maybe(
+              fc.record(
+                {
+                  promptTokensPerRequest: maybe(fc.integer({ min: 1, max: 60_000 })),
+                  outputTokensPerRequest: maybe(fc.integer({ min: 1, max: 4_000 })),
+                  minReplicas: maybe(fc.integer({ min: 1, max: 4 })),
+                  layoutSearch: maybe(fc.constantFrom("this-gpu" as const, "all-gpus" as const)),
+                  weightPrecision: maybe(fc.constantFrom("bf16" as const, "fp8" as const, "int4" as const, "fp4" as const, "gguf_q4_k_m" as const)),
+                  kvCachePrecision: maybe(fc.constantFrom("bf16" as const, "fp8" as const)),
+                  tensorParallelOverride: maybe(fc.constantFrom(1, 2, 4, 8)),
+                  ttftSeconds: maybe(fc.double({ min: 0.05, max: 30, noNaN: true })),
+                  hasSpareReplica: maybe(fc.boolean()),
+                  regions: maybe(fc.integer({ min: 1, max: 3 })),
+                  minOutputTokensPerSecondPerSequence: maybe(fc.double({ min: 0, max: 200, noNaN: true })),
+                },
+                { requiredKeys: [] },
+              ),
+            ),
             pricing: maybe(
               fc.record(
                 { mode: maybe(fc.constantFrom("cloudOnDemand" as const, "cloudReserved" as const, "owned" as const)), usdPerGpuHour: maybe(fc.double({ min: 0.1, max: 20, noNaN: true })), reservedDiscountPercent: maybe(fc.double({ min: 0, max: 100, noNaN: true })) },
@@ -348,7 +365,7 @@ describe("any valid draft", () => {
           { requiredKeys: [] },
         ),
       ),
-      adaptation: maybe(fc.record({ method: maybe(fc.constantFrom("none" as const, "lora" as const, "qlora" as const, "full" as const)), datasetTokens: maybe(fc.double({ min: 1e5, max: 1e10, noNaN: true })), quantization: maybe(fc.record({ servedPrecision: maybe(fc.constantFrom("bf16" as const, "fp8" as const, "int4" as const, "gguf_q4_k_m" as const)) }, { requiredKeys: [] })) }, { requiredKeys: [] })),
+      adaptation: maybe(fc.record({ method: maybe(fc.constantFrom("none" as const, "lora" as const, "qlora" as const, "full" as const)), datasetTokens: maybe(fc.double({ min: 1e5, max: 1e10, noNaN: true })), quantization: maybe(fc.record({ precision: maybe(fc.constantFrom("bf16" as const, "fp8" as const, "int4" as const, "gguf_q4_k_m" as const)), qualityDelta: maybe(fc.record({ points: fc.double({ min: -5, max: 1, noNaN: true }), source: fc.constantFrom("measured" as const, "assumed" as const) })) }, { requiredKeys: [] })) }, { requiredKeys: [] })),
       lifecycle: maybe(fc.record({ staffing: maybe(fc.constantFrom([], [{ role: "SRE", fte: 0.5, loadedUsdPerYear: 150_000 }])) }, { requiredKeys: [] })),
       economics: maybe(
         fc.record(
@@ -371,7 +388,7 @@ describe("any valid draft", () => {
       fc.property(draft, fc.constantFrom("llama-3.3-70b-instruct", "llama-3.1-8b", "deepseek-v3", "gpt-oss-20b"), fc.constantFrom("openai-gpt-4o", "openai-gpt-4o-mini", "anthropic-claude-opus-4.1"), (raw, candidateModelId, incumbentApiId) => {
         const inputs = ZAssessmentInputs.parse(JSON.parse(JSON.stringify(raw)));
         const r = buildReport({ assessment: { ...EMPTY, candidateModelId, incumbentApiId }, inputs, options: { monteCarloSamples: 200 } });
-        expect(nonJsonPaths(r)).toEqual([]);
+        expect(nonJsonPaths(r), JSON.stringify(nonJsonPaths(r).slice(0, 6))).toEqual([]);
         // No text either: a sentence must never read "NaN×" or "undefined".
         expect(JSON.stringify(r).replaceAll("at the plan is undefined", "")).not.toMatch(/\bNaN\b|Infinity|undefined/);
         for (const key of STAGE_KEYS) if (r.stages[key].status === "not-started") expect(r.stages[key].figures).toEqual([]);

@@ -11,7 +11,8 @@ import { buildLeverage } from "./leverage";
 import { buildOptions, resolveConstraints, resolveFinanceSettings } from "./options";
 import { createAssumptionLog, resolveCandidate, resolveGpu, resolveIncumbent, resolveLicence, resolvePricing } from "./context";
 import { buildEconomicsStage, resolveVolume } from "./economics";
-import { buildAdaptationStage, buildInfrastructureStage, resolveRequestShape, resolveServedPrecision } from "./stage-infrastructure-adaptation";
+import { buildAdaptationStage } from "./stage-adaptation";
+import { buildInfrastructureStage, resolveRequestShape } from "./stage-infrastructure";
 import { buildCapabilityStage, buildLicenceStage } from "./stage-licence-capability";
 import { buildLifecycleStage, buildSafetyStage } from "./stage-safety-lifecycle";
 import { buildKeyFigures, buildRecommendationInput, collectSources, safetyReferenceUses, type TSourceUse } from "./summary";
@@ -39,7 +40,15 @@ export type TReportAssessment = {
 export type TBuildReportArgs = {
   assessment: TReportAssessment;
   inputs: TAssessmentInputs;
-  options?: { monteCarloSamples?: number; seed?: number };
+  options?: {
+    monteCarloSamples?: number;
+    seed?: number;
+    /**
+     * Timing hook for benchmarks: the engine stays pure, so the caller passes its clock and is told
+     * how long the layout search took. Nothing of it enters the report.
+     */
+    timing?: { now: () => number; onLayoutSearch: (ms: number) => void };
+  };
 };
 
 /** "OpenAI gpt-4o (2024-08-06 and later)" reads as "OpenAI gpt-4o" in sentences. */
@@ -64,10 +73,9 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
   licenceStage.warnings.unshift(...licenceWarnings);
   const capability = buildCapabilityStage({ inputs, status: statuses.capability, log, candidateName, incumbentName });
 
-  const servedPrecision = resolveServedPrecision(inputs, log);
   const pricingWarnings: string[] = [];
-  const { gpu, resolved: resolvedGpu } = resolveGpu(inputs, log, pricingWarnings);
-  const pricing = resolvePricing(inputs, gpu, log, pricingWarnings);
+  const selected = resolveGpu(inputs, log, pricingWarnings);
+  const selectedPricing = resolvePricing(inputs, selected.gpu, log, pricingWarnings);
   const shape = resolveRequestShape(inputs, log);
   const volume = resolveVolume(inputs, shape, log);
   const infrastructure = buildInfrastructureStage({
@@ -75,15 +83,18 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
     status: statuses.infrastructure,
     log,
     model,
-    gpu,
-    resolvedGpu,
-    pricing,
+    gpu: selected.gpu,
+    resolvedGpu: selected.resolved,
+    pricing: selectedPricing,
     pricingWarnings,
     shape,
-    servedPrecision,
     tokensPerMonth: volume ? volume.inputTokensPerMonth + volume.outputTokensPerMonth : null,
+    ...(options.timing ? { now: options.timing.now } : {}),
   });
-  const adaptation = buildAdaptationStage({ inputs, status: statuses.adaptation, log, model, gpu, servedPrecision, onDemandUsdPerGpuHour: pricing.onDemandUsdPerGpuHour });
+  options.timing?.onLayoutSearch(infrastructure.searchMs);
+  // The layout search may have chosen another GPU: adaptation trains on it and economics prices it.
+  const { gpu, pricing, servedPrecision, servedQuality } = infrastructure;
+  const adaptation = buildAdaptationStage({ inputs, status: statuses.adaptation, log, model, gpu, servedPrecision, servedQuality, onDemandUsdPerGpuHour: pricing.onDemandUsdPerGpuHour });
   const safety = buildSafetyStage({ inputs, status: statuses.safety, log });
   const lifecycle = buildLifecycleStage({ inputs, status: statuses.lifecycle, log, retuneUsdDefault: adaptation.plan?.computeUsd ?? 0 });
   const economics = buildEconomicsStage({

@@ -1,7 +1,7 @@
 // The report model: everything a screen, the comparison view and the PDF show, computed once by
 // buildReport. Plain JSON: no Dates, Maps, functions, undefined-as-meaning, NaN or Infinity.
 // "Not known" is null, never 0.
-import type { TAdaptationStageMethod, TPricingMode, TUncertaintyShape } from "../assessment";
+import type { TAdaptationStageMethod, TLayoutSearchScope, TPricingMode, TUncertaintyShape } from "../assessment";
 import type { TStageKey, TStageStatus } from "../shared";
 import type { TAdaptationResult, TQuantizationEffect } from "../adaptation";
 import type { TCapabilityResult, TCapabilityVerdict } from "../capability";
@@ -15,7 +15,7 @@ import type { TProcessingPolicy } from "../assessment";
 import type { TFinanceSection } from "./finance";
 import type { TLeverage } from "./leverage";
 import type { TSafetyInputs, TSafetyResult } from "../safety";
-import type { TSizingInputsRaw, TSizingResult, TWeightPrecision } from "../sizing";
+import type { TLatencyStats, TSizingInputsRaw, TSizingResult, TWeightPrecision } from "../sizing";
 import type { TProvenance, TVerification } from "../shared";
 import type { TEconomicsScalarKey } from "../economics";
 import type { THistogramBin } from "../economics";
@@ -92,14 +92,86 @@ export type TResolvedPricing = {
   label: string;
 };
 
+/** One row of the layout table: a layout the search costed, and why it lost to the chosen one. */
+export type TLayoutRow = {
+  key: string;
+  isChosen: boolean;
+  gpuId: string;
+  gpuName: string;
+  tensorParallel: number;
+  pipelineStages: number;
+  gpusPerReplica: number;
+  weightPrecision: TWeightPrecision;
+  weightPrecisionLabel: string;
+  kvCachePrecision: string;
+  /** "−0.4 points (measured)", "as released". */
+  qualityText: string;
+  feasible: boolean;
+  /** False: costed by a lower bound only (it could not beat the options shown). */
+  isExact: boolean;
+  isMeasured: boolean;
+  batch: number | null;
+  replicas: number | null;
+  totalGpus: number | null;
+  usdPerMonth: number | null;
+  usdPerMillionTokens: number | null;
+  usdPerMillionTokensAtCapacity: number | null;
+  priceLabel: string;
+  /** For the chosen row: why it won; for the others: why each lost. */
+  verdict: string;
+};
+
+export type TLayoutSearchDetail = {
+  scope: TLayoutSearchScope;
+  /** The dimensions the team pinned, as sentences ("tensor-parallel 2 (pinned)"). */
+  pins: string[];
+  enumerated: number;
+  evaluatedExactly: number;
+  rows: TLayoutRow[];
+  chosenKey: string | null;
+  /** Which constraint set the replica count and the batch, in one sentence. */
+  bindingText: string | null;
+  /** The quality limit the search applied, in points. */
+  maxQualityLossPoints: number;
+};
+
+/** An imported benchmark run next to the estimate for the same layout and conditions. */
+export type TMeasurementRow = {
+  id: string;
+  fileName: string;
+  formatLabel: string;
+  modelName: string;
+  runDate: string | null;
+  importedOn: string;
+  layoutText: string;
+  /** It was run on the chosen layout, so it replaced the estimate in sizing and economics. */
+  appliesToChosen: boolean;
+  promptTokens: number;
+  outputTokens: number;
+  concurrency: number | null;
+  requestRatePerSecond: number | null;
+  measuredOutputTokensPerSecond: number;
+  estimatedOutputTokensPerSecond: number | null;
+  /** Measured ÷ estimated speed; null when the layout could not be estimated. */
+  ratio: number | null;
+  ttftMs: TLatencyStats;
+  tpotMs: TLatencyStats;
+  method: string | null;
+  provenance: string;
+  warnings: string[];
+};
+
 export type TInfrastructureDetail = {
+  /** The GPU the layout search chose (the stage's GPU unless it searched every GPU). */
   gpu: TResolvedGpu;
   pricing: TResolvedPricing;
-  /** Sizing inputs as run (traffic from the economics volume, 0 when not entered). */
+  /** Sizing inputs as run for the chosen layout (traffic from the economics volume, 0 when not entered). */
   inputs: TSizingInputsRaw;
   /** False when the economics volume was not entered: traffic-dependent figures are then null. */
   isVolumeKnown: boolean;
   sizing: TSizingResult;
+  search: TLayoutSearchDetail | null;
+  measurements: TMeasurementRow[];
 };
 
 export type TAdaptationDetail = {

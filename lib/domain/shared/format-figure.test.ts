@@ -8,6 +8,9 @@ describe("formatFigure", () => {
     [{ value: 1234.5, unit: "USD/month" }, "$1,235 /month"],
     [{ value: 2.8, unit: "USD/M tokens" }, "$2.80 /M tokens"],
     [{ value: 0.25, unit: "probability" }, "25%"],
+    // Byte figures exactly (Llama 70B KV per token at BF16, one 1,500-token sequence).
+    [{ value: 327_680, unit: "bytes/token" }, "327,680 bytes/token"],
+    [{ value: 491_520_000, unit: "bytes" }, "491,520,000 bytes"],
     [{ value: null, unit: "USD/month" }, "not known"],
     [{ value: null, unit: "tokens/month", valueText: "never" }, "never"],
   ])("%o reads %s", (f, text) => expect(formatFigure(f)).toBe(text));

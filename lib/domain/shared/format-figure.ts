@@ -4,6 +4,7 @@ const usd0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD"
 const usd2 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });
 const num = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 });
 const pct = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
+const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 export function formatUsdAmount(value: number): string {
   return Math.abs(value) >= 100 ? usd0.format(value) : usd2.format(value);
@@ -18,6 +19,8 @@ export function formatFigureValue(value: number | null, unit: string, valueText?
   if (unit === "USD") return formatUsdAmount(value);
   if (unit.startsWith("USD/")) return `${formatUsdAmount(value)} ${unit.slice(3)}`;
   if (unit === "probability") return pct.format(value);
+  // Byte counts are exact: 327,680 bytes, never 327,700.
+  if (unit === "bytes" || unit.startsWith("bytes/")) return `${whole.format(Math.round(value))} ${unit}`;
   if (unit === "%") return `${num.format(value)}%`;
   if (unit === "" || unit === "×") return `${num.format(value)}${unit}`;
   return `${num.format(value)} ${unit}`;

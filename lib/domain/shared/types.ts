@@ -59,6 +59,26 @@ export const ZModelArchitecture = z.object({
   sharedExperts: z.number().int().nonnegative().optional(),
   /** Accepts image (or other non-text) input; some licences (Llama 3.2/4 in the EU) treat these differently. */
   isMultimodal: z.boolean().optional(),
+  /**
+   * One matrix serves as input embedding and output head (Gemma, small Qwen). Absent means two
+   * matrices, transformers' default for most families; it decides how many V × h parameters the
+   * output head reads per token.
+   */
+  tieWordEmbeddings: z.boolean().optional(),
+  /**
+   * The precision the weights are published in when it is not 16-bit (a config.json's
+   * quantization_config, or the vendor's release): DeepSeek-V3 ships FP8, gpt-oss MXFP4 experts.
+   * `scope` says which weights it covers; the rest (embeddings, norms, and for experts-only also
+   * attention) stay 16-bit.
+   */
+  checkpointQuantization: z
+    .object({
+      precision: z.enum(["fp8", "int8", "int4", "fp4", "mxfp4", "nf4"]),
+      scope: z.enum(["all-linear", "experts-only"]),
+      /** What the config said, e.g. "fp8, weight_block_size [128, 128]". */
+      detail: z.string().max(200).optional(),
+    })
+    .optional(),
   provenance: ZProvenance,
 });
 export type TModelArchitecture = z.infer<typeof ZModelArchitecture>;
@@ -67,11 +87,25 @@ export const ZGpu = z.object({
   id: zText({ min: 1, max: TEXT_MAX.id }),
   name: zText({ min: 1, max: TEXT_MAX.name }),
   vendor: zText({ min: 1, max: TEXT_MAX.name }),
+  /** Nominal capacity as sold, in binary GB (GiB): "80 GB" H100 = 80 × 2^30 bytes. */
   memoryGb: z.number().positive().max(10_000),
+  /**
+   * Total memory as the driver reports it (nvidia-smi "Memory-Usage" total), in bytes. ECC on GDDR
+   * parts and firmware reservations make it smaller than nominal: an L40S shows 46,068 MiB, not
+   * 48 GiB. Sizing uses this when known, else memoryGb × 2^30.
+   */
+  driverMemoryBytes: z.number().positive().max(1e14).optional(),
   memoryBandwidthTbps: z.number().positive().max(1000),
   bf16DenseTflops: z.number().positive().max(1_000_000),
   fp8DenseTflops: z.number().positive().max(1_000_000).optional(),
   int8DenseTops: z.number().positive().max(1_000_000).optional(),
+  /** Dense FP4 (NVFP4/MXFP4 tensor cores, Blackwell); absent means no FP4 arithmetic. */
+  fp4DenseTflops: z.number().positive().max(1_000_000).optional(),
+  /**
+   * GPU-to-GPU bandwidth one GPU has for tensor-parallel all-reduce, per direction, GB/s (decimal):
+   * NVLink 4 is 900 GB/s both ways, 450 per direction; PCIe Gen4 x16 32. Absent: PCIe Gen4.
+   */
+  interconnectGBpsPerDirection: z.number().positive().max(100_000).optional(),
   tdpWatts: z.number().positive().max(100_000),
   provenance: ZProvenance,
 });

@@ -14,6 +14,11 @@ const DATABRICKS_INFERENCE = "https://www.databricks.com/blog/llm-inference-perf
 const STAS00_ACCELERATORS =
   "https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md";
 const VLLM_ENGINE_ARGS = "https://docs.vllm.ai/en/v0.8.5/serving/engine_args.html";
+const TRTLLM_PERF =
+  "https://github.com/NVIDIA/TensorRT-LLM/blob/00f37686aa854010d68bcbd0f4ab000221541ca6/docs/source/performance/perf-overview.md";
+const NVIDIA_MULTISHOT = "https://developer.nvidia.com/blog/3x-faster-allreduce-with-nvswitch-and-tensorrt-llm-multishot/";
+const VLLM_V060_BLOG = "https://blog.vllm.ai/2024/09/05/perf-update.html";
+const KLEINROCK = "https://en.wikipedia.org/wiki/Erlang_(unit)#Erlang_C_formula";
 
 export const EFFICIENCY_DEFAULTS = {
   memoryBandwidthUtilization: {
@@ -62,13 +67,13 @@ export const EFFICIENCY_DEFAULTS = {
   },
   overheadGbPerGpu: {
     value: 2,
-    unit: "GB per GPU",
-    label: "Fixed runtime overhead per GPU (CUDA context, activations, CUDA graphs)",
+    unit: "GB per GPU (decimal, 10^9 bytes)",
+    label: "Fixed runtime overhead per GPU (CUDA context, activations, CUDA graphs), inside the usable share",
     provenance: {
       sourceUrls: [VLLM_ENGINE_ARGS],
       asOf: "2025-05",
-      verification: "unverified",
-      note: "Memory estimators add a fixed ~1-2 GB per GPU or +10-20% of weights; 2 GB is the cautious end of the fixed form.",
+      verification: "secondary",
+      note: "vLLM's memory profile takes weights, non-torch memory and the activation peak out of gpu_memory_utilization × total; logs for 8B models show 1.3-2.2 GiB for the last two (e.g. 'non_torch_memory takes 0.12GiB; PyTorch activation peak memory takes 1.19GiB'). 2 GB (decimal) is the cautious end.",
     },
   },
   overheadFractionOfWeights: {
@@ -102,6 +107,61 @@ export const EFFICIENCY_DEFAULTS = {
       asOf: "2025-09",
       verification: "unverified",
       note: "Assumed. Traffic confined to business hours (8 h × 22 working days, as the CMU on-premise TCO study assumes) is ~4× the 730-hour average.",
+    },
+  },
+  stepOverheadMs: {
+    value: 0.3,
+    unit: "ms per decode step",
+    label: "Per-step overhead of the serving engine (scheduling, sampling, kernel launches)",
+    provenance: {
+      sourceUrls: [VLLM_V060_BLOG],
+      asOf: "2024-09",
+      verification: "unverified",
+      note: "Assumed. vLLM v0.6 cut CPU overhead per step (2.7× throughput on Llama 3 8B) with multi-step scheduling and CUDA graphs; what is left is a fraction of a millisecond. Batch-1 decode stays within 10% of the bandwidth bound with it.",
+    },
+  },
+  allReduceLatencyUs: {
+    value: 5,
+    unit: "µs per all-reduce",
+    label: "Fixed latency of one tensor-parallel all-reduce (two per layer per step)",
+    provenance: {
+      sourceUrls: [NVIDIA_MULTISHOT],
+      asOf: "2024-11",
+      verification: "unverified",
+      note: "Assumed for NVLink with one-shot/custom all-reduce kernels; NVIDIA's MultiShot post explains why ring all-reduce latency grows with the GPU count. Raise it for PCIe-only servers.",
+    },
+  },
+  allReduceBandwidthEfficiency: {
+    value: 0.7,
+    unit: "fraction of link bandwidth",
+    label: "Share of the GPU-to-GPU link bandwidth a tensor-parallel all-reduce achieves",
+    provenance: {
+      sourceUrls: [TRTLLM_PERF],
+      asOf: "2025-09",
+      verification: "secondary",
+      note: "NCCL bus bandwidth runs below the link's rated speed; 0.7 with the other defaults puts every TensorRT-LLM Llama 70B/405B/8B row (2×H100 TP2, 8×H100 TP8) within 19% of the published throughput (calibration test).",
+    },
+  },
+  rooflineOverlapExponent: {
+    value: 2,
+    unit: "p in (memory^p + compute^p)^(1/p)",
+    label: "How memory and compute time overlap in a decode step (∞ = perfect overlap, the roofline max)",
+    provenance: {
+      sourceUrls: [TRTLLM_PERF],
+      asOf: "2025-09",
+      verification: "secondary",
+      note: "Fitted: with p = 2 the TensorRT-LLM table's rows where memory and compute time are close (128/2048, 500/2000, 405B TP8) land within 19%; the pure max overstates them by up to 46%.",
+    },
+  },
+  ttftQuantile: {
+    value: 0.95,
+    unit: "quantile",
+    label: "Share of requests the time-to-first-token target holds for",
+    provenance: {
+      sourceUrls: [KLEINROCK],
+      asOf: "2026-11",
+      verification: "secondary",
+      note: "p95: the usual service-level percentile. The wait comes from Erlang C for each replica's batch slots with Poisson arrivals.",
     },
   },
   trainingReserveGbPerGpu: {

@@ -28,6 +28,8 @@ export const ZPeak = z.discriminatedUnion("method", [
     intervalSeconds: z.number().gt(0).max(3600).default(60),
     quantile: z.number().gte(0.5).lt(1).default(0.95),
   }),
+  /** The busiest rate stated directly, requests per second (Poisson arrivals at that rate). */
+  z.object({ method: z.literal("rate"), peakRequestsPerSecond: z.number().gt(0).max(1e9) }),
 ]);
 export type TPeak = z.infer<typeof ZPeak>;
 
@@ -52,7 +54,8 @@ export type TOwnedHardwareCost = z.infer<typeof ZOwnedHardwareCost>;
 
 export const ZSizingInputs = z.object({
   weightPrecision: ZWeightPrecision.default("bf16"),
-  kvCachePrecision: ZKvCachePrecision.default("bf16"),
+  /** Absent: follows the weights (FP8 KV when the weights are 8-bit or less on a GPU with FP8). */
+  kvCachePrecision: ZKvCachePrecision.optional(),
   // 10M prompt tokens: the longest context windows offered (Llama 4 Scout: 10M).
   promptTokensPerRequest: z.number().int().min(1).max(10_000_000),
   // 1M output tokens: above every model's output limit (typically 8k-128k).
@@ -63,8 +66,10 @@ export const ZSizingInputs = z.object({
   minReplicas: z.number().int().min(1).max(100_000).default(1),
   // 64 GPUs per node: NVL72-class racks expose up to 72 in one NVLink domain; 8 is the usual server.
   gpusPerNode: z.number().int().min(1).max(64).default(8),
-  /** Pin the tensor-parallel degree (a power of two ≤ gpusPerNode) instead of choosing the smallest that fits. */
+  /** Pin the tensor-parallel degree (a power of two ≤ gpusPerNode) instead of choosing the cheapest. */
   tensorParallelOverride: z.number().int().min(1).max(64).optional(),
+  /** Pin the number of pipeline stages (nodes per replica). */
+  pipelineStagesOverride: z.number().int().min(1).max(256).optional(),
   /** Largest number of nodes one replica may span with pipeline parallelism. */
   maxPipelineStages: z.number().int().min(1).max(256).default(16),
   memoryBandwidthUtilization: fraction.default(D.memoryBandwidthUtilization.value),
@@ -72,8 +77,23 @@ export const ZSizingInputs = z.object({
   gpuMemoryUtilization: fraction.default(D.gpuMemoryUtilization.value),
   overheadGbPerGpu: z.number().min(0).max(10_000).default(D.overheadGbPerGpu.value),
   overheadFractionOfWeights: z.number().min(0).max(10).default(D.overheadFractionOfWeights.value),
+  stepOverheadMs: z.number().min(0).max(1000).default(D.stepOverheadMs.value),
+  allReduceLatencyUs: z.number().min(0).max(100_000).default(D.allReduceLatencyUs.value),
+  allReduceBandwidthEfficiency: fraction.default(D.allReduceBandwidthEfficiency.value),
+  rooflineOverlapExponent: z.number().min(1).max(64).default(D.rooflineOverlapExponent.value),
+  /** The engine's max sequences per step (vLLM --max-num-seqs); absent: the engine's default for the GPU. */
+  maxBatchSequences: z.number().int().min(1).max(100_000).optional(),
   /** 0 means no latency target: batch as large as memory allows. */
   minOutputTokensPerSecondPerSequence: z.number().min(0).max(100_000).default(D.minOutputTokensPerSecondPerSequence.value),
+  /** Time-to-first-token target at ttftQuantile, seconds; absent: none (capacity covers the peak at full utilisation). */
+  ttftSeconds: z.number().gt(0).max(3600).optional(),
+  ttftQuantile: z.number().gte(0.5).lt(1).default(D.ttftQuantile.value),
+  /** Share of prompt tokens served from the engine's prefix cache (vLLM automatic prefix caching): no prefill for them. */
+  promptCacheHitShare: z.number().min(0).max(0.99).default(0),
+  /** N+1: one spare replica per region on top of what the peak needs. */
+  hasSpareReplica: z.boolean().default(false),
+  /** Regions that each serve an equal share of the traffic with their own replicas. */
+  regions: z.number().int().min(1).max(50).default(1),
   cost: z
     .object({
       cloudOnDemand: ZCloudOnDemandCost.optional(),

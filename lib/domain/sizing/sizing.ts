@@ -1,6 +1,7 @@
-// Infrastructure sizing: from a model, a GPU and a traffic profile to replicas, GPUs and monthly
-// cost. Composes sizing-memory (bytes), sizing-placement (layout), sizing-throughput (speed),
-// sizing-traffic (peak) and sizing-cost (money); this file adds validation and the explanations.
+// Infrastructure sizing of one layout: from a model, a GPU and a traffic profile to the batch each
+// replica sustains, replicas for the peak within the latency targets, GPUs and monthly cost, each
+// with its formula. The serving arithmetic is serving-model.ts; which layout to size is the layout
+// search's job (layout-search.ts), or the caller's pins. This file validates, composes and explains.
 import { describeStatedFactors, type TStatedFactor } from "./efficiency-defaults";
 import { DomainInputError, parseOrThrow } from "../shared";
 import type { TFigure } from "../shared";
@@ -8,25 +9,21 @@ import { makeFigure } from "../shared";
 import { BYTES_PER_GB, fmt, SECONDS_PER_MONTH } from "../shared";
 import { ZSizingInputs, type TSizingInputs, type TSizingInputsRaw } from "./inputs";
 import {
+  KV_BYTES_PER_ELEMENT,
   kvBytesPerSequence,
   kvBytesPerToken,
   kvShardWays,
+  paramBreakdown,
+  schemeBytesPerParam,
   slidingWindowLayerCount,
   WEIGHT_PRECISIONS,
-  weightsBytes,
   ZSizableModel,
-  KV_BYTES_PER_ELEMENT,
+  type TKvCachePrecision,
+  type TWeightPrecision,
+  type TWeightScheme,
 } from "./memory";
-import { choosePlacement, evaluatePlacement, tensorParallelCandidates, type TPlacement, type TPlacementOptions } from "./placement";
-import {
-  aggregateDecodeTokensPerSecond,
-  buildSpeedModel,
-  maxBatchMeetingTarget,
-  perSequenceTokensPerSecond,
-  prefillSeconds,
-  sustainedOutputTokensPerSecond,
-  type TReplicaSpeedModel,
-} from "./throughput";
+import { kvPrecisionFollowingWeights, searchLayouts, sizeReplicas, tensorParallelDegrees, type TReplicasBoundBy } from "./layout-search";
+import { evaluateLayout, gpuCapacityBytes, layoutMemory, matmulFlopsPerSecond, type TBatchLimit, type TLayoutEvaluation, type TServingAssumptions, type TServingLayout, type TServingTargets } from "./serving-model";
 import { averageRequestsPerSecond, describePeak, peakRequestsPerSecond, requestsPerMonth } from "./traffic";
 import { cloudOnDemandPerGpuMonth, cloudReservedPerGpuMonth, ownedPerGpuMonth, type TGpuMonthCost, type TInfraCostKind } from "./cost";
 import { ZGpu, type TGpu, type TModelArchitecture } from "../shared";
@@ -34,7 +31,6 @@ import { ZGpu, type TGpu, type TModelArchitecture } from "../shared";
 export * from "./inputs";
 export { WEIGHT_PRECISIONS, KV_BYTES_PER_ELEMENT, ZWeightPrecision, ZKvCachePrecision } from "./memory";
 export type { TWeightPrecision, TKvCachePrecision } from "./memory";
-export type { TPlacement } from "./placement";
 export type { TInfraCostKind } from "./cost";
 
 export type TInfraCost = {
@@ -46,35 +42,91 @@ export type TInfraCost = {
   figures: TFigure[];
 };
 
+/** The layout this sizing ran: what a team would configure in its serving engine. */
+export type TSizedLayout = {
+  gpuId: string;
+  gpuName: string;
+  tensorParallel: number;
+  pipelineStages: number;
+  gpusPerReplica: number;
+  weightPrecision: TWeightPrecision;
+  weightScope: TWeightScheme["scope"];
+  kvCachePrecision: TKvCachePrecision;
+  isKvFollowingWeights: boolean;
+};
+
+export type TPlacement = {
+  tensorParallel: number;
+  pipelineStages: number;
+  gpusPerReplica: number;
+  /** What the driver reports per GPU, bytes. */
+  capacityBytesPerGpu: number;
+  usableBytesPerGpu: number;
+  weightsBytesPerGpu: number;
+  overheadBytesPerGpu: number;
+  kvBudgetBytesPerGpu: number;
+  /** One sequence at its mean resident length (s + n/2), per GPU. */
+  kvBytesPerSequencePerGpu: number;
+  maxConcurrentSequences: number;
+};
+
 export type TSizingThroughput = {
-  /** Batch 1, bandwidth bound: what one user sees on an idle replica. */
+  /** Batch 1, idle replica: what one user sees. */
   decodeTokensPerSecondPerSequence: number;
-  /** Sequences decoded together per replica while meeting the latency target. */
+  /** Sequences decoded together per replica. */
   batchAtTarget: number;
+  batchLimit: TBatchLimit;
+  /** The engine's sequence cap (vLLM max_num_seqs) this sizing used. */
+  engineMaxBatch: number;
+  stepSeconds: number;
+  /** Time per output token each user sees, other requests' prefills included. */
+  tpotSeconds: number;
   perSequenceTokensPerSecondAtBatch: number;
   aggregateDecodeTokensPerSecond: number;
-  /** Compute ceiling t·F·MFU / (2·P_act): no batch can decode faster. */
-  computeCeilingTokensPerSecond: number;
-  /** Prefill of one prompt on an idle replica; queueing excluded. */
+  /** Prefill compute a busy replica spends per request. */
+  prefillSeconds: number;
+  /** First token on an idle replica. */
   timeToFirstTokenSeconds: number;
   sustainedOutputTokensPerSecondPerReplica: number;
   requestsPerSecondPerReplica: number;
+  /** Peak arrivals one replica takes within the TTFT target (equals requestsPerSecondPerReplica without one). */
+  maxRequestsPerSecondPerReplica: number;
   latencyTargetMet: boolean;
+  ttftTargetMet: boolean;
+  /** Measured ÷ estimated speed applied to every time above (1: estimate only). */
+  speedFactor: number;
 };
+
+/** A measurement applied to this layout: it replaces the estimate, with where it came from. */
+export type TSizingCalibration = {
+  speedFactor: number;
+  /** "measured, vllm bench serve, file x.json, 2026-04-13". */
+  provenance: string;
+  measuredOutputTokensPerSecond: number;
+  estimatedOutputTokensPerSecond: number;
+  method: string;
+};
+
+export type TBinding = { replicas: TReplicasBoundBy; batch: TBatchLimit; text: string };
 
 export type TSizingResult = {
   fits: boolean;
   warnings: string[];
-  /** Prompt + output tokens: the context every concurrent sequence is sized for. */
+  /** Prompt + output tokens: the longest a sequence gets. */
   contextTokens: number;
+  layout: TSizedLayout;
   memory: {
     bytesPerParam: number;
     bytesPerParamIsApproximate: boolean;
     weightsBytes: number;
+    embeddingBytes: number;
     /** Textbook per-token KV (every layer global). */
     kvBytesPerToken: number;
     /** One sequence at contextTokens, sliding windows applied. */
     kvBytesPerSequence: number;
+    /** One sequence at its mean resident length, s + n/2. */
+    meanContextTokens: number;
+    kvBytesPerSequenceAtMean: number;
   };
   placement: TPlacement | null;
   throughput: TSizingThroughput | null;
@@ -85,27 +137,52 @@ export type TSizingResult = {
     peakOutputTokensPerSecond: number;
   };
   /**
-   * Monthly prompt + output tokens one replica carries while still covering the peak, i.e.
-   * sustained capacity × seconds per month / peak-to-average ratio. Feeds the economics staircase.
+   * Monthly prompt + output tokens one replica carries while still covering the peak within the
+   * targets, i.e. max peak arrivals per replica × (s + n) × seconds per month ÷ peak-to-average.
+   * Feeds the economics staircase.
    */
   replicaCapacityTokensPerMonth: number | null;
-  /** The floor the staircase starts from (high availability), as entered. */
+  /** Per region, as entered. */
   minReplicas: number;
+  regions: number;
+  spareReplicasPerRegion: number;
   replicas: number | null;
   totalGpus: number | null;
+  binding: TBinding | null;
+  calibration: TSizingCalibration | null;
   costs: Record<TInfraCostKind, TInfraCost | null>;
-  /** Efficiency factors this sizing ran with, defaults marked with their sources. */
   statedFactors: TStatedFactor[];
   figures: TFigure[];
 };
 
-/** ceil that ignores float dust: 3.0000000000001 replicas is 3. */
-function ceilTolerant(x: number): number {
-  return Math.ceil(x - 1e-9 * Math.max(1, Math.abs(x)));
-}
-
 export function parseSizingInputs(raw: unknown): TSizingInputs {
   return parseOrThrow(ZSizingInputs, raw, "sizing inputs");
+}
+
+export function servingAssumptions(inputs: TSizingInputs): TServingAssumptions {
+  return {
+    memoryBandwidthUtilization: inputs.memoryBandwidthUtilization,
+    inferenceMfu: inputs.inferenceMfu,
+    gpuMemoryUtilization: inputs.gpuMemoryUtilization,
+    overheadBytesPerGpu: inputs.overheadGbPerGpu * BYTES_PER_GB,
+    overheadFractionOfWeights: inputs.overheadFractionOfWeights,
+    stepOverheadSeconds: inputs.stepOverheadMs / 1000,
+    allReduceLatencySeconds: inputs.allReduceLatencyUs / 1e6,
+    allReduceBandwidthEfficiency: inputs.allReduceBandwidthEfficiency,
+    rooflineOverlapExponent: inputs.rooflineOverlapExponent,
+    maxBatchSequences: inputs.maxBatchSequences ?? null,
+    promptCacheHitShare: inputs.promptCacheHitShare,
+  };
+}
+
+export function servingTargets(inputs: TSizingInputs): TServingTargets {
+  return { minOutputTokensPerSecondPerSequence: inputs.minOutputTokensPerSecondPerSequence, ttftSeconds: inputs.ttftSeconds ?? null, ttftQuantile: inputs.ttftQuantile };
+}
+
+/** The weights as a scheme: the checkpoint's own scope when serving at the precision it ships in. */
+export function weightSchemeFor(model: TModelArchitecture, precision: TWeightPrecision): TWeightScheme {
+  const c = model.checkpointQuantization;
+  return { precision, scope: c && c.precision === precision ? c.scope : "all-linear" };
 }
 
 function checkAgainstModel(inputs: TSizingInputs, model: TModelArchitecture): void {
@@ -118,9 +195,61 @@ function checkAgainstModel(inputs: TSizingInputs, model: TModelArchitecture): vo
       },
     ]);
   }
+  const t = inputs.tensorParallelOverride;
+  if (t !== undefined && !tensorParallelDegrees(model, inputs.gpusPerNode).includes(t)) {
+    throw new DomainInputError("sizing inputs", [
+      {
+        path: "tensorParallelOverride",
+        message: `tensorParallelOverride: ${t} must be a power of two ≤ gpusPerNode (${inputs.gpusPerNode}) dividing the model's ${model.attentionHeads} attention heads`,
+      },
+    ]);
+  }
 }
 
-export function sizeDeployment(rawInputs: TSizingInputsRaw, rawModel: TModelArchitecture, rawGpu: TGpu): TSizingResult {
+/** What one GPU costs per month under each way of paying the inputs price. */
+function gpuMonthCosts(inputs: TSizingInputs, gpu: TGpu): Record<TInfraCostKind, TGpuMonthCost | null> {
+  const { cloudOnDemand, cloudReserved, owned } = inputs.cost;
+  return {
+    cloudOnDemand: cloudOnDemand ? cloudOnDemandPerGpuMonth(cloudOnDemand.usdPerGpuHour) : null,
+    cloudReserved: cloudReserved ? cloudReservedPerGpuMonth(cloudReserved.usdPerGpuHour, cloudReserved.discountPercent) : null,
+    owned: owned ? ownedPerGpuMonth(owned, gpu) : null,
+  };
+}
+
+/**
+ * Tensor-parallel degree and pipeline stages to size when the caller pinned neither: the cheapest
+ * on this GPU at these precisions (the layout search restricted to them). Without any price, the
+ * fewest GPUs.
+ */
+function chooseDegrees(inputs: TSizingInputs, model: TModelArchitecture, gpu: TGpu, weights: TWeightScheme, kv: TKvCachePrecision, isKvPinned: boolean, peakRps: number, tokensPerMonth: number): { t: number; stages: number } | null {
+  const monthly = gpuMonthCosts(inputs, gpu);
+  const price = monthly.cloudOnDemand ?? monthly.cloudReserved ?? monthly.owned;
+  const result = searchLayouts({
+    model,
+    offers: [{ gpu, usdPerGpuMonth: price?.usdPerGpuMonth ?? 1, priceLabel: "" }],
+    pins: { gpuId: gpu.id, weightPrecision: weights.precision, ...(isKvPinned ? { kvCachePrecision: kv } : {}), ...(inputs.tensorParallelOverride ? { tensorParallel: inputs.tensorParallelOverride } : {}), ...(inputs.pipelineStagesOverride ? { pipelineStages: inputs.pipelineStagesOverride } : {}) },
+    quality: { maxLossPoints: 100, entered: {} },
+    workload: {
+      promptTokens: inputs.promptTokensPerRequest,
+      outputTokens: inputs.outputTokensPerRequest,
+      peakRequestsPerSecond: peakRps,
+      tokensPerMonth,
+      gpusPerNode: inputs.gpusPerNode,
+      maxPipelineStages: inputs.maxPipelineStages,
+      minReplicas: inputs.minReplicas,
+      hasSpareReplica: inputs.hasSpareReplica,
+      regions: inputs.regions,
+    },
+    targets: servingTargets(inputs),
+    assumptions: servingAssumptions(inputs),
+  });
+  const pick = result.chosen ?? result.bestAttempt ?? result.options[0];
+  return pick ? { t: pick.tensorParallel, stages: pick.pipelineStages } : null;
+}
+
+export type TSizeOptions = { calibration?: TSizingCalibration | null };
+
+export function sizeDeployment(rawInputs: TSizingInputsRaw, rawModel: TModelArchitecture, rawGpu: TGpu, options: TSizeOptions = {}): TSizingResult {
   const inputs = parseSizingInputs(rawInputs);
   const model = parseOrThrow(ZSizableModel, rawModel, "model architecture");
   const gpu = parseOrThrow(ZGpu, rawGpu, "GPU");
@@ -133,127 +262,175 @@ export function sizeDeployment(rawInputs: TSizingInputsRaw, rawModel: TModelArch
     gpuMemoryUtilization: inputs.gpuMemoryUtilization,
     overheadGbPerGpu: inputs.overheadGbPerGpu,
     overheadFractionOfWeights: inputs.overheadFractionOfWeights,
+    stepOverheadMs: inputs.stepOverheadMs,
+    allReduceLatencyUs: inputs.allReduceLatencyUs,
+    allReduceBandwidthEfficiency: inputs.allReduceBandwidthEfficiency,
+    rooflineOverlapExponent: inputs.rooflineOverlapExponent,
     minOutputTokensPerSecondPerSequence: inputs.minOutputTokensPerSecondPerSequence,
+    ...(inputs.ttftSeconds !== undefined ? { ttftQuantile: inputs.ttftQuantile } : {}),
     ...(inputs.peak.method === "factor" ? { peakToAverageRatio: inputs.peak.peakToAverageRatio } : {}),
   });
   const s = inputs.promptTokensPerRequest;
   const n = inputs.outputTokensPerRequest;
   const context = s + n;
+  const weights = weightSchemeFor(model, inputs.weightPrecision);
+  const isKvPinned = inputs.kvCachePrecision !== undefined;
+  const kv = inputs.kvCachePrecision ?? kvPrecisionFollowingWeights(inputs.weightPrecision, gpu);
   const precision = WEIGHT_PRECISIONS[inputs.weightPrecision];
-  const memory = {
-    bytesPerParam: precision.bytesPerParam,
-    bytesPerParamIsApproximate: precision.isApproximate,
-    weightsBytes: weightsBytes(model, inputs.weightPrecision),
-    kvBytesPerToken: kvBytesPerToken(model, inputs.kvCachePrecision),
-    kvBytesPerSequence: kvBytesPerSequence(model, inputs.kvCachePrecision, context),
-  };
-
-  const placementOptions: TPlacementOptions = { ...inputs, contextTokens: context };
-  const placement = inputs.tensorParallelOverride === undefined ? choosePlacement(model, gpu, placementOptions) : overridePlacement(model, gpu, inputs, placementOptions, warnings);
+  const assumptions = servingAssumptions(inputs);
+  const targets = servingTargets(inputs);
 
   const avgRps = averageRequestsPerSecond(inputs.traffic, context);
   const peakRps = peakRequestsPerSecond(avgRps, inputs.peak);
+  const tokensPerMonth = requestsPerMonth(inputs.traffic, context) * context;
   const traffic = {
     requestsPerMonth: requestsPerMonth(inputs.traffic, context),
     averageRequestsPerSecond: avgRps,
     peakRequestsPerSecond: peakRps,
     peakOutputTokensPerSecond: peakRps * n,
   };
+  if (inputs.peak.method === "rate" && inputs.peak.peakRequestsPerSecond < avgRps) {
+    warnings.push(`The entered peak (${fmt(inputs.peak.peakRequestsPerSecond)} requests/s) is below the monthly average (${fmt(avgRps)} requests/s); the average is used as the peak.`);
+  }
 
-  const figures: TFigure[] = [...memoryFigures(model, inputs, memory, context)];
+  const embeddingBytes = paramBreakdown(model).embeddingParams * schemeBytesPerParam(weights).embeddings;
+  const memMean = kvBytesPerSequence(model, kv, s + n / 2);
+  const memory = {
+    bytesPerParam: precision.bytesPerParam,
+    bytesPerParamIsApproximate: precision.isApproximate,
+    weightsBytes: layoutMemory(model, { gpu, tensorParallel: 1, pipelineStages: 1, weights, kvCachePrecision: kv }, s, n, assumptions).weightsBytes,
+    embeddingBytes,
+    kvBytesPerToken: kvBytesPerToken(model, kv),
+    kvBytesPerSequence: kvBytesPerSequence(model, kv, context),
+    meanContextTokens: s + n / 2,
+    kvBytesPerSequenceAtMean: memMean,
+  };
+
+  const degrees =
+    inputs.tensorParallelOverride !== undefined && inputs.pipelineStagesOverride !== undefined
+      ? { t: inputs.tensorParallelOverride, stages: inputs.pipelineStagesOverride }
+      : chooseDegrees(inputs, model, gpu, weights, kv, isKvPinned, peakRps, tokensPerMonth);
+  const t = degrees?.t ?? inputs.tensorParallelOverride ?? 1;
+  const stages = degrees?.stages ?? inputs.pipelineStagesOverride ?? 1;
+  const layout: TSizedLayout = {
+    gpuId: gpu.id,
+    gpuName: gpu.name,
+    tensorParallel: t,
+    pipelineStages: stages,
+    gpusPerReplica: t * stages,
+    weightPrecision: inputs.weightPrecision,
+    weightScope: weights.scope,
+    kvCachePrecision: kv,
+    isKvFollowingWeights: !isKvPinned,
+  };
+  const servingLayout: TServingLayout = { gpu, tensorParallel: t, pipelineStages: stages, weights, kvCachePrecision: kv };
+  const calibration = options.calibration ?? null;
+  const e = evaluateLayout(model, servingLayout, s, n, targets, assumptions, { speedFactor: calibration?.speedFactor ?? 1 });
+
+  const figures: TFigure[] = [...memoryFigures(model, weights, kv, memory, context)];
   figures.push(...trafficFigures(inputs, traffic));
   const noCosts = { cloudOnDemand: null, cloudReserved: null, owned: null };
+  const base = { contextTokens: context, layout, memory, traffic, minReplicas: inputs.minReplicas, regions: inputs.regions, spareReplicasPerRegion: inputs.hasSpareReplica ? 1 : 0, calibration, statedFactors };
 
-  if (placement === null) {
+  if (!e.fits) {
     warnings.push(
-      `${model.name} at ${precision.label} does not fit on ${inputs.maxPipelineStages} node(s) of ${inputs.gpusPerNode} × ${gpu.name} with room for one ${context}-token sequence.`,
+      `${model.name} at ${precision.label} does not fit on ${stages} node(s) × ${t} ${gpu.name} with room for one ${context}-token sequence (${e.misfit}).`,
     );
-    return { fits: false, warnings, contextTokens: context, memory, placement: null, throughput: null, traffic, replicaCapacityTokensPerMonth: null, minReplicas: inputs.minReplicas, replicas: null, totalGpus: null, costs: noCosts, statedFactors, figures };
+    return { ...base, fits: false, warnings, placement: null, throughput: null, replicaCapacityTokensPerMonth: null, replicas: null, totalGpus: null, binding: null, costs: noCosts, figures };
   }
-  if (placement.pipelineStages > 1) {
+  if (stages > 1) {
+    warnings.push(`One replica spans ${stages} nodes (tensor-parallel ${t} within a node, pipeline-parallel across nodes); inter-node networking becomes part of the design.`);
+  }
+  if (precision.needsHardware === "fp8" && gpu.fp8DenseTflops === undefined) warnings.push(`${gpu.name} has no FP8 arithmetic: FP8 weights are dequantised to BF16 for the matmuls (weight-only).`);
+  if (precision.needsHardware === "fp4" && gpu.fp4DenseTflops === undefined) warnings.push(`${gpu.name} has no FP4 arithmetic: FP4 weights are dequantised to BF16 for the matmuls.`);
+  if (!precision.isServingEngineFormat) warnings.push(`${precision.label} is not a tensor-parallel serving-engine format (GGUF runs on llama.cpp; FP32 is not served): treat this sizing as indicative.`);
+
+  const placement: TPlacement = {
+    tensorParallel: t,
+    pipelineStages: stages,
+    gpusPerReplica: t * stages,
+    capacityBytesPerGpu: e.capacityBytesPerGpu,
+    usableBytesPerGpu: e.usableBytesPerGpu,
+    weightsBytesPerGpu: e.weightsBytesPerGpu,
+    overheadBytesPerGpu: e.overheadBytesPerGpu,
+    kvBudgetBytesPerGpu: e.kvBudgetBytesPerGpu,
+    kvBytesPerSequencePerGpu: e.kvBytesPerSequencePerGpu,
+    maxConcurrentSequences: e.maxSequencesByMemory,
+  };
+  figures.push(...placementFigures(model, gpu, inputs, placement, kv, context, e));
+  const throughput = toThroughput(e);
+  if (!e.meetsTpot) {
     warnings.push(
-      `One replica spans ${placement.pipelineStages} nodes (tensor-parallel ${placement.tensorParallel} within a node, pipeline-parallel across nodes); inter-node networking becomes part of the design.`,
+      `Even one sequence decodes at ${fmt(1 / e.tpotSeconds, 3)} tokens/s, below the ${fmt(inputs.minOutputTokensPerSecondPerSequence)} tokens/s target; capacity is shown at batch 1. A faster GPU, more tensor parallelism or smaller weights would help.`,
     );
   }
-  figures.push(...placementFigures(model, gpu, inputs, placement));
+  if (!e.meetsTtft) {
+    warnings.push(`An idle replica takes ${fmt(e.ttftIdleSeconds, 3)} s to the first token, over the ${fmt(inputs.ttftSeconds ?? 0)} s target: no number of replicas meets it on this layout.`);
+  }
+  figures.push(...throughputFigures(model, gpu, inputs, servingLayout, e, assumptions));
 
-  const speed = buildSpeedModel({ ...inputs, model, gpu, tensorParallel: placement.tensorParallel, promptTokens: s, outputTokens: n });
-  const throughput = computeThroughput(speed, placement, inputs, warnings);
-  figures.push(...throughputFigures(model, gpu, inputs, speed, placement, throughput));
-
-  const peakRatio = avgRps > 0 ? peakRps / avgRps : inputs.peak.method === "factor" ? inputs.peak.peakToAverageRatio : inputs.peak.busyHourToAverageRatio;
-  const replicaCapacityTokensPerMonth = (throughput.requestsPerSecondPerReplica * context * SECONDS_PER_MONTH) / peakRatio;
-  const replicas = Math.max(inputs.minReplicas, ceilTolerant(peakRps / throughput.requestsPerSecondPerReplica));
+  // Capacity a replica offers within the targets; with an unmet TTFT target it is sized at full utilisation and flagged above.
+  const maxPerReplica = e.meetsTtft && e.maxRequestsPerSecondWithinTtft > 0 ? e.maxRequestsPerSecondWithinTtft : e.requestsPerSecond;
+  const peakRatio = avgRps > 0 ? peakRps / avgRps : inputs.peak.method === "factor" ? inputs.peak.peakToAverageRatio : inputs.peak.method === "poisson" ? inputs.peak.busyHourToAverageRatio : 1;
+  const replicaCapacityTokensPerMonth = (maxPerReplica * context * SECONDS_PER_MONTH) / peakRatio;
+  const sized = sizeReplicas(e.requestsPerSecond, maxPerReplica, { peakRequestsPerSecond: peakRps, regions: inputs.regions, minReplicas: inputs.minReplicas, hasSpareReplica: inputs.hasSpareReplica });
+  const replicas = sized.replicas;
   const totalGpus = replicas * placement.gpusPerReplica;
-  figures.push(
-    makeFigure(
-      "replicas",
-      "Replicas",
-      replicas,
-      "replicas",
-      `max(min replicas, ⌈peak requests/s ÷ requests/s per replica⌉) = max(${inputs.minReplicas}, ⌈${fmt(peakRps)} ÷ ${fmt(throughput.requestsPerSecondPerReplica)}⌉)`,
-    ),
-    makeFigure("totalGpus", "GPUs in total", totalGpus, "GPUs", `replicas × GPUs per replica = ${replicas} × ${placement.gpusPerReplica}`),
-    makeFigure(
-      "replicaCapacityTokensPerMonth",
-      "Monthly tokens one replica carries",
-      replicaCapacityTokensPerMonth,
-      "tokens/month",
-      `requests/s per replica × (s + n) × 730 h × 3600 ÷ peak-to-average = ${fmt(throughput.requestsPerSecondPerReplica)} × ${context} × 2,628,000 ÷ ${fmt(peakRatio)}`,
-    ),
-  );
+  const binding = describeBinding(sized.boundBy, e.batchLimit, e, inputs);
+  figures.push(...replicaFigures(inputs, e, peakRps, peakRatio, maxPerReplica, replicas, totalGpus, placement.gpusPerReplica, replicaCapacityTokensPerMonth, context, binding));
 
   const costs = computeCosts(inputs, gpu, placement.gpusPerReplica, replicas);
   for (const cost of Object.values(costs)) if (cost) figures.push(...cost.figures);
 
-  return { fits: true, warnings, contextTokens: context, memory, placement, throughput, traffic, replicaCapacityTokensPerMonth, minReplicas: inputs.minReplicas, replicas, totalGpus, costs, statedFactors, figures };
+  return { ...base, fits: true, warnings, placement, throughput, replicaCapacityTokensPerMonth, replicas, totalGpus, binding, costs, figures };
 }
 
-function overridePlacement(model: TModelArchitecture, gpu: TGpu, inputs: TSizingInputs, options: TPlacementOptions, warnings: string[]): TPlacement | null {
-  const t = inputs.tensorParallelOverride ?? 1;
-  if (!tensorParallelCandidates(model, inputs.gpusPerNode).includes(t)) {
-    throw new DomainInputError("sizing inputs", [
-      {
-        path: "tensorParallelOverride",
-        message: `tensorParallelOverride: ${t} must be a power of two ≤ gpusPerNode (${inputs.gpusPerNode}) dividing the model's ${model.attentionHeads} attention heads`,
-      },
-    ]);
-  }
-  const placement = evaluatePlacement(model, gpu, options, t, 1);
-  if (placement.maxConcurrentSequences >= 1) return placement;
-  warnings.push(`Tensor-parallel ${t} leaves no room for one ${options.contextTokens}-token sequence.`);
-  return null;
-}
-
-function computeThroughput(speed: TReplicaSpeedModel, placement: TPlacement, inputs: TSizingInputs, warnings: string[]): TSizingThroughput {
-  const s = inputs.promptTokensPerRequest;
-  const n = inputs.outputTokensPerRequest;
-  const target = inputs.minOutputTokensPerSecondPerSequence;
-  let batch = maxBatchMeetingTarget(speed, placement.maxConcurrentSequences, target);
-  const latencyTargetMet = batch >= 1;
-  if (!latencyTargetMet) {
-    batch = 1;
-    warnings.push(
-      `Even one sequence decodes at ${fmt(perSequenceTokensPerSecond(speed, 1), 3)} tokens/s, below the ${fmt(target)} tokens/s target; capacity is shown at batch 1. A faster GPU, more tensor parallelism or smaller weights would help.`,
-    );
-  }
-  const sustained = sustainedOutputTokensPerSecond(speed, batch, s, n);
+function toThroughput(e: TLayoutEvaluation): TSizingThroughput {
   return {
-    decodeTokensPerSecondPerSequence: perSequenceTokensPerSecond(speed, 1),
-    batchAtTarget: batch,
-    perSequenceTokensPerSecondAtBatch: perSequenceTokensPerSecond(speed, batch),
-    aggregateDecodeTokensPerSecond: aggregateDecodeTokensPerSecond(speed, batch),
-    computeCeilingTokensPerSecond: (placement.tensorParallel * speed.effectiveFlopsPerSecond) / (2 * speed.model.activeParams),
-    timeToFirstTokenSeconds: prefillSeconds(speed, s),
-    sustainedOutputTokensPerSecondPerReplica: sustained,
-    requestsPerSecondPerReplica: sustained / n,
-    latencyTargetMet,
+    decodeTokensPerSecondPerSequence: 1 / e.stepBatch1Seconds,
+    batchAtTarget: e.batch,
+    batchLimit: e.batchLimit,
+    engineMaxBatch: e.engineMaxBatch,
+    stepSeconds: e.step.seconds,
+    tpotSeconds: e.tpotSeconds,
+    perSequenceTokensPerSecondAtBatch: 1 / e.tpotSeconds,
+    aggregateDecodeTokensPerSecond: e.batch / e.step.seconds,
+    prefillSeconds: e.prefillSeconds,
+    timeToFirstTokenSeconds: e.ttftIdleSeconds,
+    sustainedOutputTokensPerSecondPerReplica: e.outputTokensPerSecond,
+    requestsPerSecondPerReplica: e.requestsPerSecond,
+    maxRequestsPerSecondPerReplica: e.maxRequestsPerSecondWithinTtft,
+    latencyTargetMet: e.meetsTpot,
+    ttftTargetMet: e.meetsTtft,
+    speedFactor: e.speedFactor,
+  };
+}
+
+const BATCH_LIMIT_TEXT: Record<TBatchLimit, string> = {
+  "kv-memory": "the KV cache that fits in memory",
+  "engine-max-batch": "the engine's sequence cap (max_num_seqs)",
+  "tpot-target": "the per-user speed target (TPOT)",
+};
+
+export const REPLICA_BOUND_TEXT: Record<TReplicasBoundBy, string> = {
+  throughput: "throughput at the peak",
+  ttft: "the time-to-first-token target (queueing at the peak)",
+  "min-replicas": "the minimum replica count",
+  "no-volume": "the minimum replica count (no volume entered)",
+};
+
+function describeBinding(boundBy: TReplicasBoundBy, batchLimit: TBatchLimit, e: TLayoutEvaluation, inputs: TSizingInputs): TBinding {
+  const extras = [inputs.hasSpareReplica ? "plus one spare per region (N+1)" : "", inputs.regions > 1 ? `in each of ${inputs.regions} regions` : ""].filter(Boolean).join(", ");
+  return {
+    replicas: boundBy,
+    batch: batchLimit,
+    text: `Replicas are set by ${REPLICA_BOUND_TEXT[boundBy]}${extras ? ` (${extras})` : ""}; each replica's batch of ${e.batch} is limited by ${BATCH_LIMIT_TEXT[batchLimit]}.`,
   };
 }
 
 function computeCosts(inputs: TSizingInputs, gpu: TGpu, gpusPerReplica: number, replicas: number): Record<TInfraCostKind, TInfraCost | null> {
-  const { cloudOnDemand, cloudReserved, owned } = inputs.cost;
-  const scale = (c: TGpuMonthCost): TInfraCost => {
+  const scale = (c: TGpuMonthCost | null): TInfraCost | null => {
+    if (!c) return null;
     const usdPerReplicaMonth = c.usdPerGpuMonth * gpusPerReplica;
     const usdPerMonth = usdPerReplicaMonth * replicas;
     const figure = makeFigure(
@@ -265,59 +442,79 @@ function computeCosts(inputs: TSizingInputs, gpu: TGpu, gpusPerReplica: number, 
     );
     return { kind: c.kind, usdPerGpuMonth: c.usdPerGpuMonth, usdPerReplicaMonth, usdPerMonth, figures: [...c.figures, figure] };
   };
-  return {
-    cloudOnDemand: cloudOnDemand ? scale(cloudOnDemandPerGpuMonth(cloudOnDemand.usdPerGpuHour)) : null,
-    cloudReserved: cloudReserved ? scale(cloudReservedPerGpuMonth(cloudReserved.usdPerGpuHour, cloudReserved.discountPercent)) : null,
-    owned: owned ? scale(ownedPerGpuMonth(owned, gpu)) : null,
-  };
+  const monthly = gpuMonthCosts(inputs, gpu);
+  return { cloudOnDemand: scale(monthly.cloudOnDemand), cloudReserved: scale(monthly.cloudReserved), owned: scale(monthly.owned) };
 }
 
-function memoryFigures(model: TModelArchitecture, inputs: TSizingInputs, memory: TSizingResult["memory"], context: number): TFigure[] {
-  const bKv = KV_BYTES_PER_ELEMENT[inputs.kvCachePrecision];
+/** Bytes as a whole number with separators: byte figures are exact, never rounded to 4 digits. */
+const bytesText = (x: number) => fmt(Math.round(x));
+
+function memoryFigures(model: TModelArchitecture, weights: TWeightScheme, kv: TKvCachePrecision, memory: TSizingResult["memory"], context: number): TFigure[] {
+  const bKv = KV_BYTES_PER_ELEMENT[kv];
   const kvFormula =
     model.attentionType === "mla"
       ? `(kv_lora_rank + qk_rope_head_dim) × L × B_kv = (${model.kvLoraRank} + ${model.qkRopeHeadDim}) × ${model.layers} × ${bKv}`
       : `2 × L × n_kv × d_h × B_kv = 2 × ${model.layers} × ${model.kvHeads} × ${model.headDim} × ${bKv}`;
   const local = slidingWindowLayerCount(model);
-  const seqFormula =
+  const perLayer = memory.kvBytesPerToken / model.layers;
+  const seqFormula = (tokens: number) =>
     local === 0
-      ? `KV per token × context = ${fmt(memory.kvBytesPerToken)} × ${context}`
-      : `KV per token per layer × (global layers × context + window layers × min(context, window)) = ${fmt(memory.kvBytesPerToken / model.layers)} × (${model.layers - local} × ${context} + ${local} × ${Math.min(context, model.slidingWindowTokens ?? context)})`;
+      ? `KV per token × tokens = ${bytesText(memory.kvBytesPerToken)} × ${fmt(tokens)}`
+      : `KV per token per layer × (global layers × tokens + window layers × min(tokens, window)) = ${bytesText(perLayer)} × (${model.layers - local} × ${fmt(tokens)} + ${local} × ${fmt(Math.min(tokens, model.slidingWindowTokens ?? tokens))})`;
+  const b = paramBreakdown(model);
+  const bytes = schemeBytesPerParam(weights);
+  const info = WEIGHT_PRECISIONS[weights.precision];
+  const weightsFormula =
+    b.routedExpertParams > 0 || info.isQuantized
+      ? `experts × B + other layers × B + embeddings × B = ${fmt(b.routedExpertParams)} × ${fmt(bytes.experts)} + ${fmt(b.otherParams)} × ${fmt(bytes.other)} + ${fmt(b.embeddingParams)} × ${fmt(bytes.embeddings)}`
+      : `P × B_w = ${fmt(model.totalParams)} × ${info.bytesPerParam}`;
+  const weightNote = [
+    info.isApproximate ? "GGUF bytes per weight are approximate and vary by model." : "",
+    info.isQuantized && !info.coversEmbeddings ? `B = ${info.bytesFormula} bytes per quantized weight (scales included); embeddings and output head stay at 2 bytes.` : "",
+    weights.scope === "experts-only" ? "As published: only the routed experts are quantized; attention and the rest stay 16-bit." : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   return [
+    makeFigure("weightsGb", "Weights memory", memory.weightsBytes / BYTES_PER_GB, "GB", weightsFormula, weightNote || undefined),
+    makeFigure("kvBytesPerToken", `KV cache per token (${kv.toUpperCase()})`, memory.kvBytesPerToken, "bytes/token", kvFormula),
+    makeFigure("kvBytesPerSequence", `KV cache per sequence at ${fmt(context)} tokens (prompt + output)`, memory.kvBytesPerSequence, "bytes", seqFormula(context)),
     makeFigure(
-      "weightsGb",
-      "Weights memory",
-      memory.weightsBytes / BYTES_PER_GB,
-      "GB",
-      `P × B_w = ${fmt(model.totalParams)} × ${memory.bytesPerParam} bytes`,
-      memory.bytesPerParamIsApproximate ? "GGUF bytes per weight are approximate and vary by model." : undefined,
+      "kvBytesPerSequenceAtMean",
+      `KV cache per sequence at ${fmt(memory.meanContextTokens)} tokens (mean while decoding, s + n/2)`,
+      memory.kvBytesPerSequenceAtMean,
+      "bytes",
+      seqFormula(memory.meanContextTokens),
+      "Continuous batching frees a sequence's cache when it finishes, so on average a sequence holds its prompt and half its answer.",
     ),
-    makeFigure("kvBytesPerToken", "KV cache per token", memory.kvBytesPerToken, "bytes/token", kvFormula),
-    makeFigure("kvGbPerSequence", "KV cache per sequence at full context", memory.kvBytesPerSequence / BYTES_PER_GB, "GB", seqFormula),
   ];
 }
 
-function placementFigures(model: TModelArchitecture, gpu: TGpu, inputs: TSizingInputs, p: TPlacement): TFigure[] {
+function placementFigures(model: TModelArchitecture, gpu: TGpu, inputs: TSizingInputs, p: TPlacement, kv: TKvCachePrecision, context: number, e: TLayoutEvaluation): TFigure[] {
   const shard = kvShardWays(model, p.tensorParallel);
+  const reported = gpu.driverMemoryBytes !== undefined;
   return [
     makeFigure(
       "usableGbPerGpu",
       "Usable memory per GPU",
       p.usableBytesPerGpu / BYTES_PER_GB,
       "GB",
-      `memory (binary GB) × 2^30 × gpu_memory_utilization = ${gpu.memoryGb} × 1.0737 × ${inputs.gpuMemoryUtilization}`,
-      "Vendors' GPU memory sizes are binary: an \"80 GB\" GPU holds 85.9 decimal GB.",
+      `memory as the driver reports it × gpu_memory_utilization = ${bytesText(gpuCapacityBytes(gpu))} bytes × ${inputs.gpuMemoryUtilization}`,
+      reported
+        ? `${gpu.name}: ${fmt(gpuCapacityBytes(gpu) / 2 ** 20)} MiB as nvidia-smi reports it (nominal ${gpu.memoryGb} GiB).`
+        : `Nominal ${gpu.memoryGb} GiB (× 2^30 bytes); the driver-reported figure is not known for this GPU.`,
     ),
-    makeFigure("tensorParallel", "Tensor-parallel degree", p.tensorParallel, "GPUs", "smallest power of two (dividing the attention heads, ≤ GPUs per node) that fits weights + overhead + one sequence"),
+    makeFigure("tensorParallel", "Tensor-parallel degree", p.tensorParallel, "GPUs", "power of two ≤ GPUs per node dividing the attention heads; the layout search picks the cheapest unless pinned"),
     makeFigure("pipelineStages", "Pipeline stages (nodes)", p.pipelineStages, "nodes", "1 unless a whole node cannot hold the model"),
     makeFigure("gpusPerReplica", "GPUs per replica", p.gpusPerReplica, "GPUs", `tensor-parallel × pipeline stages = ${p.tensorParallel} × ${p.pipelineStages}`),
-    makeFigure("weightsGbPerGpu", "Weights per GPU", p.weightsBytesPerGpu / BYTES_PER_GB, "GB", `weights ÷ GPUs per replica = ${fmt(p.weightsBytesPerGpu * p.gpusPerReplica / BYTES_PER_GB)} ÷ ${p.gpusPerReplica}`),
+    makeFigure("weightsGbPerGpu", "Weights per GPU", p.weightsBytesPerGpu / BYTES_PER_GB, "GB", `weights ÷ GPUs per replica = ${fmt((p.weightsBytesPerGpu * p.gpusPerReplica) / BYTES_PER_GB)} ÷ ${p.gpusPerReplica}`),
     makeFigure(
       "overheadGbPerGpu",
       "Runtime overhead per GPU",
       p.overheadBytesPerGpu / BYTES_PER_GB,
       "GB",
       `fixed + fraction × weights per GPU = ${fmt(inputs.overheadGbPerGpu)} + ${fmt(inputs.overheadFractionOfWeights)} × ${fmt(p.weightsBytesPerGpu / BYTES_PER_GB)}`,
+      "Activations, CUDA graphs and the CUDA context come out of the usable share, as vLLM's memory profile takes them.",
     ),
     makeFigure(
       "kvBudgetGbPerGpu",
@@ -328,72 +525,124 @@ function placementFigures(model: TModelArchitecture, gpu: TGpu, inputs: TSizingI
     ),
     makeFigure(
       "maxConcurrentSequences",
-      "Concurrent sequences that fit",
+      `Sequences whose KV fits (at ${fmt(e.meanContextTokens)} tokens each)`,
       p.maxConcurrentSequences,
       "sequences",
-      `⌊KV budget per GPU ÷ (KV per sequence ÷ (KV shards × stages))⌋ = ⌊${fmt(p.kvBudgetBytesPerGpu)} ÷ ${fmt(p.kvBytesPerSequencePerGpu)}⌋, KV shards = ${shard}`,
+      `⌊KV budget per GPU ÷ KV per sequence per GPU at s + n/2⌋ = ⌊${bytesText(p.kvBudgetBytesPerGpu)} ÷ ${bytesText(p.kvBytesPerSequencePerGpu)}⌋, KV shards = ${shard} × ${p.pipelineStages} stage(s)`,
       model.attentionType === "mla"
-        ? "MLA's latent cache is shared by all heads, so every tensor-parallel GPU holds a full copy."
+        ? `MLA's latent cache is shared by all heads, so every tensor-parallel GPU holds a full copy. One ${fmt(context)}-token sequence must fit too.`
         : shard < p.tensorParallel
           ? `Only ${model.kvHeads} KV heads: beyond that, tensor parallelism replicates KV instead of splitting it.`
-          : undefined,
+          : `KV at ${kv.toUpperCase()}. One full ${fmt(context)}-token sequence must fit too.`,
     ),
   ];
 }
 
-function throughputFigures(model: TModelArchitecture, gpu: TGpu, inputs: TSizingInputs, speed: TReplicaSpeedModel, p: TPlacement, t: TSizingThroughput): TFigure[] {
+function throughputFigures(model: TModelArchitecture, gpu: TGpu, inputs: TSizingInputs, layout: TServingLayout, e: TLayoutEvaluation, a: TServingAssumptions): TFigure[] {
+  const t = layout.tensorParallel;
   const bw = `${gpu.memoryBandwidthTbps} TB/s × ${inputs.memoryBandwidthUtilization} MBU`;
   const isMoe = model.totalParams > model.activeParams;
+  const factor = e.speedFactor !== 1 ? ` ÷ measured speed factor ${fmt(e.speedFactor, 3)}` : "";
+  const pMul = paramBreakdown(model).multipliedPerToken;
   return [
     makeFigure(
       "decodeTokensPerSecondPerSequence",
       "Decode speed, one sequence",
-      t.decodeTokensPerSecondPerSequence,
+      1 / e.stepBatch1Seconds,
       "tokens/s",
-      `t × BW × MBU ÷ (P_act × B_w + KV read per GPU × t) = ${p.tensorParallel} × ${bw} ÷ (${fmt(model.activeParams)} × ${speed.bytesPerParam} + ${fmt(speed.kvReadBytesPerSequencePerGpu * p.tensorParallel)})`,
-      "Bandwidth bound; KV read at the mean decode context s + n/2.",
+      `1 ÷ (weights read per GPU ÷ (${bw}) + all-reduce + step overhead)${factor}`,
+      "Bandwidth bound at batch 1.",
     ),
     makeFigure(
       "batchAtTarget",
       "Sequences decoded together per replica",
-      t.batchAtTarget,
+      e.batch,
       "sequences",
-      `largest b ≤ ${p.maxConcurrentSequences} with per-sequence tokens/s ≥ ${fmt(inputs.minOutputTokensPerSecondPerSequence)}`,
-      isMoe ? "MoE: the weights read per step grow with batch as more experts are touched, 1 − (1 − k/E)^b of them." : undefined,
-    ),
-    makeFigure("perSequenceTokensPerSecondAtBatch", "Per-sequence speed at that batch", t.perSequenceTokensPerSecondAtBatch, "tokens/s", "1 ÷ max(memory step time, compute step time)"),
-    makeFigure(
-      "aggregateDecodeTokensPerSecond",
-      "Decode throughput per replica",
-      t.aggregateDecodeTokensPerSecond,
-      "tokens/s",
-      `b ÷ max((weights read + b × KV read) ÷ (BW × MBU), b × 2 × P_act ÷ (t × F × MFU)), b = ${t.batchAtTarget}`,
+      `min(KV fits ${e.maxSequencesByMemory}, engine cap ${e.engineMaxBatch}, largest b meeting ${fmt(inputs.minOutputTokensPerSecondPerSequence)} tokens/s per user)`,
+      `Limited by ${BATCH_LIMIT_TEXT[e.batchLimit]}.${isMoe ? " MoE: the weights read per step grow with batch as more experts are touched, 1 − (1 − k/E)^b of them." : ""}`,
     ),
     makeFigure(
-      "computeCeilingTokensPerSecond",
-      "Compute ceiling per replica",
-      t.computeCeilingTokensPerSecond,
+      "stepSeconds",
+      "Decode step at that batch",
+      e.step.seconds * 1000,
+      "ms",
+      `(memory^p + compute^p)^(1/p) + all-reduce + overhead = (${fmt(e.step.memorySeconds * 1000)}^${a.rooflineOverlapExponent} + ${fmt(e.step.computeSeconds * 1000)}^${a.rooflineOverlapExponent})^(1/${a.rooflineOverlapExponent}) + ${fmt(e.step.allReduceSeconds * 1000)} + ${fmt(e.step.overheadSeconds * 1000)} ms`,
+      `memory = (weights read + b × KV at s + n/2) ÷ t ÷ (${bw}); compute = b × (2 × ${fmt(pMul)} + attention) ÷ t ÷ (F × ${inputs.inferenceMfu} MFU); all-reduce = 2 × ${model.layers} layers × (${inputs.allReduceLatencyUs} µs + 2(t−1)/t × b × h × 2 bytes ÷ (${gpu.interconnectGBpsPerDirection ?? 32} GB/s × ${inputs.allReduceBandwidthEfficiency})), t = ${t}.`,
+    ),
+    makeFigure(
+      "perSequenceTokensPerSecondAtBatch",
+      "Per-user speed at that batch (1 ÷ TPOT)",
+      1 / e.tpotSeconds,
       "tokens/s",
-      `t × F × MFU ÷ (2 × P_act) = ${p.tensorParallel} × ${fmt(speed.effectiveFlopsPerSecond / inputs.inferenceMfu)} × ${inputs.inferenceMfu} ÷ (2 × ${fmt(model.activeParams)})`,
+      `1 ÷ (step × (prefill + n × step ÷ b) ÷ (n × step ÷ b)) = 1 ÷ (${fmt(e.step.seconds * 1000)} ms × ${fmt(e.tpotSeconds / e.step.seconds, 3)})`,
+      "Other requests' prefills share the replica, so each user's tokens come a little slower than one step each.",
     ),
     makeFigure(
       "timeToFirstTokenSeconds",
-      "Time to first token (prefill)",
-      t.timeToFirstTokenSeconds,
+      "Time to first token, idle replica",
+      e.ttftIdleSeconds,
       "s",
-      `2 × P_act × s ÷ (t × F × MFU) = 2 × ${fmt(model.activeParams)} × ${inputs.promptTokensPerRequest} ÷ (${p.tensorParallel} × ${fmt(speed.effectiveFlopsPerSecond)})`,
-      "Idle replica, queueing excluded.",
+      `max(prefill, one weight read) + one step = max(${fmt(e.prefillSeconds, 4)}, …) + ${fmt(e.stepBatch1Seconds, 4)}; prefill = (2 × P_mul × s + attention over the prompt) ÷ t ÷ (F × MFU) + all-reduces, P_mul = ${fmt(pMul)}, s = ${inputs.promptTokensPerRequest}, t = ${t}, F = ${fmt(matmulFlopsPerSecond(layout.gpu, layout.weights))} FLOP/s, MFU ${inputs.inferenceMfu}${factor}`,
+      "Queueing at the peak is added by the replica count (Erlang C), not here.",
     ),
     makeFigure(
       "sustainedOutputTokensPerSecondPerReplica",
-      "Sustained output per replica at the latency target",
-      t.sustainedOutputTokensPerSecondPerReplica,
+      "Output tokens/s per replica when busy",
+      e.outputTokensPerSecond,
       "tokens/s",
-      `n ÷ (prefill time + n ÷ decode throughput) = ${inputs.outputTokensPerRequest} ÷ (${fmt(t.timeToFirstTokenSeconds)} + ${inputs.outputTokensPerRequest} ÷ ${fmt(t.aggregateDecodeTokensPerSecond)})`,
-      p.pipelineStages > 1 ? "Pipeline stages are assumed not to overlap, so multi-node capacity errs low." : undefined,
+      `n ÷ (prefill + n × step ÷ b) = ${inputs.outputTokensPerRequest} ÷ (${fmt(e.prefillSeconds, 4)} + ${inputs.outputTokensPerRequest} × ${fmt(e.step.seconds, 4)} ÷ ${e.batch})`,
+      layout.pipelineStages > 1 ? "Pipeline stages are assumed not to overlap, so multi-node capacity errs low." : undefined,
     ),
-    makeFigure("requestsPerSecondPerReplica", "Requests per second per replica", t.requestsPerSecondPerReplica, "requests/s", "sustained output tokens/s ÷ n"),
+    makeFigure("requestsPerSecondPerReplica", "Requests per second per replica", e.requestsPerSecond, "requests/s", "output tokens/s ÷ n"),
   ];
+}
+
+function replicaFigures(
+  inputs: TSizingInputs,
+  e: TLayoutEvaluation,
+  peakRps: number,
+  peakRatio: number,
+  maxPerReplica: number,
+  replicas: number,
+  totalGpus: number,
+  gpusPerReplica: number,
+  capacity: number,
+  context: number,
+  binding: TBinding,
+): TFigure[] {
+  const out: TFigure[] = [];
+  if (inputs.ttftSeconds !== undefined) {
+    out.push(
+      makeFigure(
+        "maxRequestsPerSecondPerReplica",
+        `Peak requests/s one replica takes within p${Math.round(inputs.ttftQuantile * 100)} TTFT ${fmt(inputs.ttftSeconds)} s`,
+        maxPerReplica,
+        "requests/s",
+        `largest λ with idle TTFT + Erlang C wait quantile ≤ target; ${e.batch} slots at ${fmt(e.requestsPerSecond / e.batch, 4)} requests/s each`,
+        "Each replica is an M/M/c queue: Poisson arrivals, c = batch slots. P(wait > t) = C(c, λ/μ) × e^(−(cμ − λ)t).",
+      ),
+    );
+  }
+  const regionText = inputs.regions > 1 ? ` × ${inputs.regions} regions` : "";
+  out.push(
+    makeFigure(
+      "replicas",
+      "Replicas",
+      replicas,
+      "replicas",
+      `(max(min replicas, ⌈peak per region ÷ per replica⌉)${inputs.hasSpareReplica ? " + 1 spare" : ""})${regionText} = (max(${inputs.minReplicas}, ⌈${fmt(peakRps / inputs.regions)} ÷ ${fmt(maxPerReplica)}⌉)${inputs.hasSpareReplica ? " + 1" : ""})${regionText}`,
+      binding.text,
+    ),
+    makeFigure("totalGpus", "GPUs in total", totalGpus, "GPUs", `replicas × GPUs per replica = ${replicas} × ${gpusPerReplica}`),
+    makeFigure(
+      "replicaCapacityTokensPerMonth",
+      "Monthly tokens one replica carries",
+      capacity,
+      "tokens/month",
+      `peak requests/s per replica × (s + n) × 730 h × 3600 ÷ peak-to-average = ${fmt(maxPerReplica)} × ${context} × 2,628,000 ÷ ${fmt(peakRatio)}`,
+    ),
+  );
+  return out;
 }
 
 function trafficFigures(inputs: TSizingInputs, traffic: TSizingResult["traffic"]): TFigure[] {

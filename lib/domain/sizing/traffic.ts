@@ -18,6 +18,8 @@ export function averageRequestsPerSecond(traffic: TTraffic, tokensPerRequest: nu
  */
 export function peakRequestsPerSecond(averagePerSecond: number, peak: TPeak): number {
   if (peak.method === "factor") return averagePerSecond * peak.peakToAverageRatio;
+  // A stated peak below the monthly average cannot be the busiest moment: the average wins.
+  if (peak.method === "rate") return Math.max(averagePerSecond, peak.peakRequestsPerSecond);
   const busyHourPerSecond = averagePerSecond * peak.busyHourToAverageRatio;
   const lambda = busyHourPerSecond * peak.intervalSeconds;
   return Math.max(busyHourPerSecond, poissonQuantile(lambda, peak.quantile) / peak.intervalSeconds);
@@ -25,5 +27,6 @@ export function peakRequestsPerSecond(averagePerSecond: number, peak: TPeak): nu
 
 export function describePeak(peak: TPeak): string {
   if (peak.method === "factor") return `peak = average × ${peak.peakToAverageRatio}`;
+  if (peak.method === "rate") return `peak = max(average, ${peak.peakRequestsPerSecond} requests/s as entered)`;
   return `peak = max(average × ${peak.busyHourToAverageRatio}, P${Math.round(peak.quantile * 100)} of Poisson(average × ${peak.busyHourToAverageRatio} × ${peak.intervalSeconds} s) ÷ ${peak.intervalSeconds} s)`;
 }

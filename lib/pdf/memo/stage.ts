@@ -1,4 +1,4 @@
-import type { TReport, TReportFindingSeverity } from "@/lib/domain/report";
+import { alternativeTexts, chosenLayoutText, type TReport, type TReportFindingSeverity } from "@/lib/domain/report";
 import type { TStageKey } from "@/lib/domain/shared";
 import { countText, usdText } from "@/lib/domain/shared";
 import { STAGE_STATUS_LABELS } from "@/lib/domain/report";
@@ -28,7 +28,20 @@ function keyInputs(report: TReport, key: TStageKey): { label: string; value: str
     }
     case "infrastructure": {
       const d = st.infrastructure.detail;
-      return d ? [{ label: "GPU", value: `${d.gpu.name} (${d.gpu.memoryGb} GB)` }, { label: "Pricing", value: d.pricing.label }] : [];
+      if (!d) return [];
+      const out = [{ label: "GPU", value: `${d.gpu.name} (${d.gpu.memoryGb} GB)` }, { label: "Pricing", value: d.pricing.label }];
+      const layout = chosenLayoutText(d);
+      if (layout) out.push({ label: "Serving layout", value: layout });
+      if (d.search?.bindingText) out.push({ label: "Binding constraint", value: d.search.bindingText });
+      alternativeTexts(d.search?.rows ?? [], 2).forEach((text, i) => out.push({ label: `Alternative ${i + 1}`, value: text }));
+      for (const m of d.measurements) {
+        const ratio = m.ratio === null ? "" : `, ${m.ratio.toFixed(2)} × the estimate of ${Math.round(m.estimatedOutputTokensPerSecond ?? 0).toLocaleString("en-US")}`;
+        out.push({
+          label: m.appliesToChosen ? "Measured (replaces the estimate)" : "Measured (other layout)",
+          value: `${m.fileName}: ${Math.round(m.measuredOutputTokensPerSecond).toLocaleString("en-US")} output tokens/s${ratio}; ${m.layoutText}`,
+        });
+      }
+      return out;
     }
     case "adaptation": {
       const d = st.adaptation.detail;

@@ -27,9 +27,10 @@ const deepseekV3Architecture = {
   experts: 256,
   expertsPerToken: 8,
   sharedExperts: 1,
+  checkpointQuantization: { precision: "fp8", scope: "all-linear", detail: "fp8 e4m3, weight_block_size [128, 128]" },
 } as const;
 const DEEPSEEK_NOTE =
-  "671B main model (+14B multi-token-prediction module = 685B on Hugging Face). MLA caches (512 + 64) x 61 layers per token. First 3 layers dense; MoE expert width 2048. Config max_position_embeddings is 163,840; the model card states 128K.";
+  "671B main model (+14B multi-token-prediction module = 685B on Hugging Face). MLA caches (512 + 64) x 61 layers per token. First 3 layers dense; MoE expert width 2048. Config max_position_embeddings is 163,840; the model card states 128K. Published in FP8 with 128 × 128 block scales (config.json quantization_config).";
 
 export const QWEN_DEEPSEEK_MODELS: TModelArchitecture[] = [
   model({
