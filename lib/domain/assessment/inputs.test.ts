@@ -186,10 +186,10 @@ describe("upgradeInputs", () => {
   });
 
   it.each<{ name: string; raw: unknown; message: RegExp }>([
-    { name: "a foreign shape", raw: { stages: [{ name: "licence" }], modelId: "x" }, message: /Invalid assessment inputs \(v2\): \(root\): Unrecognized keys: "stages", "modelId"/ },
+    { name: "a foreign shape", raw: { stages: [{ name: "licence" }], modelId: "x" }, message: /Invalid assessment inputs \(v3\): \(root\): Unrecognized keys: "stages", "modelId"/ },
     { name: "an array", raw: [1, 2], message: /expected an object of stage inputs, got an array/ },
     { name: "a string", raw: "{}", message: /expected an object of stage inputs, got string/ },
-    { name: "a newer version", raw: { schemaVersion: 7 }, message: /written by a newer version of Freehold \(v7\); this build reads up to v2/ },
+    { name: "a newer version", raw: { schemaVersion: 7 }, message: /written by a newer version of Freehold \(v7\); this build reads up to v3/ },
     { name: "a version that is not a number", raw: { schemaVersion: "1" }, message: /schemaVersion: expected a whole number ≥ 1, got "1"/ },
     { name: "an invalid field", raw: { schemaVersion: 1, economics: { horizonMonths: 600 } }, message: /economics\.horizonMonths/ },
   ])("rejects $name with a clear error", ({ raw, message }) => {

@@ -83,7 +83,8 @@ describe("uncertainty that is fair", () => {
     expect(mc.figures.find((f) => f.key === "monteCarlo.baseCasePercentile")?.value).toBe(mc.baseCase.percentile);
     for (const key of ["apiUsdPerMillionInputTokens", "replicaUsdPerMonth", "replicaCapacityTokensPerMonth", "peopleUsdPerMonth"] as const) {
       const range = mc.inputs.find((i) => i.key === key)!;
-      expect((range.low + range.high) / 2).toBeCloseTo(range.base, 6);
+      // Centred to the last few bits: relative error, since a capacity is ~1e10 tokens.
+      expect(Math.abs((range.low + range.high) / 2 - range.base)).toBeLessThanOrEqual(1e-12 * Math.abs(range.base));
     }
   });
 
