@@ -59,6 +59,12 @@ test("edits to different fields of one stage from two browsers merge: both survi
   await expect(field(page, "Patching effort")).toHaveValue("11");
   await expect(field(page, "Hourly rate")).toHaveValue("135");
   await other.context.close();
+
+  // The history names each save's stage and fields, and says which one was merged.
+  await page.goto(url.replace(/\/stages\/lifecycle$/, "/history"));
+  const audit = page.getByRole("listitem");
+  await expect(audit.filter({ hasText: `saved Lifecycle operations: Hourly rate, merged with what others saved since version ${mine - 1}` })).toHaveCount(1);
+  await expect(audit.filter({ hasText: /saved Lifecycle operations: Patching effort$/ })).toHaveCount(1);
 });
 
 test("the same field changed in two browsers: theirs and mine are shown per field, each choice is saved, and the rest of my changes with it", async ({ page, browser }) => {

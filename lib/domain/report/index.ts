@@ -1,4 +1,5 @@
 // Public surface of lib/domain/report: other folders import only from here.
+export * from "./audit-text";
 export * from "./compare";
 export * from "./compare-charts";
 export * from "./context";
