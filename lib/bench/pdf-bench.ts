@@ -4,35 +4,17 @@
 // nothing about the report is cached between renders (only the font files, read once per process
 // as in the server).
 import os from "node:os";
+import { stats, templateReportArgs } from "./kit";
 
 const WARM_UP_RUNS = 3;
 const TIMED_RUNS = 20;
 
-function stats(samples: number[]): { median: number; p90: number; min: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-  return { median: at(0.5), p90: at(0.9), min: sorted[0] };
-}
-
 async function main() {
   const { buildReport } = await import("../domain/report/report");
-  const { ASSESSMENT_TEMPLATES } = await import("../domain/assessment/templates");
   const { renderMemoDocument } = await import("../pdf/engine/render");
   const { assessmentMemoDocument } = await import("../pdf/memo/assessment");
-  const template = ASSESSMENT_TEMPLATES[0];
-  const report = buildReport({
-    assessment: {
-      id: "bench",
-      title: template.name,
-      description: template.description,
-      candidateModelId: template.candidateModelId,
-      incumbentApiId: template.incumbentApiId,
-      status: "draft",
-      version: 1,
-      updatedAt: "2026-01-01T00:00:00.000Z",
-    },
-    inputs: template.inputs,
-  });
+  const { template, args } = templateReportArgs(0);
+  const report = buildReport(args);
   const options = { organisationName: "Northwind Traders", generatedAt: new Date() };
 
   const render = () => renderMemoDocument(assessmentMemoDocument(report, options));

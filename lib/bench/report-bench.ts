@@ -2,19 +2,13 @@
 // Warm-up first so the JIT has compiled the hot paths, then timed runs; prints median, p90 and min
 // of the whole report and of the Monte Carlo alone.
 import os from "node:os";
+import { stats, templateReportArgs } from "./kit";
 import { parseEconomicsInputs, toEconomicsScalars } from "../domain/economics/economics";
 import { buildReport, DEFAULT_MONTE_CARLO_SAMPLES, type TBuildReportArgs } from "../domain/report/report";
-import { ASSESSMENT_TEMPLATES } from "../domain/assessment/templates";
 import { runEconomicsMonteCarlo, type TUncertainEconomicsInput } from "../domain/economics/uncertainty";
 
 const WARM_UP_RUNS = 10;
 const TIMED_RUNS = 30;
-
-function stats(samples: number[]): { median: number; p90: number; min: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-  return { median: at(0.5), p90: at(0.9), min: sorted[0] };
-}
 
 function time(run: () => unknown): number[] {
   for (let i = 0; i < WARM_UP_RUNS; i += 1) run();
@@ -31,18 +25,9 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
 const line = (label: string, s: { median: number; p90: number; min: number }) =>
   console.log(`${label.padEnd(34)} median ${ms(s.median).padStart(10)}   p90 ${ms(s.p90).padStart(10)}   min ${ms(s.min).padStart(10)}`);
 
-const template = ASSESSMENT_TEMPLATES[0];
+const { template, args: templateArgs } = templateReportArgs(0);
 const args: TBuildReportArgs = {
-  assessment: {
-    id: "bench",
-    title: template.name,
-    description: template.description,
-    candidateModelId: template.candidateModelId,
-    incumbentApiId: template.incumbentApiId,
-    status: "draft",
-    version: 1,
-    updatedAt: "2026-01-01T00:00:00.000Z",
-  },
+  ...templateArgs,
   // Issue 10: the full report now searches layouts over every catalog GPU with a price.
   inputs: { ...template.inputs, infrastructure: { ...template.inputs.infrastructure, sizing: { ...template.inputs.infrastructure?.sizing, layoutSearch: "all-gpus" } } },
   options: { monteCarloSamples: DEFAULT_MONTE_CARLO_SAMPLES, seed: 1 },
