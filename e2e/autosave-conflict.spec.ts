@@ -93,6 +93,7 @@ test("the same field changed in two browsers: theirs and mine are shown per fiel
   await expect(rate.getByRole("radio", { name: "Keep mine: 140" })).toBeVisible();
   // The field only the manager changed is not asked about, and the form waits for the decision.
   await expect(panel.getByRole("group", { name: "Monitoring tooling" })).toHaveCount(0);
+  await expect(panel).toContainText("The rest of your changes do not overlap theirs and are kept with theirs.");
   await expect(field(other.page, "Monitoring tooling")).toBeDisabled();
   await expect(field(other.page, "Monitoring tooling")).toHaveValue("777");
   await expectAccessible(other.page);

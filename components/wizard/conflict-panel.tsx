@@ -1,5 +1,5 @@
 "use client";
-import type { TAutosaveEvent, TConflict } from "@/lib/wizard/autosave";
+import { hasOtherChanges, type TAutosaveEvent, type TConflict } from "@/lib/wizard/autosave";
 import { formatFieldValue, nameField } from "@/lib/wizard/field-labels";
 import type { TFieldGroup } from "@/lib/wizard/stage-fields";
 
@@ -14,7 +14,7 @@ export function ConflictPanel({ conflict, groups, dispatch }: { conflict: TConfl
       <p>{conflict.message}</p>
       {hasFields ? (
         <>
-          <p>The rest of your changes do not overlap theirs and are kept with theirs.</p>
+          {hasOtherChanges(conflict) ? <p>The rest of your changes do not overlap theirs and are kept with theirs.</p> : null}
           {conflict.fields.map((f) => {
             const name = nameField(groups, f.path);
             return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { autosave, initialAutosave, UNLOADED_MESSAGE, type TAutosaveEffect, type TAutosaveEvent, type TAutosaveState, type TSaveAnswer } from "./autosave";
+import { autosave, hasOtherChanges, initialAutosave, UNLOADED_MESSAGE, type TAutosaveEffect, type TAutosaveEvent, type TAutosaveState, type TSaveAnswer } from "./autosave";
 
 const START = { patching: { hoursPerMonth: 10, usdPerHour: 100 } };
 
@@ -241,5 +241,15 @@ describe("autosave: the custom model write", () => {
   it("a stage save asked for meanwhile goes out after it", () => {
     const { effects } = play(fresh(), { type: "candidateStarted" }, edit("patching.hoursPerMonth", 11), ELAPSED, { type: "candidateAnswered", version: 4 });
     expect(sends(effects)).toEqual([expect.objectContaining({ expectedVersion: 4 })]);
+  });
+});
+
+describe("autosave: the conflict panel's wording", () => {
+  const fields = [{ path: "patching.hours", mine: 6, theirs: 8 }];
+  it("says the rest of my changes are kept only when there are some", () => {
+    const theirs = { patching: { hours: 8, rate: 85 }, tooling: 250 };
+    expect(hasOtherChanges({ fields, theirs, merged: { patching: { hours: 6, rate: 85 }, tooling: 250 } })).toBe(false);
+    expect(hasOtherChanges({ fields, theirs, merged: { patching: { hours: 6, rate: 85 }, tooling: 300 } })).toBe(true);
+    expect(hasOtherChanges({ fields, theirs: null, merged: null })).toBe(false);
   });
 });

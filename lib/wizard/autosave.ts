@@ -21,7 +21,7 @@
 // from `base` onto theirs field by field (plan-stage-save.ts). The one merge made here moves
 // what was typed while a save was in flight onto the version that save produced.
 import { cleanDraft, getIn, setIn, type TDraft } from "./draft";
-import { isSameValue, mergeFields, type TConflictField } from "./merge-fields";
+import { changedPaths, isSameValue, mergeFields, type TConflictField } from "./merge-fields";
 import type { TUnsavedEntry, TUnsavedReason } from "./unsaved";
 
 export type TSaveRequest = { draft: TDraft; base: TDraft | null; expectedVersion: number };
@@ -103,6 +103,13 @@ export type TAutosaveEffect =
   | { type: "refresh" };
 
 export type TAutosaveStep = { state: TAutosaveState; effects: TAutosaveEffect[] };
+
+/** Whether my side changes fields besides the conflicting ones (then the panel says those are kept); unknown sides count as none. */
+export function hasOtherChanges(conflict: Pick<TConflict, "fields" | "theirs" | "merged">): boolean {
+  if (!conflict.theirs || !conflict.merged) return false;
+  const inConflict = (p: string) => conflict.fields.some((f) => p === f.path || p.startsWith(`${f.path}.`) || f.path.startsWith(`${p}.`));
+  return changedPaths(conflict.theirs, conflict.merged).some((p) => !inConflict(p));
+}
 
 export function initialAutosave(draft: TDraft, version: number): TAutosaveState {
   return {
