@@ -53,8 +53,8 @@ export type TLayoutSearchInput = {
 
 export type TReplicasBoundBy = "throughput" | "ttft" | "min-replicas" | "no-volume";
 
-export type TLayoutOption = {
-  key: string;
+/** A serving layout: what a team would configure in its serving engine (sizing reports the one it ran). */
+export type TSizedLayout = {
   gpuId: string;
   gpuName: string;
   tensorParallel: number;
@@ -64,6 +64,10 @@ export type TLayoutOption = {
   weightScope: TWeightScheme["scope"];
   kvCachePrecision: TKvCachePrecision;
   isKvFollowingWeights: boolean;
+};
+
+export type TLayoutOption = TSizedLayout & {
+  key: string;
   qualityDeltaPoints: number;
   qualitySource: TQualitySource;
   feasible: boolean;

@@ -22,7 +22,7 @@ import {
   type TWeightPrecision,
   type TWeightScheme,
 } from "./memory";
-import { kvPrecisionFollowingWeights, searchLayouts, sizeReplicas, tensorParallelDegrees, type TReplicasBoundBy } from "./layout-search";
+import { kvPrecisionFollowingWeights, searchLayouts, sizeReplicas, tensorParallelDegrees, type TReplicasBoundBy, type TSizedLayout } from "./layout-search";
 import { evaluateLayout, gpuCapacityBytes, layoutMemory, matmulFlopsPerSecond, type TBatchLimit, type TLayoutEvaluation, type TServingAssumptions, type TServingLayout, type TServingTargets } from "./serving-model";
 import { averageRequestsPerSecond, describePeak, peakRequestsPerSecond, requestsPerMonth } from "./traffic";
 import { cloudOnDemandPerGpuMonth, cloudReservedPerGpuMonth, ownedPerGpuMonth, type TGpuMonthCost, type TInfraCostKind } from "./cost";
@@ -42,18 +42,6 @@ export type TInfraCost = {
   figures: TFigure[];
 };
 
-/** The layout this sizing ran: what a team would configure in its serving engine. */
-export type TSizedLayout = {
-  gpuId: string;
-  gpuName: string;
-  tensorParallel: number;
-  pipelineStages: number;
-  gpusPerReplica: number;
-  weightPrecision: TWeightPrecision;
-  weightScope: TWeightScheme["scope"];
-  kvCachePrecision: TKvCachePrecision;
-  isKvFollowingWeights: boolean;
-};
 
 export type TPlacement = {
   tensorParallel: number;
