@@ -4,7 +4,7 @@ import { A100_80GB, H100_SXM, H200_SXM, L40S, LLAMA_3_1_70B, LLAMA_3_1_8B, MIXTR
 import { getGpu, getModel } from "../catalog";
 import type { TGpu, TModelArchitecture } from "../shared";
 import { bestAttempt, searchLayouts, type TLayoutPins, type TLayoutSearchInput } from "./layout-search";
-import { parseSizingInputs, servingAssumptions, servingTargets, sizeDeployment, type TSizingInputsRaw } from "./sizing";
+import { parseSizingInputs, servingAssumptions, servingTargets, servingWorkload, sizeDeployment, type TSizingInputsRaw } from "./sizing";
 import { averageRequestsPerSecond, peakRequestsPerSecond } from "./traffic";
 
 const HOURS_PER_MONTH = 730;
@@ -19,17 +19,7 @@ function searchInput(raw: TSizingInputsRaw, model: TModelArchitecture, prices: {
     offers: prices.map(({ gpu, usdPerGpuHour }) => ({ gpu, usdPerGpuMonth: usdPerGpuHour * HOURS_PER_MONTH, priceLabel: `$${usdPerGpuHour}/h` })),
     pins,
     quality: { maxLossPoints: 100, entered: {} },
-    workload: {
-      promptTokens: inputs.promptTokensPerRequest,
-      outputTokens: inputs.outputTokensPerRequest,
-      peakRequestsPerSecond: peakRequestsPerSecond(avg, inputs.peak),
-      tokensPerMonth: avg * context * HOURS_PER_MONTH * 3600,
-      gpusPerNode: inputs.gpusPerNode,
-      maxPipelineStages: inputs.maxPipelineStages,
-      minReplicas: inputs.minReplicas,
-      hasSpareReplica: inputs.hasSpareReplica,
-      regions: inputs.regions,
-    },
+    workload: servingWorkload(inputs, peakRequestsPerSecond(avg, inputs.peak), avg * context * HOURS_PER_MONTH * 3600),
     targets: servingTargets(inputs),
     assumptions: servingAssumptions(inputs),
   };

@@ -22,7 +22,7 @@ import {
   type TWeightPrecision,
   type TWeightScheme,
 } from "./memory";
-import { kvPrecisionFollowingWeights, searchLayouts, sizeReplicas, tensorParallelDegrees, type TReplicasBoundBy, type TSizedLayout } from "./layout-search";
+import { kvPrecisionFollowingWeights, searchLayouts, sizeReplicas, tensorParallelDegrees, type TLayoutWorkload, type TReplicasBoundBy, type TSizedLayout } from "./layout-search";
 import { evaluateLayout, gpuCapacityBytes, layoutMemory, matmulFlopsPerSecond, type TBatchLimit, type TLayoutEvaluation, type TServingAssumptions, type TServingLayout, type TServingTargets } from "./serving-model";
 import { averageRequestsPerSecond, describePeak, peakRequestsPerSecond, requestsPerMonth } from "./traffic";
 import { cloudOnDemandPerGpuMonth, cloudReservedPerGpuMonth, ownedPerGpuMonth, type TGpuMonthCost, type TInfraCostKind } from "./cost";
@@ -163,6 +163,21 @@ export function servingAssumptions(inputs: TSizingInputs): TServingAssumptions {
   };
 }
 
+/** The traffic and deployment bounds a layout search sizes for, from the sizing inputs. */
+export function servingWorkload(inputs: TSizingInputs, peakRequestsPerSecond: number, tokensPerMonth: number): TLayoutWorkload {
+  return {
+    promptTokens: inputs.promptTokensPerRequest,
+    outputTokens: inputs.outputTokensPerRequest,
+    peakRequestsPerSecond,
+    tokensPerMonth,
+    gpusPerNode: inputs.gpusPerNode,
+    maxPipelineStages: inputs.maxPipelineStages,
+    minReplicas: inputs.minReplicas,
+    hasSpareReplica: inputs.hasSpareReplica,
+    regions: inputs.regions,
+  };
+}
+
 export function servingTargets(inputs: TSizingInputs): TServingTargets {
   return { minOutputTokensPerSecondPerSequence: inputs.minOutputTokensPerSecondPerSequence, ttftSeconds: inputs.ttftSeconds ?? null, ttftQuantile: inputs.ttftQuantile };
 }
@@ -217,17 +232,7 @@ function chooseDegrees(inputs: TSizingInputs, model: TModelArchitecture, gpu: TG
     offers: [{ gpu, usdPerGpuMonth: price?.usdPerGpuMonth ?? 1, priceLabel: "" }],
     pins: { gpuId: gpu.id, weightPrecision: weights.precision, ...(isKvPinned ? { kvCachePrecision: kv } : {}), ...(inputs.tensorParallelOverride ? { tensorParallel: inputs.tensorParallelOverride } : {}), ...(inputs.pipelineStagesOverride ? { pipelineStages: inputs.pipelineStagesOverride } : {}) },
     quality: { maxLossPoints: 100, entered: {} },
-    workload: {
-      promptTokens: inputs.promptTokensPerRequest,
-      outputTokens: inputs.outputTokensPerRequest,
-      peakRequestsPerSecond: peakRps,
-      tokensPerMonth,
-      gpusPerNode: inputs.gpusPerNode,
-      maxPipelineStages: inputs.maxPipelineStages,
-      minReplicas: inputs.minReplicas,
-      hasSpareReplica: inputs.hasSpareReplica,
-      regions: inputs.regions,
-    },
+    workload: servingWorkload(inputs, peakRps, tokensPerMonth),
     targets: servingTargets(inputs),
     assumptions: servingAssumptions(inputs),
   });
