@@ -29,6 +29,9 @@ const ZEnv = z.object({
     .refine((v) => !v || v.split(",").map((s) => s.trim()).filter(Boolean).every(isIpOrCidr), "TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges"),
   FREEHOLD_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // "on" only when npm run bench:http starts the server: it serves the benchmark's floor pages
+  // (app/bench-floor), which are a 404 everywhere else.
+  FREEHOLD_BENCH_FLOOR: z.enum(["on", "off"]).default("off"),
   // Set by Next itself; "phase-production-build" while `next build` runs (no database then).
   NEXT_PHASE: z.string().optional(),
 });

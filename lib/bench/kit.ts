@@ -3,10 +3,10 @@
 import { ASSESSMENT_TEMPLATES } from "../domain/assessment/templates";
 import type { TBuildReportArgs } from "../domain/report/report";
 
-export function stats(samples: number[]): { median: number; p90: number; min: number } {
+export function stats(samples: number[]): { median: number; p90: number; p95: number; min: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-  return { median: at(0.5), p90: at(0.9), min: sorted[0] };
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+  return { median: at(0.5), p90: at(0.9), p95: at(0.95), min: sorted[0] };
 }
 
 export function templateReportArgs(index = 0): { template: (typeof ASSESSMENT_TEMPLATES)[number]; args: TBuildReportArgs } {

@@ -1,0 +1,268 @@
+// npm run bench:http — server time of Freehold's pages on the existing production build (it builds
+// nothing: run `npm run build` first). It migrates a throwaway PGlite database, seeds the demo data,
+// a 10,000-assessment organisation ("bulk") and a 10-assessment one ("bulk-10"), starts server.mjs
+// with FREEHOLD_BENCH_FLOOR=on (the only way the floor pages under /bench-floor exist), signs in and
+// requests every page in turn, round after round, so the floors and the pages share the machine's
+// load. Prints page, median, p95, floor, ratio and goal; then the economics page and the floor under
+// 10 concurrent clients, the CSV's first byte and each page's first-load JavaScript.
+//
+// Options (env): BENCH_ROUNDS (default 30), BENCH_PORT (default 3190), BENCH_CONCURRENT_SECONDS
+// (default 20; 0 skips the concurrency run), BENCH_BULK (default 10000).
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { stats } from "./kit";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+const WARM_UP_ROUNDS = 3;
+const PORT = Number(process.env.BENCH_PORT ?? 3190);
+const CONCURRENT_SECONDS = Number(process.env.BENCH_CONCURRENT_SECONDS ?? 20);
+const BULK = Number(process.env.BENCH_BULK ?? 10_000);
+const BASE = `http://127.0.0.1:${PORT}`;
+const DEMO = { email: "owner@northwind.example", password: "freehold-demo-2026", slug: "northwind" };
+
+type TFloor = "floor" | "signed-in floor" | "portfolio at 10";
+type TPage = { name: string; path: string; floor: TFloor | null; goal: number | null };
+
+function log(line: string) {
+  process.stderr.write(`[bench:http] ${line}\n`);
+}
+
+function prepareDatabase(env: NodeJS.ProcessEnv) {
+  const run = (args: string[]) => execFileSync("npx", args, { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  log("migrating a throwaway database");
+  run(["prisma", "migrate", "deploy"]);
+  log("seeding the demo data");
+  run(["tsx", "prisma/seed.ts"]);
+  log(`seeding ${BULK.toLocaleString("en-US")} assessments into "bulk" and 10 into "bulk-10"`);
+  run(["tsx", "prisma/seed-bulk.ts", "--assessments", String(BULK), "--org", "bulk"]);
+  run(["tsx", "prisma/seed-bulk.ts", "--assessments", "10", "--org", "bulk-10"]);
+}
+
+/** The demo organisation's assessments (read before the server takes the PGlite lock). */
+async function demoAssessmentIds(databaseUrl: string): Promise<string[]> {
+  const { createPrismaClient, closePrismaClient } = await import("../db");
+  const db = createPrismaClient(databaseUrl);
+  try {
+    const rows = await db.assessment.findMany({ where: { organization: { slug: DEMO.slug } }, select: { id: true }, orderBy: { createdAt: "asc" } });
+    return rows.map((r) => r.id);
+  } finally {
+    await closePrismaClient(db);
+  }
+}
+
+async function waitForServer(server: ChildProcess): Promise<number> {
+  const start = performance.now();
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+    try {
+      const r = await fetch(`${BASE}/api/health`);
+      if (r.ok) return performance.now() - start;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function signIn(): Promise<string> {
+  const r = await fetch(`${BASE}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: BASE },
+    body: JSON.stringify({ email: DEMO.email, password: DEMO.password }),
+  });
+  if (!r.ok) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
+  return r.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+/** Whole-response time: headers and every byte of the body. */
+async function timed(url: string, cookie: string): Promise<{ ms: number; status: number; body: Buffer }> {
+  const start = performance.now();
+  const r = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  const body = Buffer.from(await r.arrayBuffer());
+  return { ms: performance.now() - start, status: r.status, body };
+}
+
+async function firstByteMs(url: string, cookie: string): Promise<{ firstByte: number; total: number; bytes: number }> {
+  const start = performance.now();
+  const r = await fetch(url, { headers: { cookie } });
+  const reader = r.body!.getReader();
+  let firstByte = -1;
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (firstByte < 0) firstByte = performance.now() - start;
+    bytes += value.byteLength;
+  }
+  return { firstByte, total: performance.now() - start, bytes };
+}
+
+/** Sum of the gzipped sizes of every script the page's HTML loads. */
+async function firstLoadJsKb(pagePath: string, cookie: string, cache: Map<string, number>): Promise<number> {
+  const html = (await timed(`${BASE}${pagePath}`, cookie)).body.toString("utf8");
+  const scripts = new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!));
+  let total = 0;
+  for (const src of scripts) {
+    if (!cache.has(src)) cache.set(src, gzipSync((await timed(`${BASE}${src}`, cookie)).body).length);
+    total += cache.get(src)!;
+  }
+  return total / 1024;
+}
+
+function rssMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** `clients` loops requesting the page for `seconds`; requests per second and p95. */
+async function underLoad(url: string, cookie: string, clients: number, seconds: number): Promise<{ rps: number; p95: number; errors: number }> {
+  const end = performance.now() + seconds * 1000;
+  const times: number[] = [];
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const r = await timed(url, cookie);
+        if (r.status !== 200) errors += 1;
+        times.push(r.ms);
+      }
+    }),
+  );
+  return { rps: times.length / seconds, p95: stats(times).p95, errors };
+}
+
+const fmt = (x: number) => x.toFixed(1).padStart(7);
+
+async function main() {
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.error("bench:http needs a production build and builds nothing itself: run `npm run build` first.");
+    process.exit(1);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "freehold-bench-http-"));
+  const databaseUrl = `pglite:${path.join(dir, "pglite")}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    BETTER_AUTH_URL: BASE,
+    NEXT_TELEMETRY_DISABLED: "1",
+    FREEHOLD_BENCH_FLOOR: "on",
+    FREEHOLD_RATE_LIMIT: "off",
+    LOG_LEVEL: "warn",
+  };
+  let server: ChildProcess | undefined;
+  try {
+    prepareDatabase(env);
+    const ids = await demoAssessmentIds(databaseUrl);
+    if (ids.length < 4) throw new Error(`the demo organisation has ${ids.length} assessments; the compare page needs 4`);
+    const a = `/o/${DEMO.slug}/assessments/${ids[0]}`;
+    log("starting the production server");
+    server = spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+    const startMs = await waitForServer(server);
+    const cookie = await signIn();
+    const floorCheck = await timed(`${BASE}/bench-floor`, "");
+    if (floorCheck.status !== 200) throw new Error(`/bench-floor answered ${floorCheck.status}: is FREEHOLD_BENCH_FLOOR read by this build?`);
+
+    const stagePages: TPage[] = ["licence", "capability", "infrastructure", "adaptation", "safety", "lifecycle"].map((s) => ({ name: `stage: ${s}`, path: `${a}/stages/${s}`, floor: "signed-in floor", goal: 1.5 }));
+    const portfolio = (slug: string, query: string) => `/o/${slug}/assessments${query}`;
+    const portfolioQueries: [string, string][] = [
+      ["page 1", ""],
+      ["search + filter", "?q=support&status=draft"],
+      ["sort by owned cost", "?sort=owned&dir=asc"],
+      ["last page", "?sort=crossover&page=100000"],
+    ];
+    const pages: TPage[] = [
+      { name: "floor (one heading)", path: "/bench-floor", floor: null, goal: null },
+      { name: "signed-in floor", path: "/bench-floor/signed-in", floor: "floor", goal: null },
+      ...stagePages,
+      { name: "overview", path: a, floor: "signed-in floor", goal: 1.5 },
+      { name: "economics", path: `${a}/economics`, floor: "signed-in floor", goal: 1.5 },
+      { name: "recommendation", path: `${a}/recommendation`, floor: "signed-in floor", goal: 1.5 },
+      { name: "compare of 4", path: `/o/${DEMO.slug}/compare?ids=${ids.slice(0, 4).join(",")}`, floor: "signed-in floor", goal: 3 },
+      { name: "PDF memo", path: `${a}/pdf`, floor: "signed-in floor", goal: null },
+      ...portfolioQueries.flatMap(([name, query]): TPage[] => [
+        { name: `portfolio at 10: ${name}`, path: portfolio("bulk-10", query), floor: null, goal: null },
+        { name: `portfolio at ${BULK}: ${name}`, path: portfolio("bulk", query), floor: "portfolio at 10", goal: 2 },
+      ]),
+    ];
+
+    // Every page once to check it serves, then warm-up rounds, then the timed rounds.
+    for (const p of pages) {
+      const r = await timed(`${BASE}${p.path}`, cookie);
+      if (r.status !== 200) throw new Error(`${p.path} answered ${r.status}`);
+    }
+    log(`${WARM_UP_ROUNDS} warm-up + ${ROUNDS} timed rounds over ${pages.length} pages`);
+    const samples = new Map<string, number[]>(pages.map((p) => [p.name, []]));
+    for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
+      for (const p of pages) {
+        const r = await timed(`${BASE}${p.path}`, cookie);
+        if (round >= WARM_UP_ROUNDS) samples.get(p.name)!.push(r.ms);
+      }
+    }
+    const median = (name: string) => stats(samples.get(name)!).median;
+    const floorOf = (p: TPage): number | null => {
+      if (p.floor === "floor") return median("floor (one heading)");
+      if (p.floor === "signed-in floor") return median("signed-in floor");
+      if (p.floor === "portfolio at 10") return median(p.name.replace(`portfolio at ${BULK}`, "portfolio at 10"));
+      return null;
+    };
+
+    const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+    console.log(`\nbench:http — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} CPU(s) (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os.loadavg()[0]!.toFixed(2)}`);
+    console.log(`Medians of ${ROUNDS} interleaved rounds (after ${WARM_UP_ROUNDS} warm-up), whole response, signed in as ${DEMO.email}; server ready ${startMs.toFixed(0)} ms after start\n`);
+    console.log(`| page | median ms | p95 ms | floor | floor ms | ratio | goal |`);
+    console.log(`|---|---:|---:|---|---:|---:|---|`);
+    for (const p of pages) {
+      const s = stats(samples.get(p.name)!);
+      const floorMs = floorOf(p);
+      const ratio = floorMs ? s.median / floorMs : null;
+      const goal = p.goal === null ? "" : `<= ${p.goal}x ${ratio !== null && ratio <= p.goal ? "met" : "NOT met"}`;
+      console.log(`| ${p.name} | ${fmt(s.median)} | ${fmt(s.p95)} | ${p.floor ?? ""} | ${floorMs ? fmt(floorMs) : ""} | ${ratio ? ratio.toFixed(2) + "x" : ""} | ${goal} |`);
+    }
+
+    const csv = [];
+    for (let i = 0; i < 5; i += 1) csv.push(await firstByteMs(`${BASE}/o/bulk/assessments/export.csv`, cookie));
+    const csvStats = { firstByte: stats(csv.map((c) => c.firstByte)).median, total: stats(csv.map((c) => c.total)).median };
+    console.log(`\nCSV of ${BULK.toLocaleString("en-US")} rows: first byte ${csvStats.firstByte.toFixed(0)} ms (goal < 200 ms ${csvStats.firstByte < 200 ? "met" : "NOT met"}), whole file ${csvStats.total.toFixed(0)} ms, ${(csv[0]!.bytes / 1024).toFixed(0)} KiB (median of 5)`);
+
+    const scriptSizes = new Map<string, number>();
+    const floorJs = await firstLoadJsKb("/bench-floor", cookie, scriptSizes);
+    console.log(`\nFirst-load JavaScript (gzip, every <script src> in the page's HTML); floor ${floorJs.toFixed(1)} kB, goal <= floor + 150 kB`);
+    for (const p of [pages[2]!, ...pages.filter((x) => ["overview", "economics", "recommendation", "compare of 4", `portfolio at ${BULK}: page 1`].includes(x.name))]) {
+      const kb = await firstLoadJsKb(p.path, cookie, scriptSizes);
+      console.log(`  ${p.name.padEnd(34)} ${kb.toFixed(1).padStart(7)} kB  floor + ${(kb - floorJs).toFixed(1)} kB ${kb - floorJs <= 150 ? "met" : "NOT met"}`);
+    }
+
+    if (CONCURRENT_SECONDS > 0) {
+      console.log(`\n10 concurrent clients for ${CONCURRENT_SECONDS} s each:`);
+      for (const [name, pagePath] of [
+        ["signed-in floor", "/bench-floor/signed-in"],
+        ["economics", `${a}/economics`],
+      ] as const) {
+        const before = rssMiB(server.pid!);
+        const load = await underLoad(`${BASE}${pagePath}`, cookie, 10, CONCURRENT_SECONDS);
+        const after = rssMiB(server.pid!);
+        console.log(`  ${name.padEnd(16)} ${load.rps.toFixed(1).padStart(7)} requests/s, p95 ${load.p95.toFixed(0)} ms, ${load.errors} errors, server RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MiB (+${(after - before).toFixed(0)})`);
+      }
+    }
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once("exit", r));
+      server.kill("SIGTERM");
+      await exited;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
