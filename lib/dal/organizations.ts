@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { isRole, slugify, type TActor, type TInvitationPreview, type TInvitationRow, type TMemberRow, type TOrgContext, type TOrgSummary } from "@/lib/domain/shared";
 import { recordAudit } from "@/lib/dal/audit";
@@ -15,15 +16,18 @@ export async function listMyOrganizations(userId: string): Promise<TOrgSummary[]
   );
 }
 
-/** The organisation named in the URL, only if the user is a member; otherwise a 404. */
-export async function getOrgContext(userId: string, slug: string): Promise<TOrgContext> {
+/**
+ * The organisation named in the URL, only if the user is a member; otherwise a 404. The layout and
+ * the page both ask during one render: React's cache() makes that one query per request.
+ */
+export const getOrgContext = cache(async function getOrgContext(userId: string, slug: string): Promise<TOrgContext> {
   const member = await prisma().member.findFirst({
     where: { userId, organization: { slug } },
     select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
   });
   if (!member || !isRole(member.role)) throw new NotFoundError("Organisation not found");
   return { ...member.organization, role: member.role };
-}
+});
 
 /** A new organisation with the caller as its owner; the slug comes from the name, made unique. */
 export async function createOrganization(actor: TActor, name: string): Promise<{ slug: string }> {

@@ -2,20 +2,33 @@ import "server-only";
 import type { TAssessmentSummary } from "@/lib/domain/assessment";
 import type { TAssessmentInputs } from "@/lib/domain/assessment";
 import { buildReport, type TReport } from "@/lib/domain/report";
+import { createReportCache, reportCacheKey, type TReportCacheVersions } from "./report-cache";
 
-/** The one report every wizard page and action shows, from a DAL row and its inputs. */
-export function reportFor(a: TAssessmentSummary, inputs: TAssessmentInputs): TReport {
-  return buildReport({
-    assessment: {
-      id: a.id,
-      title: a.title,
-      description: a.description,
-      candidateModelId: a.candidateModelId,
-      incumbentApiId: a.incumbentApiId,
-      status: a.status,
-      version: a.version,
-      updatedAt: a.updatedAt.toISOString(),
-    },
-    inputs,
-  });
+// One cache per server process, kept on globalThis so a dev-mode reload does not start a second.
+const globalForReports = globalThis as unknown as { freeholdReports?: ReturnType<typeof createReportCache> };
+const reports = (globalForReports.freeholdReports ??= createReportCache());
+
+/**
+ * The one report every wizard page, action and PDF shows, from a DAL row and its inputs: built once
+ * per version of the assessment (and of the catalog and price book, see report-cache.ts) and then
+ * shared, so the Monte Carlo runs once per saved version rather than on every page request. The
+ * inputs must be the row's own (they change only with its version); `versions` defaults to the
+ * built-in catalog and no price book.
+ */
+export function reportFor(a: TAssessmentSummary, inputs: TAssessmentInputs, versions?: TReportCacheVersions): TReport {
+  return reports.get(reportCacheKey(a, versions), () =>
+    buildReport({
+      assessment: {
+        id: a.id,
+        title: a.title,
+        description: a.description,
+        candidateModelId: a.candidateModelId,
+        incumbentApiId: a.incumbentApiId,
+        status: a.status,
+        version: a.version,
+        updatedAt: a.updatedAt.toISOString(),
+      },
+      inputs,
+    }),
+  );
 }
