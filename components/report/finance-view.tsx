@@ -1,5 +1,5 @@
 import type { TFinanceSection } from "@/lib/domain/report";
-import { CumulativeCashChart } from "@/components/charts/finance-chart";
+import { LazyCumulativeCashChart } from "@/components/charts/lazy-charts";
 import { FigureList } from "@/components/wizard/results-panel";
 import { formatUsdAmount } from "@/lib/domain/shared";
 
@@ -63,7 +63,7 @@ export function FinanceView({ finance }: { finance: TFinanceSection | null }) {
           <li key={n}>{n}</li>
         ))}
       </ul>
-      <CumulativeCashChart finance={finance} />
+      <LazyCumulativeCashChart finance={finance} />
     </section>
   );
 }

@@ -3,4 +3,5 @@ export * from "./export";
 export * from "./names";
 export * from "./page";
 export * from "./query";
+export * from "./compare-selection";
 export * from "./concentration";

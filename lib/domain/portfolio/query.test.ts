@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareSelection, DEFAULT_PAGE_SIZE, hasFilters, pageWindow, parsePortfolioQuery, parsePortfolioSearchParams, portfolioSearch, sortOf } from "./query";
+import { compareSelection } from "./compare-selection";
+import { DEFAULT_PAGE_SIZE, hasFilters, pageWindow, parsePortfolioQuery, parsePortfolioSearchParams, portfolioSearch, sortOf } from "./query";
 
 describe("parsePortfolioQuery", () => {
   it("reads every parameter", () => {

@@ -9,7 +9,7 @@ import { overlayCostVsVolume, overlayCumulative } from "@/lib/domain/report";
 import { columnLetter, compareReports, parseComparedIds } from "@/lib/domain/report";
 import { COMPARE_MAX, COMPARE_MIN } from "@/lib/domain/portfolio";
 import { reportFor } from "@/lib/wizard/report-for";
-import { CompareCharts } from "@/components/compare/compare-charts";
+import { LazyCompareCharts } from "@/components/charts/lazy-charts";
 import { ComparePicker } from "@/components/compare/compare-picker";
 import { ColumnLetter, ComparisonTable } from "@/components/compare/comparison-table";
 import { LicenceDiffTable } from "@/components/compare/licence-diff-table";
@@ -70,7 +70,7 @@ async function ComparisonBody({ slug, assessments, isDiffOnly }: { slug: string;
         <h2 id="charts-heading" className="text-lg font-semibold">
           Charts
         </h2>
-        <CompareCharts costVsVolume={overlayCostVsVolume(reports)} cumulative={overlayCumulative(reports)} />
+        <LazyCompareCharts costVsVolume={overlayCostVsVolume(reports)} cumulative={overlayCumulative(reports)} />
       </section>
       <section aria-labelledby="licence-heading" className="flex flex-col gap-3">
         <h2 id="licence-heading" className="text-lg font-semibold">

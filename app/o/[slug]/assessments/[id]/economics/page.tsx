@@ -8,7 +8,7 @@ import { IN_REVIEW_STAGE_NOTE } from "@/components/review/review-text";
 import { getAssessment } from "@/lib/dal/assessments";
 import type { TAssessmentDetail } from "@/lib/domain/assessment";
 import { stageStatuses } from "@/lib/domain/assessment";
-import { EconomicsCharts } from "@/components/charts/economics-charts";
+import { LazyEconomicsCharts } from "@/components/charts/lazy-charts";
 import { FigureList } from "@/components/wizard/results-panel";
 import { StageEditor } from "@/components/wizard/stage-editor";
 import { WizardHeader } from "@/components/wizard/wizard-header";
@@ -49,7 +49,7 @@ async function EconomicsBody({ slug, a, editable, readOnlyReason }: { slug: stri
         <h2 id="charts-heading" className="text-lg font-semibold">
           Charts
         </h2>
-        <EconomicsCharts charts={report.charts} />
+        <LazyEconomicsCharts charts={report.charts} />
       </section>
     </div>
   );
