@@ -26,32 +26,46 @@ function p90(xs: number[]): number {
   return s[Math.min(s.length - 1, Math.ceil(0.9 * s.length) - 1)]!;
 }
 
+/** A few members of a fresh organisation holding `size` assessments. */
+async function seededOrg(t: TTestDb, name: string, size: number) {
+  const org = await makeOrg(t.prisma, name);
+  const users = [await makeUser(t.prisma, org.id, "owner", `Olivia ${name}`), await makeUser(t.prisma, org.id, "analyst", `Ana ${name}`), await makeUser(t.prisma, org.id, "manager", `Marek ${name}`)];
+  const seeded = performance.now();
+  await fillOrganisation(t.prisma, org.id, users.map((u) => u.userId), size);
+  return { slug: org.slug, userId: users[0]!.userId, seedSeconds: (performance.now() - seeded) / 1000 };
+}
+
+// The two sizes live in two organisations of one database and are measured in alternation (10, then
+// 10,000, then 10 ...), so both see the same machine load and the ratio between them is fair.
 async function benchBackend(label: string, makeDb: () => Promise<TTestDb>) {
   const t = await makeDb();
   installTestPrisma(t.prisma);
   try {
-    const org = await makeOrg(t.prisma, "Bench");
-    const users = [await makeUser(t.prisma, org.id, "owner", "Olivia"), await makeUser(t.prisma, org.id, "analyst", "Ana"), await makeUser(t.prisma, org.id, "manager", "Marek")];
+    const orgs = [];
     for (const size of SIZES) {
-      const seeded = performance.now();
-      await fillOrganisation(t.prisma, org.id, users.map((u) => u.userId), size);
-      const seedSeconds = (performance.now() - seeded) / 1000;
-      for (const q of QUERIES) {
-        const query = parsePortfolioQuery(q.params);
-        for (let i = 0; i < 3; i++) await listPortfolio(users[0]!.userId, org.slug, query); // warm
-        const times: number[] = [];
-        let total = 0;
-        for (let i = 0; i < RUNS; i++) {
+      const org = await seededOrg(t, `Bench ${size}`, size);
+      console.log(`${label.padEnd(10)} (seeding ${size} took ${org.seedSeconds.toFixed(1)} s)`);
+      orgs.push({ size, ...org });
+    }
+    for (const q of QUERIES) {
+      const query = parsePortfolioQuery(q.params);
+      const times = orgs.map(() => [] as number[]);
+      const totals = orgs.map(() => 0);
+      for (let i = 0; i < 3 + RUNS; i++) {
+        for (const [k, org] of orgs.entries()) {
           const t0 = performance.now();
-          const page = await listPortfolio(users[0]!.userId, org.slug, query);
-          times.push(performance.now() - t0);
-          total = page.total;
+          const page = await listPortfolio(org.userId, org.slug, query);
+          if (i >= 3) times[k]!.push(performance.now() - t0);
+          totals[k] = page.total;
         }
+      }
+      const small = median(times[0]!);
+      for (const [k, org] of orgs.entries()) {
+        const ratio = k === 0 ? "" : ` | ${(median(times[k]!) / small).toFixed(2)}x the ${orgs[0]!.size}`;
         console.log(
-          `${label.padEnd(10)} ${String(size).padStart(6)} assessments | ${q.name.padEnd(40)} | ${String(total).padStart(5)} match | median ${median(times).toFixed(1)} ms, p90 ${p90(times).toFixed(1)} ms`,
+          `${label.padEnd(10)} ${String(org.size).padStart(6)} assessments | ${q.name.padEnd(40)} | ${String(totals[k]).padStart(5)} match | median ${median(times[k]!).toFixed(1)} ms, p90 ${p90(times[k]!).toFixed(1)} ms${ratio}`,
         );
       }
-      console.log(`${label.padEnd(10)} (seeding up to ${size} took ${seedSeconds.toFixed(1)} s)`);
     }
   } finally {
     await t.close();
@@ -59,7 +73,7 @@ async function benchBackend(label: string, makeDb: () => Promise<TTestDb>) {
 }
 
 async function main() {
-  console.log(`Portfolio page server time (listPortfolio), ${RUNS} runs after 3 warm-up, node ${process.version}`);
+  console.log(`Portfolio page server time (listPortfolio), 10 and 10,000 interleaved, ${RUNS} runs each after 3 warm-up, node ${process.version}`);
   const serverUrl = process.env.TEST_DATABASE_URL;
   delete process.env.TEST_DATABASE_URL;
   await benchBackend("PGlite", createTestDatabase);

@@ -3,7 +3,7 @@ import { createTestDatabase, installTestPrisma, type TTestDb } from "@/lib/testi
 import { makeOrg, makeUser } from "@/lib/testing/fixtures";
 import { createAssessment } from "@/lib/dal/assessments";
 import { NotFoundError } from "@/lib/dal/errors";
-import { listPortfolio, listPortfolioForExport } from "@/lib/dal/portfolio";
+import { listPortfolio, listPortfolioForExport, portfolioExportBatches } from "@/lib/dal/portfolio";
 import type { TPortfolioRow } from "@/lib/domain/portfolio";
 import type { TActor } from "@/lib/domain/shared";
 import { parsePortfolioQuery } from "@/lib/domain/portfolio";
@@ -188,6 +188,8 @@ describe("tenant isolation", () => {
     await expect(listPortfolio(ana.userId, globex.slug, q())).rejects.toBeInstanceOf(NotFoundError);
     await expect(listPortfolio(ana.userId, "no-such-org", q())).rejects.toBeInstanceOf(NotFoundError);
     await expect(listPortfolioForExport(olga.userId, acme.slug, q())).rejects.toBeInstanceOf(NotFoundError);
+    // The streamed export refuses before it returns anything to stream.
+    await expect(portfolioExportBatches(olga.userId, acme.slug, q())).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("never shows another organisation's rows, even when they match the search or a filter naming its owner", async () => {
@@ -215,5 +217,40 @@ describe("listPortfolioForExport", () => {
         .reverse()
         .map((i) => acmeRow(i).title),
     );
+  });
+});
+
+describe("streamed export", () => {
+  it("yields the list's rows in list order across batches, the first batch small", async () => {
+    const paged: string[] = [];
+    for (let page = 1; page <= 2; page += 1) paged.push(...titles((await listPortfolio(ana.userId, acme.slug, q({ sort: "owned", dir: "desc", size: "25", page: String(page) }))).rows));
+    const batches: TPortfolioRow[][] = [];
+    for await (const batch of await portfolioExportBatches(ana.userId, acme.slug, q({ sort: "owned", dir: "desc" }))) batches.push(batch);
+    expect(batches.flat().map((r) => r.title)).toEqual(paged);
+    expect(batches.every((b) => b.length > 0)).toBe(true);
+  });
+});
+
+describe("facet counts", () => {
+  it("follow every create, save and delete, even one written straight to the database", async () => {
+    const org = await makeOrg(t.prisma, "Facets");
+    const owner = await makeUser(t.prisma, org.id, "owner", "Fay");
+    const base = { organizationId: org.id, incumbentApiId: "openai-gpt-4o", inputs: {}, summaryVersion: 1, createdById: owner.userId, updatedById: owner.userId };
+    const a = await t.prisma.assessment.create({ data: { ...base, title: "One", candidateModelId: MODELS[0] }, select: { id: true } });
+    const facets = async () => {
+      const page = await listPortfolio(owner.userId, org.slug, q());
+      return { total: page.totalUnfiltered, models: page.models, owners: page.owners.map((o) => [o.name, o.count]) };
+    };
+    expect(await facets()).toEqual({ total: 1, models: [{ id: MODELS[0], count: 1 }], owners: [["Fay", 1]] });
+    // A save moves the candidate (and bumps the version, as every save does).
+    await t.prisma.assessment.update({ where: { id: a.id }, data: { candidateModelId: MODELS[1], version: { increment: 1 } } });
+    expect((await facets()).models).toEqual([{ id: MODELS[1], count: 1 }]);
+    const b = await t.prisma.assessment.create({ data: { ...base, title: "Two", candidateModelId: MODELS[1] }, select: { id: true } });
+    expect(await facets()).toEqual({ total: 2, models: [{ id: MODELS[1], count: 2 }], owners: [["Fay", 2]] });
+    await t.prisma.assessment.delete({ where: { id: b.id } });
+    expect(await facets()).toEqual({ total: 1, models: [{ id: MODELS[1], count: 1 }], owners: [["Fay", 1]] });
+    // Names are read on every page: a rename shows at once though the counts are unchanged.
+    await t.prisma.user.update({ where: { id: owner.userId }, data: { name: "Fay Renamed" } });
+    expect((await facets()).owners).toEqual([["Fay Renamed", 1]]);
   });
 });

@@ -77,21 +77,46 @@ function orderFor(q: TPortfolioQuery): Prisma.AssessmentOrderByWithRelationInput
   return [first as Prisma.AssessmentOrderByWithRelationInput, { id: "asc" }];
 }
 
+type TFacetCounts = { models: { id: string; count: number }[]; owners: { id: string; count: number }[] };
+
+// The filter facets (assessments per candidate model and per owner) are counted over the whole
+// organisation, which at 10,000 assessments costs more than the page itself. They change only when
+// an assessment is created, deleted or saved, so they are kept per organisation under a stamp read
+// with the page: the count, the latest update and the sum of versions (every save bumps a version,
+// a create or delete moves the count). The stamp comes from the database, so writes by any process,
+// or straight to the database, are seen; only a change of stamp recounts.
+const FACET_CACHE_MAX_ORGS = 200;
+const facetCache = new Map<string, { stamp: string; facets: TFacetCounts }>();
+
+async function orgFacets(organizationId: string): Promise<{ totalUnfiltered: number; facets: TFacetCounts }> {
+  const db = prisma();
+  const agg = await db.assessment.aggregate({ where: { organizationId }, _count: { _all: true }, _max: { updatedAt: true }, _sum: { version: true } });
+  const totalUnfiltered = agg._count._all;
+  const stamp = `${totalUnfiltered}|${agg._max.updatedAt?.getTime() ?? 0}|${agg._sum.version ?? 0}`;
+  const hit = facetCache.get(organizationId);
+  if (hit?.stamp === stamp) return { totalUnfiltered, facets: hit.facets };
+  const [models, owners] = await Promise.all([
+    db.assessment.groupBy({ by: ["candidateModelId"], where: { organizationId }, _count: { _all: true }, orderBy: { candidateModelId: "asc" } }),
+    db.assessment.groupBy({ by: ["createdById"], where: { organizationId }, _count: { _all: true } }),
+  ]);
+  const facets = { models: models.map((m) => ({ id: m.candidateModelId, count: m._count._all })), owners: owners.map((o) => ({ id: o.createdById, count: o._count._all })) };
+  facetCache.delete(organizationId);
+  facetCache.set(organizationId, { stamp, facets });
+  if (facetCache.size > FACET_CACHE_MAX_ORGS) facetCache.delete(facetCache.keys().next().value as string);
+  return { totalUnfiltered, facets };
+}
+
 export async function listPortfolio(userId: string, slug: string, q: TPortfolioQuery): Promise<TPortfolioPage> {
   const organizationId = await orgIdForMember(userId, slug);
   const db = prisma();
   const where = whereFor(organizationId, q);
-  const [total, totalUnfiltered, models, owners] = await Promise.all([
-    db.assessment.count({ where }),
-    db.assessment.count({ where: { organizationId } }),
-    db.assessment.groupBy({ by: ["candidateModelId"], where: { organizationId }, _count: { _all: true }, orderBy: { candidateModelId: "asc" } }),
-    db.assessment.groupBy({ by: ["createdById"], where: { organizationId }, _count: { _all: true } }),
-  ]);
+  const [total, { totalUnfiltered, facets }] = await Promise.all([db.assessment.count({ where }), orgFacets(organizationId)]);
   const pageCount = Math.max(1, Math.ceil(total / q.size));
   const page = Math.min(q.page, pageCount);
   const [rows, ownerUsers] = await Promise.all([
     db.assessment.findMany({ where, select: rowSelect, orderBy: orderFor(q), skip: (page - 1) * q.size, take: q.size }),
-    db.user.findMany({ where: { id: { in: owners.map((o) => o.createdById) } }, select: { id: true, name: true } }),
+    // Names are read on every page (not cached with the counts): a renamed user shows at once.
+    db.user.findMany({ where: { id: { in: facets.owners.map((o) => o.id) } }, select: { id: true, name: true } }),
   ]);
   const names = new Map(ownerUsers.map((u) => [u.id, u.name]));
   return {
@@ -101,20 +126,45 @@ export async function listPortfolio(userId: string, slug: string, q: TPortfolioQ
     page,
     pageCount,
     pageSize: q.size,
-    models: models.map((m) => ({ id: m.candidateModelId, count: m._count._all })),
-    owners: owners
-      .map((o) => ({ id: o.createdById, name: names.get(o.createdById) ?? "Former member", count: o._count._all }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    models: facets.models.map((m) => ({ ...m })),
+    owners: facets.owners.map((o) => ({ id: o.id, name: names.get(o.id) ?? "Former member", count: o.count })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
 /** Every row matching the filters, in list order, for the CSV export (capped: a spreadsheet, not a dump). */
 export const MAX_EXPORT_ROWS = 50_000;
+// The first batch is small so the download starts at once; later ones are larger for throughput.
+const EXPORT_FIRST_BATCH = 200;
+const EXPORT_BATCH = 1_000;
+
+/**
+ * The export's rows a batch at a time, so the CSV can stream. One light query first fixes which
+ * rows and in what order (ids only, the list's where and order); each batch then reads its rows by
+ * id, in the organisation (a row deleted meanwhile is left out). Membership is checked before this
+ * returns, so a foreign organisation is a NotFoundError and not a broken stream.
+ */
+export async function portfolioExportBatches(userId: string, slug: string, q: TPortfolioQuery): Promise<AsyncGenerator<TPortfolioRow[]>> {
+  const organizationId = await orgIdForMember(userId, slug);
+  const ordered = await prisma().assessment.findMany({ where: whereFor(organizationId, q), select: { id: true }, orderBy: orderFor(q), take: MAX_EXPORT_ROWS });
+  const ids = ordered.map((r) => r.id);
+  return (async function* () {
+    for (let start = 0; start < ids.length; ) {
+      const slice = ids.slice(start, start + (start === 0 ? EXPORT_FIRST_BATCH : EXPORT_BATCH));
+      start += slice.length;
+      const rows = await prisma().assessment.findMany({ where: { organizationId, id: { in: slice } }, select: rowSelect });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      yield slice.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toRow(row)] : [];
+      });
+    }
+  })();
+}
 
 export async function listPortfolioForExport(userId: string, slug: string, q: TPortfolioQuery): Promise<TPortfolioRow[]> {
-  const organizationId = await orgIdForMember(userId, slug);
-  const rows = await prisma().assessment.findMany({ where: whereFor(organizationId, q), select: rowSelect, orderBy: orderFor(q), take: MAX_EXPORT_ROWS });
-  return rows.map(toRow);
+  const out: TPortfolioRow[] = [];
+  for await (const batch of await portfolioExportBatches(userId, slug, q)) out.push(...batch);
+  return out;
 }
 
 /**

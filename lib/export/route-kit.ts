@@ -11,11 +11,18 @@ export function textResponse(status: number, message: string): Response {
 }
 
 /** A download: the body as a file the browser saves under `disposition`'s name, never cached or sniffed. */
-export function attachment(body: string | Uint8Array<ArrayBuffer>, contentType: string, disposition: string): Response {
-  const length = typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
+export function attachment(body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>, contentType: string, disposition: string): Response {
+  // A stream's length is not known up front: it goes out chunked.
+  const length = typeof body === "string" ? Buffer.byteLength(body) : body instanceof Uint8Array ? body.byteLength : null;
   return new Response(body, {
     status: 200,
-    headers: { "Content-Type": contentType, "Content-Disposition": disposition, "Content-Length": String(length), "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": disposition,
+      ...(length === null ? {} : { "Content-Length": String(length) }),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessmentJsonFilename, PORTFOLIO_CSV_HEADER, portfolioCsv, portfolioCsvFilename, type TPortfolioCsvRow } from "./export";
+import { assessmentJsonFilename, PORTFOLIO_CSV_HEADER, portfolioCsv, portfolioCsvFilename, portfolioCsvLines, portfolioCsvStart, type TPortfolioCsvRow } from "./export";
 import { importSource } from "../assessment/import-source";
 import { candidateName, incumbentName } from "./names";
 
@@ -33,6 +33,11 @@ describe("portfolioCsv", () => {
       `"'=cmd, ""quoted""",In review,name of llama-3.3-70b-instruct,llama-3.3-70b-instruct,api openai-gpt-4o,openai-gpt-4o,Stay on the API,34148.5,30300,,-1.4,0,Ana,2026-11-28T15:34:23.000Z,Mo,3,a1`,
     );
     expect(end).toBe("");
+  });
+
+  it("sent in pieces (start, then batches of lines) is the same file byte for byte", () => {
+    const rows = [row, { ...row, id: "a2", title: "Second" }, { ...row, id: "a3", verdict: null }];
+    expect(portfolioCsvStart() + portfolioCsvLines(rows.slice(0, 1), names) + portfolioCsvLines(rows.slice(1), names) + portfolioCsvLines([], names)).toBe(portfolioCsv(rows, names));
   });
 
   it("leaves the recommendation empty when there is none", () => {

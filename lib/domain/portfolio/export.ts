@@ -1,6 +1,6 @@
 // The portfolio as a CSV for spreadsheets, and the file names of the downloads. Raw numbers in the
 // cells (a spreadsheet formats and sums them), units in the headers, model names beside their ids.
-import { fileTitle, slugify, toCsv } from "../shared";
+import { fileTitle, slugify, toCsvLines } from "../shared";
 import { STATUS_LABELS, VERDICT_LABELS } from "./query";
 
 /** One portfolio row: what the list shows and the CSV holds (lib/dal/portfolio returns these). */
@@ -45,8 +45,10 @@ export const PORTFOLIO_CSV_HEADER = [
 // Excel reads a CSV without a byte-order mark as the local code page and garbles "Łódź".
 const UTF8_BOM = "\uFEFF";
 
-export function portfolioCsv(rows: readonly TPortfolioCsvRow[], names: { candidate: (id: string) => string; incumbent: (id: string) => string }): string {
-  const body = rows.map((r) => [
+type TCsvNames = { candidate: (id: string) => string; incumbent: (id: string) => string };
+
+function csvRow(r: TPortfolioCsvRow, names: TCsvNames): (string | number | null)[] {
+  return [
     r.title,
     STATUS_LABELS[r.status],
     names.candidate(r.candidateModelId),
@@ -64,8 +66,21 @@ export function portfolioCsv(rows: readonly TPortfolioCsvRow[], names: { candida
     r.updatedByName,
     r.version,
     r.id,
-  ]);
-  return UTF8_BOM + toCsv(PORTFOLIO_CSV_HEADER, body);
+  ];
+}
+
+/** The file's start (byte-order mark and header line), for a CSV sent in pieces. */
+export function portfolioCsvStart(): string {
+  return UTF8_BOM + toCsvLines([PORTFOLIO_CSV_HEADER]);
+}
+
+/** Rows as CSV lines (no header), each ending in CRLF, to follow portfolioCsvStart. */
+export function portfolioCsvLines(rows: readonly TPortfolioCsvRow[], names: TCsvNames): string {
+  return toCsvLines(rows.map((r) => csvRow(r, names)));
+}
+
+export function portfolioCsv(rows: readonly TPortfolioCsvRow[], names: TCsvNames): string {
+  return portfolioCsvStart() + portfolioCsvLines(rows, names);
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);

@@ -10,6 +10,15 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+type TCsvRow = readonly (string | number | null | undefined)[];
+
+/** Rows as CSV lines, each ending in CRLF ("" for none): a file can be sent a batch at a time. */
+export function toCsvLines(rows: readonly TCsvRow[]): string {
+  let out = "";
+  for (const r of rows) out += r.map(csvCell).join(",") + "\r\n";
+  return out;
+}
+
+export function toCsv(header: readonly string[], rows: readonly TCsvRow[]): string {
+  return toCsvLines([header, ...rows]);
 }
