@@ -17,5 +17,7 @@ export function reportFor(a: TAssessmentSummary, inputs: TAssessmentInputs): TRe
       updatedAt: a.updatedAt.toISOString(),
     },
     inputs,
+    // Catalog figures show their age as of today, not as of the assessment's last edit.
+    options: { today: new Date().toISOString().slice(0, 10) },
   });
 }
