@@ -46,9 +46,9 @@ describe("catalog check (npm run catalog:check)", () => {
 
   it("a row marked as entered by a user is not a catalog row", () => {
     const planted = files();
-    // Gaudi 3: no price row names it (none was found), so only this row's own problem is reported.
+    // An invalid row is not in the catalog: the one price naming Gaudi 3 then points at nothing, and says so.
     (planted.gpus as { id: string; provenance: { verification: string } }[]).find((g) => g.id === "gaudi-3-128gb")!.provenance.verification = "user";
-    expect(checkCatalog(planted, "2026-12-06").problems.map((p) => p.message)).toEqual([expect.stringMatching(/^provenance.verification: /)]);
+    expect(checkCatalog(planted, "2026-12-06").problems.map((p) => `${p.row}: ${p.message}`)).toEqual([expect.stringMatching(/^gaudi-3-128gb: provenance.verification: /), 'gaudi-3-unit: gpuId "gaudi-3-128gb" is not in gpus.json']);
   });
 
   it("flags a reference to a licence that is not in the catalog", () => {
