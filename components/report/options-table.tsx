@@ -1,6 +1,7 @@
 import { OPTION_FAMILY_LABELS, type TCapabilityStatus, type TConstraintCheck, type TDecisionOption } from "@/lib/domain/recommendation";
 import { REGION_LABELS, type TOptionsSection } from "@/lib/domain/report";
 import { formatUsdAmount } from "@/lib/domain/shared";
+import { StaleFlag } from "@/components/ui/stale-flag";
 
 const CAPABILITY_LABEL: Record<TCapabilityStatus, string> = {
   baseline: "Today's model",
@@ -59,7 +60,7 @@ function OptionRow({ o, isRecommended }: { o: TDecisionOption; isRecommended: bo
                   ) : (
                     s.url
                   )}{" "}
-                  ({s.asOf})
+                  ({s.age ? s.age.label : s.asOf}){s.age?.isStale ? <StaleFlag /> : null}
                 </li>
               ))}
             </ul>

@@ -2,7 +2,9 @@ import type { TReportSource, TReportStages } from "@/lib/domain/report";
 import type { TStageKey } from "@/lib/domain/shared";
 import type { TFigure } from "@/lib/domain/shared";
 import { formatFigure } from "@/lib/domain/shared";
+import { CATALOG_STALE_AFTER_DAYS } from "@/lib/domain/catalog";
 import { ExternalLink } from "@/components/ui/external-link";
+import { StaleFlag } from "@/components/ui/stale-flag";
 import { LayoutTable, MeasurementTable } from "./serving-layout";
 
 const TONE: Record<string, string> = {
@@ -36,6 +38,7 @@ export function FigureList({ figures, label }: { figures: TFigure[]; label: stri
 }
 
 export function ResultsPanel({ stage, sources }: { stage: TReportStages[TStageKey]; sources: TReportSource[] }) {
+  const staleCount = sources.filter((s) => s.age?.isStale).length;
   return (
     <section aria-labelledby="results-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -101,11 +104,14 @@ export function ResultsPanel({ stage, sources }: { stage: TReportStages[TStageKe
       ) : null}
       {sources.length ? (
         <details className="text-sm">
-          <summary className="cursor-pointer text-brand-700">Sources ({sources.length})</summary>
+          <summary className="cursor-pointer text-brand-700">
+            Sources ({sources.length}
+            {staleCount > 0 ? `; ${staleCount} older than ${CATALOG_STALE_AFTER_DAYS} days` : ""})
+          </summary>
           <ul className="mt-1 list-disc pl-5">
             {sources.map((s, i) => (
-              <li key={`${s.url}-${i}`}>
-                {s.backs.join("; ")} ({s.verification}, as of {s.asOf})
+              <li key={`${s.url}-${i}`} data-source-stale={s.age?.isStale ? "true" : undefined}>
+                {s.backs.join("; ")} ({s.verification}, {s.age ? s.age.label : `as of ${s.asOf}`}){s.age?.isStale ? <StaleFlag /> : null}
                 {s.url ? (
                   <>
                     {" "}

@@ -29,7 +29,7 @@ export function snapshotRecord(
   inputs: TAssessmentInputs,
   args: { number: number; note: string; submittedById: string; submittedByName: string },
 ): Prisma.AssessmentSnapshotUncheckedCreateInput {
-  const report = buildReport({ assessment: { ...a, updatedAt: a.updatedAt.toISOString() }, inputs });
+  const report = buildReport({ assessment: { ...a, updatedAt: a.updatedAt.toISOString() }, inputs, options: { today: new Date().toISOString().slice(0, 10) } });
   return {
     assessmentId: a.id,
     organizationId: a.organizationId,

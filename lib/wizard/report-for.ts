@@ -12,11 +12,13 @@ const reports = (globalForReports.freeholdReports ??= createReportCache());
  * The one report every wizard page, action and PDF shows, from a DAL row and its inputs: built once
  * per version of the assessment (and of the catalog and price book, see report-cache.ts) and then
  * shared, so the Monte Carlo runs once per saved version rather than on every page request. The
- * inputs must be the row's own (they change only with its version); `versions` defaults to the
- * built-in catalog and no price book.
+ * inputs must be the row's own (they change only with its version).
  */
 export function reportFor(a: TAssessmentSummary, inputs: TAssessmentInputs, versions?: TReportCacheVersions): TReport {
-  return reports.get(reportCacheKey(a, versions), () =>
+  // Catalog figures show their age as of today, not as of the assessment's last edit, so the day is
+  // part of the cache key: a report cached yesterday would print yesterday's ages.
+  const today = new Date().toISOString().slice(0, 10);
+  return reports.get(reportCacheKey(a, { ...versions, catalogVersion: `${versions?.catalogVersion ?? "built-in"}@${today}` }), () =>
     buildReport({
       assessment: {
         id: a.id,
@@ -29,6 +31,7 @@ export function reportFor(a: TAssessmentSummary, inputs: TAssessmentInputs, vers
         updatedAt: a.updatedAt.toISOString(),
       },
       inputs,
+      options: { today },
     }),
   );
 }

@@ -84,11 +84,11 @@ describe.each(kinds)("catalog $kind", ({ items, schema }) => {
 describe("catalog sizes", () => {
   it("holds the minimum counts", () => {
     expect(LICENCES.length).toBeGreaterThanOrEqual(20);
-    expect(LICENCES).toHaveLength(24);
+    expect(LICENCES).toHaveLength(28);
     expect(MODELS.length).toBeGreaterThanOrEqual(25);
     expect(GPUS.length).toBeGreaterThanOrEqual(12);
     expect(API_PRICES.length).toBeGreaterThanOrEqual(20);
-    expect(API_PRICES).toHaveLength(32);
+    expect(API_PRICES).toHaveLength(78);
   });
 });
 
@@ -182,7 +182,10 @@ describe("spot checks against facts.json values", () => {
     });
     expect(getApiPrice("deepseek-reasoner-r1")).toMatchObject({ inputUsdPerMTok: 0.55, outputUsdPerMTok: 2.19 });
     expect(getGpuCloudPrice("aws-p5-capacity-block")).toMatchObject({ usdPerGpuHour: 4.916, gpuId: "h100-sxm-80gb" });
-    expect(getGpuCloudPrice("lambda-h100-sxm-on-demand")!.usdPerGpuHour).toBeCloseTo(2.74, 3);
+    // December 2026: Lambda's 8x H100 SXM list price read in the SkyPilot catalog (was a $2.49-2.99 range).
+    expect(getGpuCloudPrice("lambda-h100-sxm-on-demand")!.usdPerGpuHour).toBeCloseTo(3.99, 3);
+    // AWS p5 on-demand after the June 2025 cut ($55.04 per 8-GPU instance-hour), replacing $12.29.
+    expect(getGpuCloudPrice("aws-p5-48xlarge-on-demand")!.usdPerGpuHour).toBeCloseTo(6.88, 3);
   });
 
   it("licences", () => {

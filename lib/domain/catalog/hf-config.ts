@@ -2,7 +2,6 @@
 // with total and active parameter counts derived from the config (see hf-config-count.ts).
 // Handles dense GQA/MHA/MQA, MoE (Mixtral, Qwen-MoE, DeepSeek, Llama 4, gpt-oss), sliding-window
 // and chunked attention, MLA, and multimodal configs that nest the LLM under `text_config`.
-import { attentionTypeFor } from "./model-data/build";
 import { ZCustomModel, type TCustomModel } from "./custom";
 import { parseWith, type TFieldError, type TParseResult } from "../shared";
 import {
@@ -14,7 +13,7 @@ import {
   type TTransformerDims,
 } from "./hf-config-count";
 import { ConfigReader, isJsonObject, toJsonObject } from "./hf-config-read";
-import type { TModelArchitecture } from "../shared";
+import type { TAttentionType, TModelArchitecture } from "../shared";
 
 export type TCheckpointQuantization = NonNullable<TModelArchitecture["checkpointQuantization"]>;
 
@@ -355,4 +354,10 @@ export function toCustomModel(description: THfModelDescription, meta: TCustomMod
       note: meta.note ?? `Derived from a config.json (model_type ${description.modelType}).`,
     },
   });
+}
+
+/** Attention type from the head counts: one KV head is MQA, as many as query heads is MHA, else GQA. */
+export function attentionTypeFor(attentionHeads: number, kvHeads: number): TAttentionType {
+  if (kvHeads === 1) return "mqa";
+  return kvHeads === attentionHeads ? "mha" : "gqa";
 }

@@ -14,3 +14,7 @@ export * from "./custom-candidate";
 export * from "./lookup";
 export * from "./vendor-terms";
 export * from "./openness";
+export * from "./catalog-schema";
+export * from "./staleness";
+export * from "./check";
+export * from "./catalog-date";

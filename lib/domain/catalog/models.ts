@@ -1,14 +1,10 @@
-// Open-weights model architectures, each linked to its licence in LICENCES by licenceId.
+// Open-weights model architectures, each linked to its licence in LICENCES by licenceId. The rows
+// live in data/models.json (a data edit adds a model); the schema checks them at import.
 import type { TModelArchitecture } from "../shared";
+import { parseCatalogRows } from "./catalog-schema";
+import MODEL_ROWS from "./data/models.json";
 import { indexById } from "./lookup";
-import { GEMMA_PHI_OSS_OLMO_MODELS } from "./model-data/gemma-phi-oss-olmo";
-import { META_MISTRAL_MODELS } from "./model-data/meta-mistral";
-import { QWEN_DEEPSEEK_MODELS } from "./model-data/qwen-deepseek";
 
-export const MODELS: readonly TModelArchitecture[] = [
-  ...META_MISTRAL_MODELS,
-  ...QWEN_DEEPSEEK_MODELS,
-  ...GEMMA_PHI_OSS_OLMO_MODELS,
-];
+export const MODELS: readonly TModelArchitecture[] = parseCatalogRows("models", MODEL_ROWS);
 
 export const getModel = indexById(MODELS, "model");

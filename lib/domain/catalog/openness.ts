@@ -96,6 +96,24 @@ export const MODEL_OPENNESS: readonly TModelOpenness[] = [
   entry("olmo-2-1124-7b", OLMO2),
   entry("olmo-2-1124-13b", OLMO2),
   entry("olmo-2-0325-32b", OLMO2),
+  // Added with the December 2026 catalog update. Model cards stand in where no technical report was read.
+  entry("deepseek-v3.1", { weights: "open", ...closedRecipe, ...paper("https://arxiv.org/abs/2412.19437") }),
+  entry("deepseek-v3.2", { weights: "open", ...closedRecipe, ...paper("https://arxiv.org/abs/2412.19437") }),
+  entry("kimi-k2-instruct", { weights: "restricted", ...closedRecipe, ...blogOnly("https://huggingface.co/moonshotai/Kimi-K2-Instruct") }),
+  entry("glm-4.6", { weights: "open", ...closedRecipe, ...blogOnly("https://huggingface.co/zai-org/GLM-4.6") }),
+  entry("glm-4.5", { weights: "open", ...closedRecipe, ...blogOnly("https://huggingface.co/zai-org/GLM-4.5") }),
+  entry("glm-4.5-air", { weights: "open", ...closedRecipe, ...blogOnly("https://huggingface.co/zai-org/GLM-4.5-Air") }),
+  entry("qwen3-30b-a3b", { weights: "open", ...closedRecipe, ...QWEN3 }),
+  entry("qwen3-coder-480b-a35b-instruct", { weights: "open", ...closedRecipe, ...QWEN3 }),
+  entry("qwen3-coder-30b-a3b-instruct", { weights: "open", ...closedRecipe, ...QWEN3 }),
+  entry("mistral-small-3.2-24b-instruct-2506", { weights: "open", ...closedRecipe, ...blogOnly("https://huggingface.co/mistralai/Mistral-Small-3.2-24B-Instruct-2506") }),
+  entry("magistral-small-2506", { weights: "open", ...closedRecipe, ...blogOnly("https://huggingface.co/mistralai/Magistral-Small-2506") }),
+  entry("devstral-small-2505", { weights: "open", ...closedRecipe, ...blogOnly("https://huggingface.co/mistralai/Devstral-Small-2505") }),
+  entry("llama-3.2-1b-instruct", { weights: "restricted", ...closedRecipe, ...blogOnly("https://huggingface.co/meta-llama/Llama-3.2-1B-Instruct") }),
+  entry("llama-3.2-3b-instruct", { weights: "restricted", ...closedRecipe, ...blogOnly("https://huggingface.co/meta-llama/Llama-3.2-3B-Instruct") }),
+  entry("gemma-3-1b-it", { weights: "restricted", ...closedRecipe, ...paper("https://arxiv.org/abs/2503.19786") }),
+  entry("granite-3.2-2b-instruct", { weights: "open", ...closedRecipe, ...blogOnly("https://huggingface.co/ibm-granite/granite-3.2-2b-instruct") }),
+  entry("granite-3.0-8b-instruct", { weights: "open", ...closedRecipe, ...blogOnly("https://huggingface.co/ibm-granite/granite-3.0-8b-instruct") }),
 ];
 
 const BY_MODEL = new Map(MODEL_OPENNESS.map((m) => [m.modelId, m]));

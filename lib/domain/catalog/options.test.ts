@@ -16,7 +16,7 @@ describe("catalog options", () => {
   it("offers every API price once, grouped by vendor, current prices before deprecated ones", () => {
     const groups = incumbentOptionGroups();
     expect(groups.flatMap((g) => g.options.map((o) => o.value)).sort()).toEqual(API_PRICES.map((p) => p.id).sort());
-    expect(groups.map((g) => g.label)).toEqual(["OpenAI", "Anthropic", "Google", "DeepSeek"]);
+    expect(groups.map((g) => g.label)).toEqual(["OpenAI", "Anthropic", "Google", "DeepSeek", "Mistral AI"]);
     const anthropic = groups.find((g) => g.label === "Anthropic")!.options.map((o) => o.label);
     const firstDeprecated = anthropic.findIndex((l) => l.endsWith("deprecated"));
     expect(anthropic.slice(firstDeprecated).every((l) => l.endsWith("deprecated"))).toBe(true);
@@ -33,7 +33,9 @@ describe("catalog options", () => {
   });
 
   it.each([
-    { id: "openai-gpt-4o", label: "OpenAI gpt-4o: $2.50 in / $10.00 out per Mtok (2024-08)" },
+    // December 2026 catalog: same list price, re-read on 2025-07-04 (genai-prices), and OpenAI has
+    // announced its shutdown for 2027-01-14, so the label says deprecated.
+    { id: "openai-gpt-4o", label: "OpenAI gpt-4o: $2.50 in / $10.00 out per Mtok (2025-07-04), deprecated" },
     { id: "google-gemini-1.5-flash", label: "Google Gemini 1.5 Flash: $0.075 in / $0.30 out per Mtok (2024-08-12), deprecated" },
   ])("labels $id with its dated price", ({ id, label }) => {
     expect(describeIncumbent(id)).toBe(label);

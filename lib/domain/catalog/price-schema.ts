@@ -5,6 +5,8 @@ import { TEXT_MAX, ZProvenance, zText } from "../shared";
 
 const usdPerMTok = z.number().nonnegative().max(10_000);
 const usdPerGpuHour = z.number().positive().max(1000);
+/** Where the price applies ("us-east-1", "global list price"); catalog rows state it, quotes may not. */
+const region = zText({ min: 2, max: TEXT_MAX.name }).optional();
 const id = zText({ min: 1, max: TEXT_MAX.id }).refine((v) => /^[a-z0-9][a-z0-9.-]*$/.test(v), "kebab-case id");
 
 /** A range that a single point value was taken from (we use the midpoint; see the row's note). */
@@ -26,9 +28,14 @@ export const ZApiPrice = z.object({
   longContextTier: z
     .object({ aboveInputTokens: z.number().int().positive(), inputUsdPerMTok: usdPerMTok, outputUsdPerMTok: usdPerMTok })
     .optional(),
+  /** Asynchronous batch endpoint price, when the vendor states one (often 50% of the list price). */
+  batchInputUsdPerMTok: usdPerMTok.optional(),
+  batchOutputUsdPerMTok: usdPerMTok.optional(),
   isDeprecated: z.boolean().optional(),
   /** Announced shutdown of the model on the vendor's API, when the catalog has a dated source. */
   retiresOn: zText({ min: 4, max: 40 }).optional(),
+  region,
+  unit: z.literal("usd_per_million_tokens").optional(),
   asOf: zText({ min: 4, max: 40 }),
   provenance: ZProvenance,
 });
@@ -44,6 +51,8 @@ export const ZGpuCloudPrice = z.object({
   pricingModel: z.enum(["on-demand", "reserved", "capacity-block", "dedicated"]),
   usdPerGpuHour,
   usdPerGpuHourRange: ZRange.optional(),
+  region,
+  unit: z.literal("usd_per_gpu_hour").optional(),
   asOf: zText({ min: 4, max: 40 }),
   provenance: ZProvenance,
 });
@@ -56,6 +65,8 @@ export const ZGpuPurchasePrice = z.object({
   gpuId: zText({ min: 1, max: TEXT_MAX.name }).optional(),
   usdPerGpu: z.number().positive().max(10_000_000),
   usdPerGpuRange: ZRange.optional(),
+  region,
+  unit: z.literal("usd_per_gpu").optional(),
   asOf: zText({ min: 4, max: 40 }),
   provenance: ZProvenance,
 });
@@ -69,6 +80,8 @@ export const ZHostedOpenWeightPrice = z.object({
   modelId: zText({ min: 1, max: TEXT_MAX.name }).optional(),
   inputUsdPerMTok: usdPerMTok,
   outputUsdPerMTok: usdPerMTok,
+  region,
+  unit: z.literal("usd_per_million_tokens").optional(),
   asOf: zText({ min: 4, max: 40 }),
   provenance: ZProvenance,
 });

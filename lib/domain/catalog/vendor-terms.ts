@@ -43,6 +43,7 @@ const ANTHROPIC_BATCH = "https://platform.claude.com/docs/en/build-with-claude/b
 const TOGETHER_GEO = "https://docs.together.ai/docs/serverless/geo-specific-inference";
 const MISTRAL_REGIONAL = "https://docs.mistral.ai/studio/regional-inference";
 const MISTRAL_CLOUD = "https://mistral.ai/cloud/inference/";
+const BEDROCK_CRIS = "https://docs.aws.amazon.com/bedrock/latest/userguide/cross-region-inference.html";
 
 const notFound = (vendor: string, url: string): TProcessingOffer => ({
   id: "standard",
@@ -153,6 +154,35 @@ export const VENDOR_TERMS: readonly TVendorTerms[] = [
     batch: null,
     cache: null,
   },
+  {
+    vendor: "Amazon Bedrock",
+    processing: [
+      {
+        id: "standard",
+        label: "Amazon Bedrock global cross-Region inference",
+        regions: null,
+        priceMultiplier: 1,
+        provenance: { sourceUrls: [BEDROCK_CRIS], asOf: "2026-12-05", verification: "verified-primary", note: "A global inference profile may route to any commercial AWS Region." },
+      },
+      {
+        id: "eu-geographic",
+        label: "Amazon Bedrock EU in-Region or EU cross-Region inference profile (eu.)",
+        regions: ["EU"],
+        priceMultiplier: 1,
+        requires: "invoking the model in an EU Region, or through an eu. geographic inference profile",
+        provenance: {
+          sourceUrls: [BEDROCK_CRIS],
+          asOf: "2026-12-05",
+          verification: "verified-primary",
+          note: "Geographic cross-Region inference profiles (prefix us./eu./apac.) keep processing inside that geography. Which open models have an EU profile was not listed per model in the source read; no regional price difference was stated, so the list price is used.",
+        },
+      },
+    ],
+    batch: null,
+    cache: null,
+  },
+  { vendor: "Nebius AI Studio", processing: [notFound("Nebius AI Studio", "https://github.com/pydantic/genai-prices/blob/47df840a5ab10bbcffb8e5ac01b9899032245d1b/prices/providers/huggingface_nebius.yml")], batch: null, cache: null },
+  { vendor: "Crusoe Cloud", processing: [notFound("Crusoe Cloud", "https://raw.githubusercontent.com/api-evangelist/crusoe/refs/heads/main/plans/crusoe-plans-pricing.yml")], batch: null, cache: null },
   { vendor: "Groq", processing: [notFound("Groq", "https://groq.com/pricing")], batch: null, cache: null },
   { vendor: "DeepInfra", processing: [notFound("DeepInfra", "https://deepinfra.com/pricing")], batch: null, cache: null },
   { vendor: "Fireworks AI", processing: [notFound("Fireworks AI", "https://fireworks.ai/pricing")], batch: null, cache: null },

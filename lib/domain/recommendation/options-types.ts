@@ -2,6 +2,7 @@
 // the hard constraints it meets or breaks, and whether its capability is known. The report builds
 // them (lib/domain/report/options.ts); the recommendation only reads them.
 import type { TStageKey } from "../shared";
+import type { TCatalogAge } from "../catalog";
 
 export type TOptionFamily = "api" | "hosted-open" | "self-hosted" | "hybrid";
 
@@ -79,7 +80,8 @@ export type TDecisionOption = {
   formula: string;
   notes: string[];
   /** Source URLs of the prices and terms it uses, with the date they were read. */
-  sources: { url: string; asOf: string }[];
+  /** `age` is set by the report, which knows the day ages are counted to. */
+  sources: { url: string; asOf: string; age?: TCatalogAge }[];
 };
 
 /** What the verdict needs to know about the stages beyond the options. */

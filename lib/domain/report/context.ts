@@ -113,12 +113,34 @@ export function resolveGpu(inputs: TAssessmentInputs, log: TAssumptionLog, warni
   return { gpu: fallback, resolved: toResolved(fallback, false) };
 }
 
-/** The median on-demand catalog price for a GPU (lower median), so no single outlier sets the default. */
-export function defaultCloudPrice(gpuId: string): TGpuCloudPrice | undefined {
+/** Verification levels that count as a primary source: the vendor's page, or a machine copy of its price API. */
+const PRIMARY_SOURCES: readonly string[] = ["verified-primary", "verified-copy"];
+export const isPrimarySourceRow = (p: { provenance: { verification: string } }) => PRIMARY_SOURCES.includes(p.provenance.verification);
+
+/**
+ * The default cloud price for a GPU and why it was chosen. Defaults come from primary-source rows:
+ * the lower median of the GPU's primary-source on-demand prices, so no single provider sets it. Only
+ * when the catalog has no primary-source on-demand price does it fall back to the median of the
+ * secondary ones (then of any pricing model), and the basis says so.
+ */
+export function defaultCloudPriceChoice(gpuId: string): { row: TGpuCloudPrice; basis: string } | undefined {
   const rows = GPU_CLOUD_PRICES.filter((p) => p.gpuId === gpuId);
   const onDemand = rows.filter((p) => p.pricingModel === "on-demand");
-  const pool = (onDemand.length > 0 ? onDemand : rows).slice().sort((a, b) => a.usdPerGpuHour - b.usdPerGpuHour || a.id.localeCompare(b.id));
-  return pool[Math.floor((pool.length - 1) / 2)];
+  const primary = onDemand.filter(isPrimarySourceRow);
+  const [pool, kind] = primary.length > 0 ? [primary, "primary-source on-demand"] : onDemand.length > 0 ? [onDemand, "on-demand (no primary-source row; secondary sources)"] : [rows, "(no on-demand row)"];
+  const sorted = pool.slice().sort((a, b) => a.usdPerGpuHour - b.usdPerGpuHour || a.id.localeCompare(b.id));
+  const row = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!row) return undefined;
+  const basis =
+    sorted.length === 1
+      ? `The only ${kind} catalog price for this GPU`
+      : `Median (lower) of the ${sorted.length} ${kind} catalog prices for this GPU: ${sorted.map((p) => `${p.provider} $${fmt(p.usdPerGpuHour)}`).join(", ")}`;
+  return { row, basis };
+}
+
+/** The default cloud price row for a GPU (see defaultCloudPriceChoice). */
+export function defaultCloudPrice(gpuId: string): TGpuCloudPrice | undefined {
+  return defaultCloudPriceChoice(gpuId)?.row;
 }
 
 export function defaultPurchasePrice(gpuId: string): TGpuPurchasePrice | undefined {
@@ -154,10 +176,11 @@ export function resolvePricing(inputs: TAssessmentInputs, gpu: TGpu, log: TAssum
   }
   const isCloud = mode !== "owned";
   if (!cloudRow && p?.usdPerGpuHour === undefined) {
-    const fallback = defaultCloudPrice(gpu.id) ?? null;
-    if (fallback && isCloud) {
+    const choice = defaultCloudPriceChoice(gpu.id);
+    const fallback = choice?.row ?? null;
+    if (choice && fallback && isCloud) {
       log.take(stage, "infrastructure.pricing.cloudPriceId", "Cloud GPU price", undefined, fallback.id, {
-        basis: "Median on-demand catalog price for this GPU",
+        basis: choice.basis,
         display: cloudLabel(fallback),
         provenance: fallback.provenance,
       });

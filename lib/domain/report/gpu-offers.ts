@@ -9,7 +9,7 @@ import type { TGpu } from "../shared";
 import { fmt } from "../shared";
 import { cloudOnDemandPerGpuMonth, cloudReservedPerGpuMonth, ownedPerGpuMonth, type TGpuOffer, type TOwnedHardwareCost, type TSizingInputsRaw } from "../sizing";
 import { ZOwnedHardwareCost } from "../sizing";
-import { defaultCloudPrice, defaultPurchasePrice, type TResolvedPricingFull } from "./context";
+import { defaultCloudPrice, defaultPurchasePrice, isPrimarySourceRow, type TResolvedPricingFull } from "./context";
 
 /** A GPU the search may use, its sizing cost block, and the pricing the report shows if it wins. */
 export type TPricedOffer = TGpuOffer & { cost: NonNullable<TSizingInputsRaw["cost"]>; pricing: TResolvedPricingFull };
@@ -59,7 +59,7 @@ export function gpuOffers(args: {
       if (row) {
         const discount = mode === "cloudReserved" ? (row.pricingModel === "on-demand" ? (args.reservedDiscountPercent ?? 0) : 0) : null;
         cost = mode === "cloudOnDemand" ? { cloudOnDemand: { usdPerGpuHour: row.usdPerGpuHour } } : { cloudReserved: { usdPerGpuHour: row.usdPerGpuHour, discountPercent: discount ?? 0 } };
-        const source = `${row.provider} ${row.sku}, $${fmt(row.usdPerGpuHour)}/GPU-hour (${row.asOf}, catalog median)`;
+        const source = `${row.provider} ${row.sku}, $${fmt(row.usdPerGpuHour)}/GPU-hour (${row.asOf}, ${isPrimarySourceRow(row) ? "median of primary-source catalog prices" : "catalog median, secondary sources"})`;
         pricing = {
           pricing: { mode, usdPerGpuHour: row.usdPerGpuHour, reservedDiscountPercent: discount, purchaseUsdPerGpu: null, priceId: row.id, label: mode === "cloudReserved" ? `Cloud reserved (${fmt(discount ?? 0)}% off): ${source}` : `Cloud on demand: ${source}` },
           cloudRow: row,

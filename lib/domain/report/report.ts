@@ -5,6 +5,7 @@
 // report, and the report is plain JSON.
 import { stageStatuses, type TAssessmentInputs } from "../assessment";
 import { STAGE_KEYS } from "../shared";
+import { CATALOG_DATE, catalogAge } from "../catalog";
 import { missingVerdictStages, recommend } from "../recommendation";
 import { buildFinance } from "./finance";
 import { buildLeverage } from "./leverage";
@@ -48,6 +49,11 @@ export type TBuildReportArgs = {
      * how long the layout search took. Nothing of it enters the report.
      */
     timing?: { now: () => number; onLayoutSearch: (ms: number) => void };
+    /**
+     * The day (YYYY-MM-DD) source ages are counted to: the caller's today. Absent, the assessment's
+     * last update, so a report stays a pure function of its arguments.
+     */
+    today?: string;
   };
 };
 
@@ -218,6 +224,10 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
     for (const src of o.sources) uses.push({ provenance: { sourceUrls: [src.url], asOf: src.asOf, verification: "secondary" }, backs: `Option: ${o.label}` });
   }
   if (safety.result && statuses.safety !== "not-started") uses.push(...safetyReferenceUses());
+  // Ages are counted to the caller's day so every catalog figure on screen and in the memo says how old it is.
+  const today = options.today ?? assessment.updatedAt.slice(0, 10);
+  const sources = collectSources(uses, today);
+  for (const o of optionsResult.options) o.sources = o.sources.map((s) => ({ ...s, age: catalogAge(s.asOf, today) }));
 
   return {
     meta: {
@@ -250,6 +260,7 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
       stageStatuses: statuses,
       completedStages: STAGE_KEYS.filter((k) => statuses[k] === "complete").length,
       monteCarlo,
+      catalog: { date: CATALOG_DATE, agesCountedOn: today, staleSourceCount: sources.filter((s) => s.age?.isStale).length },
     },
     stages,
     keyFigures,
@@ -269,6 +280,6 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
     leverage,
     assumptions,
     warnings,
-    sources: collectSources(uses),
+    sources,
   };
 }

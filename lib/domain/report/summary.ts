@@ -1,6 +1,6 @@
 // The parts of the report drawn from all stages: key figures, the recommendation's input, sources.
 import type { TCapabilityResult } from "../capability";
-import { SAFETY_REFERENCES } from "../catalog";
+import { catalogAge, SAFETY_REFERENCES } from "../catalog";
 import type { TEconomicsResult } from "../economics";
 import { finiteOrNull } from "../shared";
 import type { TFigure } from "../shared";
@@ -189,7 +189,8 @@ export function buildRecommendationInput(args: {
 
 export type TSourceUse = { provenance: TProvenance; backs: string };
 
-export function collectSources(uses: readonly TSourceUse[]): TReportSource[] {
+/** Every source once, with what it backs and, for catalog sources, its age on `todayIso`. */
+export function collectSources(uses: readonly TSourceUse[], todayIso: string): TReportSource[] {
   const byKey = new Map<string, TReportSource>();
   const add = (key: string, source: Omit<TReportSource, "backs">, backs: string) => {
     const existing = byKey.get(key);
@@ -200,7 +201,7 @@ export function collectSources(uses: readonly TSourceUse[]): TReportSource[] {
     byKey.set(key, { ...source, backs: [backs] });
   };
   for (const { provenance: p, backs } of uses) {
-    const base = { asOf: p.asOf, verification: p.verification, ...(p.note ? { note: p.note } : {}) };
+    const base = { asOf: p.asOf, verification: p.verification, age: p.verification === "user" ? null : catalogAge(p.asOf, todayIso), ...(p.note ? { note: p.note } : {}) };
     if (p.sourceUrls.length === 0) add(`user:${p.asOf}:${backs}`, { url: null, ...base }, backs);
     for (const url of p.sourceUrls) add(url, { url, ...base }, backs);
   }

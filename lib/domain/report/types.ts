@@ -10,7 +10,7 @@ import type { TFigure } from "../shared";
 import type { TFindingSummary, TLicenceFinding, TOrgFacts } from "../licence";
 import type { TLifecycleInputs, TLifecycleResult } from "../lifecycle";
 import type { TDecisionOption, TRecommendation } from "../recommendation";
-import type { TModelOpenness, TRegion } from "../catalog";
+import type { TCatalogAge, TModelOpenness, TRegion } from "../catalog";
 import type { TProcessingPolicy } from "../assessment";
 import type { TFinanceSection } from "./finance";
 import type { TLeverage } from "./leverage";
@@ -244,6 +244,8 @@ export type TReportMeta = {
   stageStatuses: Record<TStageKey, TStageStatus>;
   completedStages: number;
   monteCarlo: { samples: number; seed: number };
+  /** The catalog's date (its newest row) and the day source ages were counted to. */
+  catalog: { date: string; agesCountedOn: string; staleSourceCount: number };
 };
 
 export type TKeyCrossover =
@@ -337,6 +339,8 @@ export type TReportSource = {
   url: string | null;
   asOf: string;
   verification: TVerification;
+  /** How old the source's date was on the report's day; null for the organisation's own figures. */
+  age: TCatalogAge | null;
   /** What it backs: "Licence terms: Llama 3.3 Community License", "GPU price: ..." */
   backs: string[];
   note?: string;

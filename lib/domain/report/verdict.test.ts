@@ -44,7 +44,9 @@ describe("support summarisation (Llama 3.3 70B vs GPT-4o, 10.7B tokens/month)", 
     expect(option(r, "incumbent")!.monthlyUsd).toBeCloseTo(r.keyFigures.monthlyApiCostUsd!, 6);
   });
 
-  it("with capability settled, the same volume goes to hosted open weights (Groq, $6,397/month)", () => {
+  // December 2026 catalog: Nebius AI Studio serves Llama 3.3 70B at $0.25 in / $0.75 out per M tokens
+  // (genai-prices, 2026-08-21), cheaper than Groq's $0.59 / $0.79: the same volume costs $2,910/month there.
+  it("with capability settled, the same volume goes to hosted open weights (Nebius AI Studio, $2,910/month)", () => {
     const settled = reportOf("support-summarisation", (raw) => ({
       ...raw,
       capability: {
@@ -54,8 +56,9 @@ describe("support summarisation (Llama 3.3 70B vs GPT-4o, 10.7B tokens/month)", 
     }));
     expect(settled.stages.capability.detail?.overall.verdict).toBe("pass");
     expect(settled.recommendation.verdict).toBe("go-hosted");
-    expect(recommended(settled)?.id).toBe("hosted-groq-llama-3.3-70b-versatile");
-    expect(settled.recommendation.headline).toMatch(/^Go: Llama 3.3 70B Instruct on Groq \(\$6,400\/month, \$23,900\/month less than today\)\.$/);
+    expect(recommended(settled)?.id).toBe("hosted-nebius-llama-3.3-70b-instruct");
+    expect(recommended(settled)?.monthlyUsd).toBeCloseTo(2_910, 0);
+    expect(settled.recommendation.headline).toMatch(/^Go: Llama 3.3 70B Instruct on Nebius AI Studio \(\$2,910\/month, \$27,400\/month less than today\)\.$/);
   });
 });
 
@@ -65,8 +68,10 @@ describe("internal code assistant (code stays on the premises)", () => {
   it("goes to self-hosting on owned hardware: the only option the on-premises rule allows, and cheaper than today", () => {
     expect(r.recommendation.verdict).toBe("go-self-host");
     expect(recommended(r)?.id).toBe("self-owned");
-    // Owned H200s at TP2 FP8 (serving model v2's cheapest layout for this template), people and safety stack.
-    expect(recommended(r)?.monthlyUsd).toBeCloseTo(59_300, -2);
+    // Owned B200s at TP2 (the layout search's cheapest owned layout once the December 2026 catalog gave
+    // the B200 a purchase price, $40,000): 2 replicas x $3,044/replica-month + $47,000 fixed (people,
+    // safety, lifecycle). It was 5 replicas of 2 H200s at $32,000 each ($2,459/replica-month): $59,300.
+    expect(recommended(r)?.monthlyUsd).toBeCloseTo(53_100, -2);
     const api = option(r, "incumbent")!;
     expect(api.isFeasible).toBe(false);
     expect(api.exclusions[0]).toMatch(/is a third party, but only hardware on your premises may process the data/);

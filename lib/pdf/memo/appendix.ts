@@ -1,4 +1,5 @@
 import { STAGE_TITLES } from "@/lib/domain/shared";
+import { CATALOG_STALE_AFTER_DAYS } from "@/lib/domain/catalog";
 import type { TReport } from "@/lib/domain/report";
 import { COLORS } from "../model/palette";
 import type { TBlock, TRun, TSection } from "../model/types";
@@ -25,13 +26,26 @@ export function assumptionsSection(report: TReport): TSection {
   return { blocks };
 }
 
-/** Every source: its link, its date and how it was checked, and what it backs. */
+/** Every source: its link, its date, its age and how it was checked, and what it backs; stale ones flagged. */
 export function sourcesSection(report: TReport): TSection {
-  const blocks: TBlock[] = [{ kind: "heading", level: 2, text: "Sources", needsRoom: 100 }];
+  const { date, agesCountedOn, staleSourceCount } = report.meta.catalog;
+  const blocks: TBlock[] = [
+    { kind: "heading", level: 2, text: "Sources", needsRoom: 100 },
+    {
+      kind: "paragraph",
+      style: "small",
+      text: `Catalog of ${date} (its newest row); ages counted to ${agesCountedOn}. ${
+        staleSourceCount === 0 ? `No source is older than ${CATALOG_STALE_AFTER_DAYS} days.` : `${staleSourceCount} source${staleSourceCount === 1 ? " is" : "s are"} older than ${CATALOG_STALE_AFTER_DAYS} days and marked STALE: re-check them before relying on the figures they back.`
+      }`,
+      color: COLORS.muted,
+      spaceAfter: 5,
+    },
+  ];
   for (const src of report.sources) {
     const text: TRun[] = [
+      ...(src.age?.isStale ? [{ text: "STALE ", isBold: true, color: COLORS.bad }] : []),
       src.url ? { text: src.url, color: COLORS.brand, link: src.url } : { text: "Your organisation's own figures" },
-      { text: `\nAs of ${src.asOf} · ${VERIFICATION_LABELS[src.verification] ?? src.verification}`, color: COLORS.muted },
+      { text: `\n${src.age ? src.age.label.replace(/^dated/, "Dated") : `As of ${src.asOf}`} · ${VERIFICATION_LABELS[src.verification] ?? src.verification}`, color: COLORS.muted },
       { text: `\nBacks: ${src.backs.join("; ")}` },
       ...(src.note ? [{ text: `\n${src.note}`, color: COLORS.muted }] : []),
     ];

@@ -1,4 +1,5 @@
 import { STAGE_KEYS, STAGE_TITLES } from "@/lib/domain/shared";
+import { CATALOG_STALE_AFTER_DAYS } from "@/lib/domain/catalog";
 import type { TReport } from "@/lib/domain/report";
 import { formatDate, formatDateTime, STAGE_STATUS_LABELS } from "@/lib/domain/report";
 import { COLORS } from "../model/palette";
@@ -47,6 +48,8 @@ export function coverSection(report: TReport, options: TMemoOptions): TSection {
       row(signOffs.length > 1 ? `Sign-offs (${signOffs.length})` : "Sign-offs", signOffs.length === 0 ? NO_SIGN_OFFS : signOffs.map(signOffText).join("\n"), signOffs.length > MANY_SIGN_OFFS ? "small" : undefined),
       row("Version", `Version ${meta.version}, last changed ${formatDate(new Date(meta.updatedAt))}`),
       row("Generated", formatDateTime(options.generatedAt)),
+      // The catalog the figures came from, and how many of its sources have gone stale (listed under Sources).
+      row("Catalog", `Catalog of ${meta.catalog.date}${meta.catalog.staleSourceCount > 0 ? `; ${meta.catalog.staleSourceCount} source${meta.catalog.staleSourceCount === 1 ? "" : "s"} older than ${CATALOG_STALE_AFTER_DAYS} days, marked STALE under Sources` : ""}`),
       row("Stages complete", `${meta.completedStages} of ${STAGE_KEYS.length}`),
     ]),
   );
