@@ -3,7 +3,11 @@ import type { TAssessmentSummary } from "@/lib/domain/assessment";
 import type { TAssessmentInputs } from "@/lib/domain/assessment";
 import { buildReport, type TReport } from "@/lib/domain/report";
 
-/** The one report every wizard page and action shows, from a DAL row and its inputs. */
+/**
+ * The one report every wizard page and action shows, from a DAL row and its inputs, with the
+ * organisation's price book the row carries. A cache of reports keys on the assessment's version
+ * and `pricingVersion(a)`.
+ */
 export function reportFor(a: TAssessmentSummary, inputs: TAssessmentInputs): TReport {
   return buildReport({
     assessment: {
@@ -17,5 +21,11 @@ export function reportFor(a: TAssessmentSummary, inputs: TAssessmentInputs): TRe
       updatedAt: a.updatedAt.toISOString(),
     },
     inputs,
+    priceBook: a.priceBook ?? null,
   });
+}
+
+/** The version of the price book a report of this row uses; 0 when the organisation has none. */
+export function pricingVersion(a: TAssessmentSummary): number {
+  return a.priceBook?.version ?? 0;
 }

@@ -23,6 +23,7 @@ import { finiteOrNull, fmt, HOURS_PER_MONTH, ppText, shareText, usdText } from "
 import { cloudOnDemandPerGpuMonth, cloudReservedPerGpuMonth, ownedPerGpuMonth, type TSizingResult } from "../sizing";
 import { defaultCloudPrice, defaultPurchasePrice, type TAssumptionLog, type TResolvedIncumbent, type TResolvedPricingFull } from "./context";
 import { ENGINE_OWNED_DEFAULTS, REPORT_DEFAULTS } from "./defaults";
+import { priceBookOrigin, priceBookOwnedTerms } from "../assessment";
 import type { TOwnedParts, TVolume } from "./economics";
 import type { TLicenceDetail } from "./types";
 
@@ -99,8 +100,12 @@ export type TConstraints = { allowedRegions: TRegion[]; processing: TProcessingP
 export function resolveConstraints(inputs: TAssessmentInputs, log: TAssumptionLog): TConstraints {
   const c = inputs.economics?.constraints ?? {};
   const w = inputs.economics?.workload ?? {};
-  const allowed = c.allowedRegions && c.allowedRegions.length > 0 ? c.allowedRegions : undefined;
-  if (!allowed) log.note("economics", "economics.constraints.allowedRegions", "Allowed processing regions", "anywhere (no residency constraint)", { basis: "None entered: data may be processed in any region" });
+  const entered = c.allowedRegions && c.allowedRegions.length > 0 ? c.allowedRegions : undefined;
+  const book = log.priceBook;
+  const booked = !entered && book && book.values.allowedRegions.length > 0 ? book.values.allowedRegions : undefined;
+  if (booked && book) log.note("economics", "economics.constraints.allowedRegions", "Allowed processing regions", regionsText(booked), { basis: priceBookOrigin(book) });
+  else if (!entered) log.note("economics", "economics.constraints.allowedRegions", "Allowed processing regions", "anywhere (no residency constraint)", { basis: "None entered: data may be processed in any region" });
+  const allowed = entered ?? booked;
   return {
     allowedRegions: allowed ?? [],
     processing: log.take("economics", "economics.constraints.processing", "Who may process the data", c.processing, "third-party-allowed" as TProcessingPolicy, {
@@ -280,7 +285,7 @@ function apiOptions(args: TOptionsArgs, v: TVolume): TDraftOption[] {
     const p = row ? apiPriceOf(row, override) : { input: override!.inputUsdPerMTok, output: override!.outputUsdPerMTok, cached: null };
     const offers = processingOffersFor(vendor, args.incumbentId);
     const standard = offers.find((o) => o.id === "standard") ?? offers[0];
-    const priceSource = override ? "your price" : `list price (${row?.asOf})`;
+    const priceSource = override ? args.incumbent.sourceText : `list price (${row?.asOf})`;
     out.push({
       id: "incumbent",
       kind: "incumbent",
@@ -538,7 +543,7 @@ function selfHostedOptions(args: TOptionsArgs): TDraftOption[] {
 
   // Owned hardware: the infrastructure stage's inputs when it chose owned, the engine defaults otherwise.
   const purchase = args.pricing.pricing.purchaseUsdPerGpu ?? defaultPurchase(args);
-  const owned = { ...ENGINE_OWNED_DEFAULTS, ...(entered?.owned ?? {}), purchaseUsdPerGpu: purchase ?? 0 };
+  const owned = { ...ENGINE_OWNED_DEFAULTS, ...priceBookOwnedTerms(args.log.priceBook), ...(entered?.owned ?? {}), purchaseUsdPerGpu: purchase ?? 0 };
   if (mode !== "owned" && purchase !== null) {
     args.log.note("economics", "economics.options.owned", "Owned-hardware option", `$${fmt(purchase)} per GPU, +${fmt(owned.serverOverheadPercent)}% server, ${fmt(owned.amortisationYears)} years at ${fmt(owned.annualInterestRatePercent)}%`, {
       basis: "Catalog purchase price and engine defaults for owned hardware (the infrastructure stage chose a cloud mode)",
