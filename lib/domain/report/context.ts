@@ -89,7 +89,7 @@ export function resolveCandidate(candidateModelId: string, inputs: TAssessmentIn
  */
 export type TResolvedIncumbent = {
   price: TApiPrice | null;
-  override: { inputUsdPerMTok: number; outputUsdPerMTok: number; asOf?: string; note?: string } | null;
+  override: { inputUsdPerMTok: number; outputUsdPerMTok: number; cachedInputUsdPerMTok?: number; asOf?: string; note?: string } | null;
   source: TFigureSource;
   /** How the source reads beside the figure: "your price", "organisation price book, 25% off list, set by ...". */
   sourceText: string;
@@ -111,7 +111,14 @@ export function resolveIncumbent(incumbentApiId: string, inputs: TAssessmentInpu
     });
     return {
       price,
-      override: { inputUsdPerMTok: resolved.inputUsdPerMTok, outputUsdPerMTok: resolved.outputUsdPerMTok, asOf: book.updatedAt.slice(0, 10), note: sourceText },
+      override: {
+        inputUsdPerMTok: resolved.inputUsdPerMTok,
+        outputUsdPerMTok: resolved.outputUsdPerMTok,
+        // The negotiated discount applies to cache hits too.
+        ...(price.cachedInputUsdPerMTok !== undefined ? { cachedInputUsdPerMTok: price.cachedInputUsdPerMTok * (1 - (resolved.discountPercent ?? 0) / 100) } : {}),
+        asOf: book.updatedAt.slice(0, 10),
+        note: sourceText,
+      },
       source: "priceBook",
       sourceText,
     };

@@ -4,7 +4,7 @@
 // (serverless per token, dedicated endpoints); (d) self-hosted on rented GPUs (on demand, 1-year and
 // 3-year reserved); (e) self-hosted on owned hardware; (f) hybrids. Each option's cash over the
 // horizon is computed once (economics/options.ts) and its present value is what the verdict ranks.
-import type { TAssessmentInputs, TProcessingPolicy } from "../assessment";
+import { priceBookOrigin, priceBookOwnedTerms, resolveApiPrice, type TAssessmentInputs, type TProcessingPolicy } from "../assessment";
 import { API_PRICES, GPU_CLOUD_PRICES, getApiPrice, getHostedPricesForModel, getVendorTerms, processingOffersFor, type TApiPrice, type TProcessingOffer, type TRegion } from "../catalog";
 import type { TCapabilityResult } from "../capability";
 import {
@@ -23,7 +23,6 @@ import { finiteOrNull, fmt, HOURS_PER_MONTH, ppText, shareText, usdText } from "
 import { cloudOnDemandPerGpuMonth, cloudReservedPerGpuMonth, ownedPerGpuMonth, type TSizingResult } from "../sizing";
 import { defaultCloudPrice, defaultPurchasePrice, type TAssumptionLog, type TResolvedIncumbent, type TResolvedPricingFull } from "./context";
 import { ENGINE_OWNED_DEFAULTS, REPORT_DEFAULTS } from "./defaults";
-import { priceBookOrigin, priceBookOwnedTerms } from "../assessment";
 import type { TOwnedParts, TVolume } from "./economics";
 import type { TLicenceDetail } from "./types";
 
@@ -204,7 +203,7 @@ function blendedUsdPerM(inUsd: number, outUsd: number, v: TVolume): number {
 }
 
 function apiPriceOf(row: TApiPrice, override: TResolvedIncumbent["override"] | null): { input: number; output: number; cached: number | null } {
-  if (override) return { input: override.inputUsdPerMTok, output: override.outputUsdPerMTok, cached: null };
+  if (override) return { input: override.inputUsdPerMTok, output: override.outputUsdPerMTok, cached: override.cachedInputUsdPerMTok ?? null };
   return { input: row.inputUsdPerMTok, output: row.outputUsdPerMTok, cached: row.cachedInputUsdPerMTok ?? null };
 }
 
@@ -368,8 +367,15 @@ function apiOptions(args: TOptionsArgs, v: TVolume): TDraftOption[] {
   // Other API offerings: cheaper tiers of the same vendor, other vendors, and any the team validated.
   const validated = new Set(args.inputs.economics?.options?.validatedApiIds ?? []);
   const incumbentBlended = row ? blendedUsdPerM(apiPriceOf(row, override).input, apiPriceOf(row, override).output, v) : Number.POSITIVE_INFINITY;
+  // Alternatives are priced like the incumbent: the organisation's negotiated discount applies to each.
+  const book = args.log.priceBook;
   const candidates = API_PRICES.filter((r) => r.id !== args.incumbentId && !r.isDeprecated)
-    .map((r) => ({ r, blended: blendedUsdPerM(r.inputUsdPerMTok, r.outputUsdPerMTok, v) }))
+    .map((row) => {
+      const priced = resolveApiPrice({ row, book, entered: null })!;
+      const source = priced.source === "priceBook" && book ? `${row.asOf} list less ${fmt(priced.discountPercent ?? 0)}%, ${priceBookOrigin(book)}` : row.asOf;
+      return { r: { ...row, inputUsdPerMTok: priced.inputUsdPerMTok, outputUsdPerMTok: priced.outputUsdPerMTok, asOf: source } };
+    })
+    .map(({ r }) => ({ r, blended: blendedUsdPerM(r.inputUsdPerMTok, r.outputUsdPerMTok, v) }))
     .filter((x) => validated.has(x.r.id) || x.blended < incumbentBlended)
     .sort((a, b) => Number(validated.has(b.r.id)) - Number(validated.has(a.r.id)) || a.blended - b.blended);
   const picked = [...candidates.filter((x) => validated.has(x.r.id)), ...candidates.filter((x) => !validated.has(x.r.id)).slice(0, OPTION_DEFAULTS.maxApiAlternatives)];

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getApiPrice, type TApiPrice } from "../catalog";
 import { changedPriceBookFields, EMPTY_PRICE_BOOK_VALUES, parsePriceBookForm, resolveApiPrice, resolveFigure, ZPriceBookValues, type TPriceBook, type TPriceBookValues } from "../assessment";
 import { ZAssessmentInputs, type TAssessmentInputsRaw } from "../assessment/inputs";
+import { ASSESSMENT_TEMPLATES } from "../assessment/templates";
 import { buildReport, type TReportAssessment } from "./report";
 import { frozenFigures } from "./history";
 
@@ -64,6 +65,14 @@ describe("buildReport with a price book", () => {
     expect(r.stages.lifecycle.detail?.inputs.staffing.find((s) => s.role === "ML engineer")?.loadedUsdPerYear).toBe(120_000);
     const entered = report({ economics: { finance: { discountRatePercent: 5 } } }, book({ discountRatePercent: 12 }));
     expect(entered.options.discountRatePercent).toBe(5);
+  });
+  it("prices the other APIs of a discounted vendor at the discount too", () => {
+    const t = ASSESSMENT_TEMPLATES.find((x) => x.id === "support-summarisation")!;
+    const run = (b: TPriceBook | null) => buildReport({ assessment: { ...ASSESSMENT, incumbentApiId: t.incumbentApiId, candidateModelId: t.candidateModelId }, inputs: t.inputs, priceBook: b, options: { monteCarloSamples: 200, seed: 1 } });
+    const booked = run(book({ apiVendorDiscountPercent: { OpenAI: 25 } })).options.options.filter((o) => o.kind === "api-tier" && o.vendor === "OpenAI");
+    expect(booked.length).toBeGreaterThan(0);
+    for (const o of booked) expect(o.formula).toMatch(/list less 25%, organisation price book/);
+    expect(run(null).options.options.filter((o) => o.kind === "api-tier").every((o) => !/price book/.test(o.formula))).toBe(true);
   });
   it("freezes the book's values with the figures", () => {
     const figures = frozenFigures(report({}, book({ apiVendorDiscountPercent: { OpenAI: 25 } }, 7)));
