@@ -140,8 +140,11 @@ test("a manager's negotiated API discount and internal H100 price reach a new as
   await expect(apiCost(owner.page)).toHaveText(approvedApiCost);
   await expect(owner.page.getByText("Organisation price book")).toHaveCount(0);
   await owner.page.goto(`${approvedUrl}/history`);
-  await expect(owner.page.locator('tr[data-figure="Organisation price book.priceBook.API discount: OpenAI (%)"]')).toContainText("25");
-  await expect(owner.page.locator('tr[data-figure="Key figures.economics.apiUsdPerMonth"]')).toBeVisible();
+  await expect(owner.page.locator('tr[data-figure="priceBook.API discount: OpenAI (%)"]')).toContainText("Organisation price book · API discount: OpenAI (%)—25");
+  const movedApiCost = owner.page.locator('tr[data-figure="Key figures.economics.apiUsdPerMonth"]');
+  await expect(movedApiCost).toContainText(approvedApiCost);
+  const [before, after] = [...(await movedApiCost.innerText()).matchAll(/\$([\d,]+) \/month/g)].map((m) => Number(m[1]!.replace(/,/g, "")));
+  expect(after).toBeCloseTo(before! * 0.75, 0);
   await expectAccessible(owner.page);
 
   // Everyone reads the book; only owners and managers change it.

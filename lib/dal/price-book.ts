@@ -60,6 +60,10 @@ export async function savePriceBook(actor: TActor, slug: string, values: TPriceB
     } else {
       await tx.priceBook.create({ data: { organizationId: org.id, ...data } });
     }
+    // The portfolio's summary columns were computed with the old book: marked for recomputation
+    // (the backfill in prisma/summaries.ts, run on every db:setup); each report itself reads the new book at once.
+    // Raw SQL, so updatedAt (an edit's time) is left alone.
+    await tx.$executeRaw`UPDATE "Assessment" SET "summaryVersion" = 0 WHERE "organizationId" = ${org.id}`;
     await recordAudit(tx, actor, {
       organizationId: org.id,
       action: "organization.price_book_changed",
