@@ -166,19 +166,20 @@ test("the lifecycle form shows the assumed team before any entry, and the result
   await page.goto(`${url}/stages/lifecycle`);
   const assumed = page.getByRole("region", { name: "Assumed staffing" });
   await expect(assumed).toContainText("assumed");
-  await expect(assumed).toContainText("2.5 FTE at $41,667 per month");
+  await expect(assumed).toContainText("the results charge these rows, 2.5 FTE at $41,667 /month.");
   await expect(assumed).toContainText("Source: Freehold default team template");
   for (const role of ["ML engineer", "MLOps / SRE", "Safety and evaluations"]) await expect(assumed.getByRole("cell", { name: role, exact: true })).toBeVisible();
   await expect(page.getByText(/No staffing yet/)).toHaveCount(0);
-  const charged = page.locator('[data-figure="lifecycle.peopleUsdPerMonth"] [data-value]');
-  await expect(charged).toHaveText(/^\$41,667 \/month$/);
+  // The results charge the same team, in the same words.
+  const results = page.getByRole("region", { name: "Results" });
+  await expect(results).toContainText("the owned cost includes the assumed team (2.5 FTE at $41,667 /month)");
   await expectAccessible(page);
 
   // One click makes the assumed rows the team's own, editable; the charge does not move.
   await page.getByRole("button", { name: "Edit the assumed staffing" }).click();
   await expect(page.getByRole("group", { name: "Role 1" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: /Saved • version|Saving…|Unsaved changes|Not saved/ })).toHaveText(/^Saved • version 2$/, { timeout: 20_000 });
-  await expect(charged).toHaveText(/^\$41,667 \/month$/);
+  await expect(results.locator('[data-figure="lifecycle.peopleUsdPerMonth"] [data-value]')).toHaveText("$41,667 /month");
   await expect(assumed).toHaveCount(0);
 
   // Safety staff is not offered as a safety cost: people are charged once, in this team.

@@ -4,7 +4,7 @@ import { LICENCES } from "@/lib/domain/catalog";
 import { modelSummaryRows } from "@/lib/domain/catalog";
 import type { TReport, TReportSource } from "@/lib/domain/report";
 import type { TStageKey } from "@/lib/domain/shared";
-import { resolveCandidate } from "@/lib/domain/report";
+import { assumedTeamText, resolveCandidate } from "@/lib/domain/report";
 import { STAGE_FIELD_GROUPS, type TAssumedList, type TCandidatePanelData, type TFieldGroup, type TFieldSpec } from "./stage-fields";
 
 /** The lists the report ran on assumed rows (the lifecycle team while none is entered), for the form to show. */
@@ -13,14 +13,12 @@ export function stageAssumedLists(report: TReport, stage: TStageKey, inputs: TAs
   const detail = report.stages.lifecycle.detail;
   const note = report.stages.lifecycle.assumptions.find((a) => a.path === "lifecycle.staffing");
   if (!detail || !note) return {};
-  const fte = detail.inputs.staffing.reduce((s, r) => s + r.fte, 0);
-  const usd = Math.round(detail.result.cost.peopleUsdPerMonth).toLocaleString("en-US");
   const url = note.provenance?.sourceUrls[0];
   return {
     staffing: {
       rows: detail.inputs.staffing.map((r) => ({ ...r })),
       source: `${note.basis}${url ? ` (${url})` : ""}`,
-      chargedText: `${fte.toLocaleString("en-US")} FTE at $${usd} per month`,
+      chargedText: assumedTeamText(detail.inputs.staffing, detail.result.cost.peopleUsdPerMonth),
     },
   };
 }

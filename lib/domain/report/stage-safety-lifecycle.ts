@@ -10,7 +10,7 @@
 // charged; the default lifecycle roster's "Safety and evaluations" role is where they are charged.
 import { priceBookOrigin, type TAssessmentInputs, type TPriceBook } from "../assessment";
 import type { TStageStatus } from "../shared";
-import { fmt } from "../shared";
+import { fmt, formatFigureValue } from "../shared";
 import {
   assessLifecycle,
   DEFAULT_LIFECYCLE_INPUTS,
@@ -128,6 +128,11 @@ export function assumedLifecycleTeam(book: TPriceBook | null): { rows: TStaffRol
   return { rows, basis: isBooked && book ? `Freehold default team template, loaded costs from the ${priceBookOrigin(book)}` : "Freehold default team template" };
 }
 
+/** "2.5 FTE at $41,667 /month": how the assumed team reads in the results and in the form, in the same words. */
+export function assumedTeamText(staffing: readonly TStaffRole[], peopleUsdPerMonth: number): string {
+  return `${fmt(staffing.reduce((sum, r) => sum + r.fte, 0))} FTE at ${formatFigureValue(peopleUsdPerMonth, "USD/month")}`;
+}
+
 export function buildLifecycleStage(args: {
   inputs: TAssessmentInputs;
   status: TStageStatus;
@@ -179,7 +184,7 @@ export function buildLifecycleStage(args: {
   const b = result.burden;
   const summary =
     status === "not-started"
-      ? `Not entered; the owned cost includes the default team and programme, ${usdPerMonthText(result.cost.totalUsdPerMonth)}. ${NOT_STARTED_SUFFIX}`
+      ? `Not entered; the owned cost includes ${d.staffing ? "the entered team" : `the assumed team (${assumedTeamText(lifecycleInputs.staffing, result.cost.peopleUsdPerMonth)})`} and the default programme, ${usdPerMonthText(result.cost.totalUsdPerMonth)} in all. ${NOT_STARTED_SUFFIX}`
       : `${fmt(b.totalFte, 3)} FTE staffed, ${fmt(b.fteEquivalent, 3)} FTE-equivalent with refreshes and patching (${b.level}); ${usdPerMonthText(result.cost.totalUsdPerMonth)}.`;
   return {
     stage: makeStage({
