@@ -23,6 +23,7 @@ import * as reviewActions from "@/lib/actions/review";
 import * as wizardActions from "@/lib/actions/wizard";
 import * as memberActions from "@/lib/actions/members";
 import * as organisationActions from "@/lib/actions/organisations";
+import * as priceBookActions from "@/lib/actions/price-book";
 
 vi.mock("@/lib/auth/session", async () => (await import("@/lib/testing/fake-request")).sessionModule);
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).headersModule);
@@ -73,6 +74,7 @@ async function fingerprint(): Promise<string> {
       db.reviewDecision.findMany(byId),
       db.stageSignOff.findMany(byId),
       db.auditEvent.findMany(byId),
+      db.priceBook.findMany({ orderBy: { organizationId: "asc" } }),
     ]),
   );
 }
@@ -243,6 +245,11 @@ const ACTIONS: Record<string, TActionEntry> = {
     allow: (v) => v.owner,
     call: (slug) => organisationActions.setReviewPolicyAction(slug, null, form({ policy: "self-allowed" })),
   },
+  "price-book.savePriceBookAction": {
+    deny: ADMINS_ONLY,
+    allow: (v) => v.manager,
+    call: (slug) => priceBookActions.savePriceBookAction(slug, 0, null, form({ "vendor:OpenAI": "25", "gpuHour:h100-sxm-80gb": "1.9" })),
+  },
   "organisations.createOrganizationAction": {
     deny: [],
     allow: (v) => v.viewer,
@@ -252,7 +259,7 @@ const ACTIONS: Record<string, TActionEntry> = {
 };
 let invitee: TUser;
 
-const ACTION_MODULES = { assessments: assessmentActions, review: reviewActions, wizard: wizardActions, members: memberActions, organisations: organisationActions };
+const ACTION_MODULES = { assessments: assessmentActions, review: reviewActions, wizard: wizardActions, members: memberActions, organisations: organisationActions, "price-book": priceBookActions };
 
 function isRefused(result: unknown): boolean {
   const r = result as { kind?: string; code?: string };
@@ -293,6 +300,7 @@ const PAGES: Record<string, TPageEntry> = {
   "/o/[slug]/compare": { params: ({ v }) => ({ slug: v.slug }), searchParams: ({ assessmentId, otherId }) => ({ ids: `${assessmentId},${otherId}` }) },
   "/o/[slug]/members": { params: ({ v }) => ({ slug: v.slug }) },
   "/o/[slug]/settings": { params: ({ v }) => ({ slug: v.slug }) },
+  "/o/[slug]/price-book": { params: ({ v }) => ({ slug: v.slug }) },
   "/o/[slug]/assessments/[id]/leverage": { params: ({ v, assessmentId }) => ({ slug: v.slug, id: assessmentId }) },
 };
 

@@ -25,6 +25,9 @@ export function AppHeader({ user, org, orgs }: TProps) {
             <Link className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/o/${org.slug}/members`}>
               Members
             </Link>
+            <Link className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/o/${org.slug}/price-book`}>
+              Price book
+            </Link>
             <Link className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/o/${org.slug}/settings`}>
               Settings
             </Link>

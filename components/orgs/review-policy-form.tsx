@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { setReviewPolicyAction } from "@/lib/actions/organisations";
 import { formError, isFailure } from "@/lib/actions/result";
-import { Button } from "@/components/ui/button";
+import { SaveRow } from "@/components/ui/save-row";
 
 export function ReviewPolicyForm({ slug, allowSelfApproval, canChange }: { slug: string; allowSelfApproval: boolean; canChange: boolean }) {
   const [state, action, pending] = useActionState(setReviewPolicyAction.bind(null, slug), null);
@@ -27,21 +27,7 @@ export function ReviewPolicyForm({ slug, allowSelfApproval, canChange }: { slug:
         </label>
       </fieldset>
       {canChange ? (
-        <div className="flex items-center gap-3">
-          <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Save review policy"}
-          </Button>
-          {error ? (
-            <span role="alert" className="text-sm text-red-700">
-              {error}
-            </span>
-          ) : null}
-          {state && !isFailure(state) ? (
-            <span role="status" className="text-sm text-green-800">
-              Saved
-            </span>
-          ) : null}
-        </div>
+        <SaveRow label="Save review policy" pending={pending} error={error} okText={state && !isFailure(state) ? "Saved" : null} />
       ) : (
         <p className="text-sm text-slate-700">Only an owner can change this.</p>
       )}

@@ -19,6 +19,7 @@ import { ResultsPanel } from "./results-panel";
 import { FindCheapestButton, MeasurementImport } from "./serving-layout";
 import type { TServingMeasurement } from "@/lib/domain/sizing";
 import { useUnsavedDrafts } from "./unsaved-notice";
+import type { TAssumedList } from "@/lib/wizard/stage-fields";
 
 type TProps = {
   slug: string;
@@ -28,6 +29,8 @@ type TProps = {
   initialVersion: number;
   groups: TFieldGroup[];
   defaults: Record<string, string>;
+  /** Lists the report fills with assumed rows while the stage has none (shown, marked assumed, editable). */
+  assumed?: Record<string, TAssumedList>;
   initialResults: TReportStages[TStageKey];
   sources: TReportSource[];
   canEdit: boolean;
@@ -48,7 +51,7 @@ const STATUS_TEXT: Record<TAutosaveStatus, (version: number) => string> = {
 };
 
 /** One stage's form and results: autosaves (lib/wizard/autosave.ts), merges with others' saves, never overwrites silently. */
-export function StageEditor({ slug, id, stage, initialDraft, initialVersion, groups, defaults, initialResults, sources, canEdit, readOnlyReason = "Your role is viewer: this stage is read-only for you.", candidate }: TProps) {
+export function StageEditor({ slug, id, stage, initialDraft, initialVersion, groups, defaults, assumed = {}, initialResults, sources, canEdit, readOnlyReason = "Your role is viewer: this stage is read-only for you.", candidate }: TProps) {
   const router = useRouter();
   // The results shown belong to a version: a save's answer carries them, and so does the page's
   // server data after a refresh (which is how someone else's version shows, when I keep theirs).
@@ -151,7 +154,7 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
           ) : null}
           <fieldset disabled={!canEdit || conflict !== null} className="flex min-w-0 flex-col gap-4">
             <legend className="sr-only">Stage inputs</legend>
-            <FieldGroups groups={groups} ctx={{ draft, errors: placed.byPath, defaults, onChange }} />
+            <FieldGroups groups={groups} ctx={{ draft, errors: placed.byPath, defaults, assumed, onChange }} />
             {stage === "infrastructure" ? (
               <>
                 <FindCheapestButton

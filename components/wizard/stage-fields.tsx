@@ -1,12 +1,13 @@
 "use client";
 import { useState } from "react";
 import { getIn } from "@/lib/wizard/draft";
-import type { TFieldGroup, TFieldSpec } from "@/lib/wizard/stage-fields";
+import type { TAssumedList, TFieldGroup, TFieldSpec } from "@/lib/wizard/stage-fields";
 
 export type TFieldContext = {
   draft: unknown;
   errors: Record<string, string>;
   defaults: Record<string, string>;
+  assumed?: Record<string, TAssumedList>;
   onChange: (path: string, value: unknown) => void;
 };
 
@@ -145,11 +146,53 @@ export function FieldRenderer({ spec, path, ctx }: { spec: TFieldSpec; path: str
   );
 }
 
+/** The rows the results charge while none are entered, marked assumed with their source; one click makes them editable rows. */
+function AssumedRows({ spec, assumed, onEdit }: { spec: Extract<TFieldSpec, { kind: "list" }>; assumed: TAssumedList; onEdit: () => void }) {
+  const cell = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en-US", { maximumFractionDigits: 2 }) : String(v ?? ""));
+  return (
+    <section aria-label={`Assumed ${spec.label.toLowerCase()}`} className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3">
+      <p className="text-sm text-slate-800">
+        <span className="mr-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold uppercase">assumed</span>
+        Nothing entered yet: the results charge these rows, {assumed.chargedText}. Source: {assumed.source}.
+      </p>
+      <table className="text-left text-sm">
+        <thead>
+          <tr>
+            {spec.columns.map((c) => (
+              <th key={c.path} scope="col" className="pr-4 font-medium">
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {assumed.rows.map((r, i) => (
+            <tr key={i}>
+              {spec.columns.map((c) => (
+                <td key={c.path} className="pr-4">
+                  {cell(r[c.path])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div>
+        <button type="button" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100" onClick={onEdit}>
+          Edit the assumed {spec.label.toLowerCase()}
+        </button>
+      </div>
+    </section>
+  );
+}
+
 function ListField({ spec, path, ctx }: { spec: Extract<TFieldSpec, { kind: "list" }>; path: string; ctx: TFieldContext }) {
-  const rows = (getIn(ctx.draft, path) as unknown[] | undefined) ?? [];
+  const stored = getIn(ctx.draft, path) as unknown[] | undefined;
+  const rows = stored ?? [];
+  const assumed = stored === undefined ? ctx.assumed?.[path] : undefined;
   return (
     <div className="flex flex-col gap-3 sm:col-span-2">
-      {rows.length === 0 ? <p className="text-sm text-slate-700">No {spec.label.toLowerCase()} yet.</p> : null}
+      {assumed ? <AssumedRows spec={spec} assumed={assumed} onEdit={() => ctx.onChange(path, assumed.rows)} /> : rows.length === 0 ? <p className="text-sm text-slate-700">No {spec.label.toLowerCase()}: nothing is charged for it.</p> : null}
       {rows.map((_, i) => (
         <fieldset key={i} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-2 lg:grid-cols-3">
           <legend className="px-1 text-sm font-semibold">

@@ -11,7 +11,7 @@ import { actAs, nextSignal } from "@/lib/testing/fake-request";
 import { createAssessment, getAssessment } from "@/lib/dal/assessments";
 import { submitForReview } from "@/lib/dal/reviews";
 import { createInvitation } from "@/lib/dal/members";
-import { ASSESSMENT_TEMPLATES, getTemplate, toExport, ZAssessmentInputs, upgradeInputs } from "@/lib/domain/assessment";
+import { ASSESSMENT_TEMPLATES, getTemplate, toExport, ZAssessmentInputs, ZPriceBookValues, upgradeInputs } from "@/lib/domain/assessment";
 import { isRole, ROLES, STAGE_KEYS, type TActor, type TRole } from "@/lib/domain/shared";
 import { LLAMA_3_1_8B } from "@/lib/domain/catalog/hf-config.fixtures";
 import * as assessmentActions from "@/lib/actions/assessments";
@@ -19,6 +19,7 @@ import * as reviewActions from "@/lib/actions/review";
 import * as wizardActions from "@/lib/actions/wizard";
 import * as memberActions from "@/lib/actions/members";
 import * as organisationActions from "@/lib/actions/organisations";
+import * as priceBookActions from "@/lib/actions/price-book";
 
 vi.mock("@/lib/auth/session", async () => (await import("@/lib/testing/fake-request")).sessionModule);
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).headersModule);
@@ -179,6 +180,15 @@ const SCENARIOS: Record<string, TScenario> = {
   leaveOrganization: { runs: 200, args: fc.tuple(slugArb, formArb({})), call: (s, f) => memberActions.leaveOrganizationAction(s, null, f) },
   acceptInvitation: { runs: 300, args: fc.tuple(idArb(() => invitationIds), formArb({})), call: (id, f) => memberActions.acceptInvitationAction(id, null, f) },
   setReviewPolicy: { runs: 200, args: fc.tuple(slugArb, formArb({ policy: fc.oneof(fc.constantFrom("separate", "self-allowed"), text) })), call: (s, f) => organisationActions.setReviewPolicyAction(s, null, f) },
+  savePriceBook: {
+    runs: 300,
+    args: fc.tuple(
+      slugArb,
+      fc.oneof({ weight: 3, arbitrary: fc.constant("current") }, { weight: 1, arbitrary: junk }),
+      formArb({ "vendor:OpenAI": fc.oneof(fc.constantFrom("25", "0", "100", "101", "-1", "1e400", "abc", ""), text), "gpuHour:h100-sxm-80gb": fc.oneof(fc.double().map(String), text), "gpuPurchase:h100-sxm-80gb": fc.oneof(fc.nat().map(String), text), horizonMonths: fc.oneof(fc.integer({ min: -5, max: 100 }).map(String), text), "region:EU": fc.constantFrom("on", ""), "role:ML engineer": fc.oneof(fc.nat().map(String), text), [`api:${template.incumbentApiId}`]: fc.oneof(fc.double().map(String), text) }),
+    ),
+    call: async (s, v, f) => priceBookActions.savePriceBookAction(s, v === "current" ? ((await t.prisma.priceBook.findUnique({ where: { organizationId: org.id }, select: { version: true } }))?.version ?? 0) : v, null, f),
+  },
   createOrganization: { runs: 300, args: fc.tuple(formArb({ name: text })), call: (f) => organisationActions.createOrganizationAction(null, f) },
 };
 
@@ -245,6 +255,10 @@ describe(`fuzz: server actions and the JSON import (seed ${FUZZ_SEED})`, () => {
       expect(o.name.length).toBeLessThanOrEqual(80);
       expect(o.slug).toMatch(/^[a-z0-9-]+$/);
       expect(members.filter((m) => m.organizationId === o.id && m.role === "owner").length, `owners of ${o.slug}`).toBeGreaterThanOrEqual(1);
+    }
+    for (const b of await t.prisma.priceBook.findMany({ select: { values: true, version: true } })) {
+      expect(ZPriceBookValues.safeParse(b.values).success).toBe(true);
+      expect(b.version).toBeGreaterThanOrEqual(1);
     }
     const invitations = await t.prisma.invitation.findMany({ select: { email: true, role: true, status: true } });
     for (const i of invitations) {

@@ -8,6 +8,7 @@ import { ZAssessmentInputs, CURRENT_INPUTS_SCHEMA_VERSION, upgradeInputs, type T
 import type { TAssessmentDetail, TAssessmentSummary } from "@/lib/domain/assessment";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { summaryForAssessment } from "@/lib/domain/report";
+import { priceBookSelect, toPriceBook } from "@/lib/dal/price-book";
 
 /** Prisma filter: the assessment's organisation is `slug` and the user is a member with one of `roles`. */
 export function tenantWhere(userId: string, slug: string, roles?: readonly TRole[]): Prisma.AssessmentWhereInput {
@@ -32,6 +33,8 @@ const summarySelect = {
   approvedSnapshotId: true,
   createdBy: { select: { name: true } },
   updatedBy: { select: { name: true } },
+  // Every report of the assessment uses the organisation's price book (its version keys any cache).
+  organization: { select: { priceBook: { select: priceBookSelect } } },
 } satisfies Prisma.AssessmentSelect;
 
 type TSummaryRow = Prisma.AssessmentGetPayload<{ select: typeof summarySelect }>;
@@ -50,6 +53,7 @@ function toSummary(r: TSummaryRow): TAssessmentSummary {
     updatedByName: r.updatedBy.name,
     createdById: r.createdById,
     approvedSnapshotId: r.approvedSnapshotId,
+    priceBook: toPriceBook(r.organization.priceBook),
   };
 }
 
@@ -88,14 +92,14 @@ export async function createAssessment(actor: TActor, slug: string, data: TCreat
   return prisma().$transaction(async (tx) => {
     const org = await tx.organization.findFirst({
       where: { slug, members: { some: { userId: actor.userId } } },
-      select: { id: true, members: { where: { userId: actor.userId }, select: { role: true } } },
+      select: { id: true, members: { where: { userId: actor.userId }, select: { role: true } }, priceBook: { select: priceBookSelect } },
     });
     if (!org) throw new NotFoundError("Organisation not found");
     if (!EDITOR_ROLES.includes(org.members[0]?.role as TRole)) {
       throw new ForbiddenError("Your role in this organisation cannot create assessments.");
     }
     const inputs = ZAssessmentInputs.parse(data.inputs ?? {});
-    const summary = summaryForAssessment({ id: "new", title: data.title, description: data.description ?? "", candidateModelId: data.candidateModelId, incumbentApiId: data.incumbentApiId }, inputs);
+    const summary = summaryForAssessment({ id: "new", title: data.title, description: data.description ?? "", candidateModelId: data.candidateModelId, incumbentApiId: data.incumbentApiId }, inputs, toPriceBook(org.priceBook));
     const row = await tx.assessment.create({
       data: {
         ...summary,
@@ -140,7 +144,7 @@ export async function updateAssessment(actor: TActor, slug: string, id: string, 
   return prisma().$transaction(async (tx) => {
     const before = await tx.assessment.findFirst({
       where: { id, ...tenantWhere(actor.userId, slug) },
-      select: { id: true, organizationId: true, title: true, description: true, candidateModelId: true, incumbentApiId: true, version: true, status: true, inputs: true },
+      select: { id: true, organizationId: true, title: true, description: true, candidateModelId: true, incumbentApiId: true, version: true, status: true, inputs: true, organization: { select: { priceBook: { select: priceBookSelect } } } },
     });
     if (!before) throw new NotFoundError("Assessment not found");
     if (before.status === "in_review") throw new InReviewError();
@@ -163,8 +167,10 @@ export async function updateAssessment(actor: TActor, slug: string, id: string, 
       data.status = "draft";
       changed.status = { from: before.status, to: "draft" };
     }
-    const next = { ...before, ...(data as object) } as typeof before;
-    Object.assign(data, summaryForAssessment({ id, title: next.title, description: next.description, candidateModelId: next.candidateModelId, incumbentApiId: next.incumbentApiId }, (data.inputs as TAssessmentInputs | undefined) ?? upgradeInputs(before.inputs)));
+    const { organization: _org, ...plain } = before;
+    void _org;
+    const next = { ...plain, ...(data as object) } as typeof plain;
+    Object.assign(data, summaryForAssessment({ id, title: next.title, description: next.description, candidateModelId: next.candidateModelId, incumbentApiId: next.incumbentApiId }, (data.inputs as TAssessmentInputs | undefined) ?? upgradeInputs(before.inputs), toPriceBook(before.organization.priceBook)));
     const result = await tx.assessment.updateMany({
       where: { id, version: patch.expectedVersion, status: { not: "in_review" }, ...tenantWhere(actor.userId, slug, EDITOR_ROLES) },
       data,

@@ -2,7 +2,7 @@
 // the server bundle, so this file has no "server-only" marker and no database access).
 import { createHash } from "node:crypto";
 import { canonicalStageInputs, frozenFigures, summaryColumns } from "@/lib/domain/report";
-import type { TAssessmentInputs } from "@/lib/domain/assessment";
+import type { TAssessmentInputs, TPriceBook } from "@/lib/domain/assessment";
 import type { TStageKey } from "@/lib/domain/shared";
 import { buildReport } from "@/lib/domain/report";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -27,9 +27,11 @@ type TSnapshotSource = {
 export function snapshotRecord(
   a: TSnapshotSource,
   inputs: TAssessmentInputs,
-  args: { number: number; note: string; submittedById: string; submittedByName: string },
+  args: { number: number; note: string; submittedById: string; submittedByName: string; priceBook?: TPriceBook | null },
 ): Prisma.AssessmentSnapshotUncheckedCreateInput {
-  const report = buildReport({ assessment: { ...a, updatedAt: a.updatedAt.toISOString() }, inputs, options: { today: new Date().toISOString().slice(0, 10) } });
+  // The figures, the price book values among them, are frozen here: a later price-book change
+  // moves the working copy's figures, never the snapshot's.
+  const report = buildReport({ assessment: { ...a, updatedAt: a.updatedAt.toISOString() }, inputs, priceBook: args.priceBook ?? null, options: { today: new Date().toISOString().slice(0, 10) } });
   return {
     assessmentId: a.id,
     organizationId: a.organizationId,

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/dal/audit";
 import { tenantWhere } from "@/lib/dal/assessments";
 import type { TFrozenFigure, TSignOffLine, TSnapshot, TSnapshotSummary, TStageSignOff } from "@/lib/domain/report";
 import { snapshotRecord, stageFingerprint } from "@/lib/dal/review-records";
+import { priceBookSelect, toPriceBook } from "@/lib/dal/price-book";
 import { stageStatus, upgradeInputs, type TAssessmentInputs } from "@/lib/domain/assessment";
 import { SELF_APPROVAL_NOTE, STAGE_TITLES, type TActor, type TStageKey } from "@/lib/domain/shared";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -41,7 +42,9 @@ export async function submitForReview(actor: TActor, slug: string, id: string, e
     const number = (last?.number ?? 0) + 1;
     const moved = await tx.assessment.updateMany({ where: { id, version: expectedVersion, status: { in: ["draft", "rejected"] } }, data: { status: "in_review" } });
     if (moved.count === 0) throw new ConflictError("This assessment changed while you were submitting it. Reload and try again.", a.version);
-    await tx.assessmentSnapshot.create({ data: snapshotRecord(a, inputs, { number, note, submittedById: actor.userId, submittedByName: actor.userName }) });
+    // The price book as it is now, read in this transaction: the snapshot keeps the values it used.
+    const book = await tx.priceBook.findUnique({ where: { organizationId: a.organizationId }, select: priceBookSelect });
+    await tx.assessmentSnapshot.create({ data: snapshotRecord(a, inputs, { number, note, submittedById: actor.userId, submittedByName: actor.userName, priceBook: toPriceBook(book) }) });
     await recordAudit(tx, actor, { organizationId: a.organizationId, assessmentId: id, action: "assessment.submitted", detail: { snapshot: number, version: a.version, note } });
     return { number };
   });

@@ -38,6 +38,8 @@ export type TFieldSpec =
   | (TBase & { kind: "bool" })
   | (TBase & { kind: "multi"; options: TOption[] })
   | (TBase & { kind: "list"; itemLabel: string; columns: TFieldSpec[]; newItem: Record<string, unknown>; addLabel: string });
+/** Rows a list runs on while nothing is entered: what the results charge, and where it comes from. */
+export type TAssumedList = { rows: Record<string, unknown>[]; source: string; chargedText: string };
 /** `collapsed`: an optional group (advanced inputs that run on stated defaults), closed until opened. */
 export type TFieldGroup = { title: string; description?: string; fields: TFieldSpec[]; collapsed?: boolean; columns?: 2 | 3 };
 
@@ -413,8 +415,8 @@ const safety: TFieldGroup[] = [
       num("costs.redTeamExercisesPerYear", "Red-team exercises", "per year"),
       num("costs.usdPerRedTeamExercise", "Cost per exercise", "USD"),
       num("costs.otherUsdPerMonth", "Other safety costs", "USD per month"),
-      num("costs.safetyStaffFte", "Safety staff (shown only)", "FTE", "Counted once, in the lifecycle roster."),
     ],
+    description: "Safety staff and monitoring tooling are charged once, in the lifecycle team (its default has a safety and evaluations role), so they are not asked here.",
   },
   guardServing,
 ];

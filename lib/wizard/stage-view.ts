@@ -4,8 +4,24 @@ import { LICENCES } from "@/lib/domain/catalog";
 import { modelSummaryRows } from "@/lib/domain/catalog";
 import type { TReport, TReportSource } from "@/lib/domain/report";
 import type { TStageKey } from "@/lib/domain/shared";
-import { resolveCandidate } from "@/lib/domain/report";
-import { STAGE_FIELD_GROUPS, type TCandidatePanelData, type TFieldGroup, type TFieldSpec } from "./stage-fields";
+import { assumedTeamText, resolveCandidate } from "@/lib/domain/report";
+import { STAGE_FIELD_GROUPS, type TAssumedList, type TCandidatePanelData, type TFieldGroup, type TFieldSpec } from "./stage-fields";
+
+/** The lists the report ran on assumed rows (the lifecycle team while none is entered), for the form to show. */
+export function stageAssumedLists(report: TReport, stage: TStageKey, inputs: TAssessmentInputs): Record<string, TAssumedList> {
+  if (stage !== "lifecycle" || inputs.lifecycle?.staffing !== undefined) return {};
+  const detail = report.stages.lifecycle.detail;
+  const note = report.stages.lifecycle.assumptions.find((a) => a.path === "lifecycle.staffing");
+  if (!detail || !note) return {};
+  const url = note.provenance?.sourceUrls[0];
+  return {
+    staffing: {
+      rows: detail.inputs.staffing.map((r) => ({ ...r })),
+      source: `${note.basis}${url ? ` (${url})` : ""}`,
+      chargedText: assumedTeamText(detail.inputs.staffing, detail.result.cost.peopleUsdPerMonth),
+    },
+  };
+}
 
 /** "Default: 1,500 tokens (Freehold default)" per field path, from the report's assumptions for the stage. */
 export function stageDefaults(report: TReport, stage: TStageKey): Record<string, string> {
@@ -44,7 +60,7 @@ export function stageGroups(report: TReport, stage: TStageKey): TFieldGroup[] {
   if (stage === "economics") {
     const inc = report.meta.incumbent;
     if (inc.inputUsdPerMTok === null || inc.outputUsdPerMTok === null) return groups;
-    const dated = `Catalog price for ${inc.name}: $${inc.inputUsdPerMTok} input and $${inc.outputUsdPerMTok} output per million tokens${inc.asOf ? `, as of ${inc.asOf}` : ""}.`;
+    const dated = `Price used for ${inc.name}: $${Number(inc.inputUsdPerMTok.toPrecision(6))} input and $${Number(inc.outputUsdPerMTok.toPrecision(6))} output per million tokens (${inc.priceSource}).`;
     return patch("apiPriceOverride.inputUsdPerMTok", (f) => ({ ...f, hint: `${f.hint ?? ""} ${dated}`.trim() }));
   }
   return groups;

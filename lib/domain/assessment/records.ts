@@ -1,3 +1,4 @@
+import type { TPriceBook } from "./price-book";
 // An assessment as the screens receive it from the data access layer: plain data, no database
 // types. The status and stored verdict lists match the database's enums (prisma/schema.prisma).
 import type { TAssessmentInputs } from "./inputs";
@@ -24,6 +25,8 @@ export type TAssessmentSummary = {
   createdByName: string;
   createdById: string;
   approvedSnapshotId: string | null;
+  /** The organisation's price book every report of this assessment uses (null: none saved). */
+  priceBook?: TPriceBook | null;
 };
 
 export type TAssessmentDetail = TAssessmentSummary & { inputs: TAssessmentInputs; createdAt: Date };

@@ -10,6 +10,7 @@ import { fmt } from "../shared";
 import { REPORT_DEFAULTS } from "./defaults";
 import type { TAssumption, TResolvedGpu, TResolvedPricing } from "./types";
 import type { TGpu, TModelArchitecture, TProvenance } from "../shared";
+import { priceBookDefaultsByPath, priceBookGpu, priceBookOrigin, resolveApiPrice, type TFigureSource, type TPriceBook } from "../assessment";
 
 type TPrimitive = number | string | boolean;
 
@@ -17,6 +18,8 @@ export type TAssumptionOptions = { basis: string; unit?: string; display?: strin
 
 export type TAssumptionLog = {
   readonly list: TAssumption[];
+  /** The organisation's price book: a default it sets replaces Freehold's or the catalog's (the assessment's own value still wins). */
+  readonly priceBook: TPriceBook | null;
   /** Returns the entered value, or records the fallback as an assumption and returns it. */
   take<T extends TPrimitive>(stage: TStageKey, path: string, label: string, entered: T | undefined, fallback: T, options: TAssumptionOptions): T;
   /** Records a composite default (a list, an object) with its display text. */
@@ -29,12 +32,19 @@ function displayOf(value: TPrimitive, unit?: string): string {
   return unit ? `${text} ${unit}` : text;
 }
 
-export function createAssumptionLog(): TAssumptionLog {
+export function createAssumptionLog(priceBook: TPriceBook | null = null): TAssumptionLog {
   const list: TAssumption[] = [];
+  const fromBook = priceBook ? priceBookDefaultsByPath(priceBook.values) : {};
   return {
     list,
+    priceBook,
     take(stage, path, label, entered, fallback, options) {
       if (entered !== undefined) return entered;
+      const booked = fromBook[path];
+      if (priceBook && booked !== undefined && typeof booked === typeof fallback) {
+        list.push({ stage, path, label, value: booked, display: displayOf(booked, options.unit), basis: priceBookOrigin(priceBook), provenance: null });
+        return booked as typeof fallback;
+      }
       list.push({
         stage,
         path,
@@ -73,14 +83,47 @@ export function resolveCandidate(candidateModelId: string, inputs: TAssessmentIn
   return { model: null, isCustom: false };
 }
 
-export type TResolvedIncumbent = { price: TApiPrice | null; override: { inputUsdPerMTok: number; outputUsdPerMTok: number; asOf?: string; note?: string } | null };
+/**
+ * `override`: the price used instead of the catalog's list price, whether this assessment entered
+ * it or the organisation's price book discounts the list price; `source` says which.
+ */
+export type TResolvedIncumbent = {
+  price: TApiPrice | null;
+  override: { inputUsdPerMTok: number; outputUsdPerMTok: number; cachedInputUsdPerMTok?: number; asOf?: string; note?: string } | null;
+  source: TFigureSource;
+  /** How the source reads beside the figure: "your price", "organisation price book, 25% off list, set by ...". */
+  sourceText: string;
+};
 
-export function resolveIncumbent(incumbentApiId: string, inputs: TAssessmentInputs, warnings: string[]): TResolvedIncumbent {
+export function resolveIncumbent(incumbentApiId: string, inputs: TAssessmentInputs, warnings: string[], log?: TAssumptionLog): TResolvedIncumbent {
   const price = getApiPrice(incumbentApiId) ?? null;
-  const override = inputs.economics?.apiPriceOverride ?? null;
-  if (!price && !override) warnings.push(`Incumbent API "${incumbentApiId}" is not in the catalog and no price was entered: the API side of the economics cannot run.`);
+  const entered = inputs.economics?.apiPriceOverride ?? null;
+  if (!price && !entered) warnings.push(`Incumbent API "${incumbentApiId}" is not in the catalog and no price was entered: the API side of the economics cannot run.`);
   if (price?.isDeprecated) warnings.push(`${price.vendor} ${price.model} is marked deprecated in the catalog: check the price you pay today.`);
-  return { price, override };
+  const book = log?.priceBook ?? null;
+  const resolved = resolveApiPrice({ row: price, book, entered });
+  if (entered) return { price, override: entered, source: "assessment", sourceText: "your price" };
+  if (resolved?.source === "priceBook" && book && price) {
+    const sourceText = `${priceBookOrigin(book)}: ${fmt(resolved.discountPercent ?? 0)}% off the list price of ${price.asOf}`;
+    log?.take("economics", "economics.apiPriceOverride.inputUsdPerMTok", "Negotiated API price", undefined, resolved.inputUsdPerMTok, {
+      basis: sourceText,
+      display: `$${fmt(resolved.inputUsdPerMTok)} input and $${fmt(resolved.outputUsdPerMTok)} output per million tokens`,
+    });
+    return {
+      price,
+      override: {
+        inputUsdPerMTok: resolved.inputUsdPerMTok,
+        outputUsdPerMTok: resolved.outputUsdPerMTok,
+        // The negotiated discount applies to cache hits too.
+        ...(price.cachedInputUsdPerMTok !== undefined ? { cachedInputUsdPerMTok: price.cachedInputUsdPerMTok * (1 - (resolved.discountPercent ?? 0) / 100) } : {}),
+        asOf: book.updatedAt.slice(0, 10),
+        note: sourceText,
+      },
+      source: "priceBook",
+      sourceText,
+    };
+  }
+  return { price, override: null, source: "catalog", sourceText: price ? `catalog list price (${price.asOf})` : "no price" };
 }
 
 export function resolveLicence(model: TModelArchitecture | null, inputs: TAssessmentInputs, warnings: string[]): { licence: TLicence | null; isOverride: boolean } {
@@ -161,7 +204,16 @@ function cloudLabel(row: TGpuCloudPrice): string {
 }
 
 export function resolvePricing(inputs: TAssessmentInputs, gpu: TGpu, log: TAssumptionLog, warnings: string[]): TResolvedPricingFull {
-  const p = inputs.infrastructure?.pricing;
+  const entered = inputs.infrastructure?.pricing;
+  // The book's internal price applies only where the assessment chose no price of its own (no
+  // quote and no catalog row picked); it then stands in for a quote, labelled with its origin.
+  const booked = log.priceBook && !entered?.cloudPriceId && !entered?.purchasePriceId ? priceBookGpu(log.priceBook, gpu.id) : null;
+  const bookHour = entered?.usdPerGpuHour === undefined ? booked?.usdPerGpuHour : undefined;
+  const bookPurchase = entered?.owned?.purchaseUsdPerGpu === undefined ? booked?.purchaseUsdPerGpu : undefined;
+  const p = bookHour === undefined && bookPurchase === undefined ? entered : { ...entered, ...(bookHour !== undefined ? { usdPerGpuHour: bookHour } : {}), ...(bookPurchase !== undefined ? { owned: { ...entered?.owned, purchaseUsdPerGpu: bookPurchase } } : {}) };
+  const bookText = log.priceBook ? priceBookOrigin(log.priceBook) : "";
+  const yourHour = bookHour !== undefined ? `${bookText}, $${fmt(bookHour)}/GPU-hour` : `your price, $${fmt(p?.usdPerGpuHour ?? 0)}/GPU-hour`;
+  const yourPurchase = bookPurchase !== undefined ? ` (${bookText})` : " (your price)";
   const stage = "infrastructure" as const;
   const mode: TPricingMode = log.take(stage, "infrastructure.pricing.mode", "How GPUs are paid for", p?.mode, REPORT_DEFAULTS.pricingMode, {
     basis: REPORT_DEFAULTS.pricingModeBasis,
@@ -202,7 +254,10 @@ export function resolvePricing(inputs: TAssessmentInputs, gpu: TGpu, log: TAssum
         unit: "%",
       });
     }
-    const source = p?.usdPerGpuHour !== undefined ? `your price, $${fmt(p.usdPerGpuHour)}/GPU-hour` : cloudRow ? cloudLabel(cloudRow) : "no price";
+    if (bookHour !== undefined && isCloud) {
+      log.take(stage, "infrastructure.pricing.usdPerGpuHour", "GPU price per hour", undefined, bookHour, { basis: bookText, unit: "USD/GPU-hour" });
+    }
+    const source = p?.usdPerGpuHour !== undefined ? yourHour : cloudRow ? cloudLabel(cloudRow) : "no price";
     return {
       pricing: {
         mode,
@@ -223,8 +278,11 @@ export function resolvePricing(inputs: TAssessmentInputs, gpu: TGpu, log: TAssum
     purchaseRow = getGpuPurchasePrice(p.purchasePriceId) ?? null;
     if (!purchaseRow) warnings.push(`Purchase price "${p.purchasePriceId}" is not in the catalog; using the default for ${gpu.name}.`);
   }
-  const entered = p?.owned?.purchaseUsdPerGpu;
-  if (!purchaseRow && entered === undefined) {
+  const enteredPurchase = p?.owned?.purchaseUsdPerGpu;
+  if (bookPurchase !== undefined) {
+    log.take(stage, "infrastructure.pricing.owned.purchaseUsdPerGpu", "GPU purchase price", undefined, bookPurchase, { basis: bookText, unit: "USD per GPU" });
+  }
+  if (!purchaseRow && enteredPurchase === undefined) {
     purchaseRow = defaultPurchasePrice(gpu.id) ?? null;
     if (purchaseRow) {
       log.take(stage, "infrastructure.pricing.purchasePriceId", "GPU purchase price", undefined, purchaseRow.id, {
@@ -236,21 +294,21 @@ export function resolvePricing(inputs: TAssessmentInputs, gpu: TGpu, log: TAssum
       warnings.push(`The catalog has no purchase price for ${gpu.name}: enter your own to cost owned hardware.`);
     }
   }
-  const purchaseUsdPerGpu = entered ?? purchaseRow?.usdPerGpu ?? null;
+  const purchaseUsdPerGpu = enteredPurchase ?? purchaseRow?.usdPerGpu ?? null;
   return {
     pricing: {
       mode,
       usdPerGpuHour: null,
       reservedDiscountPercent: null,
       purchaseUsdPerGpu,
-      priceId: entered !== undefined ? null : (purchaseRow?.id ?? null),
+      priceId: enteredPurchase !== undefined ? null : (purchaseRow?.id ?? null),
       label:
         purchaseUsdPerGpu === null
           ? "Owned hardware: no purchase price"
-          : `Owned hardware: $${fmt(purchaseUsdPerGpu)} per GPU${entered !== undefined ? " (your price)" : purchaseRow ? ` (${purchaseRow.item}, ${purchaseRow.asOf})` : ""}`,
+          : `Owned hardware: $${fmt(purchaseUsdPerGpu)} per GPU${enteredPurchase !== undefined ? yourPurchase : purchaseRow ? ` (${purchaseRow.item}, ${purchaseRow.asOf})` : ""}`,
     },
     cloudRow: null,
-    purchaseRow: entered !== undefined ? null : purchaseRow,
+    purchaseRow: enteredPurchase !== undefined ? null : purchaseRow,
     onDemandUsdPerGpuHour,
   };
 }

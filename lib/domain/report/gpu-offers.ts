@@ -10,6 +10,7 @@ import { fmt } from "../shared";
 import { cloudOnDemandPerGpuMonth, cloudReservedPerGpuMonth, ownedPerGpuMonth, type TGpuOffer, type TOwnedHardwareCost, type TSizingInputsRaw } from "../sizing";
 import { ZOwnedHardwareCost } from "../sizing";
 import { defaultCloudPrice, defaultPurchasePrice, isPrimarySourceRow, type TResolvedPricingFull } from "./context";
+import { priceBookGpu, priceBookOrigin, type TPriceBook } from "../assessment";
 
 /** A GPU the search may use, its sizing cost block, and the pricing the report shows if it wins. */
 export type TPricedOffer = TGpuOffer & { cost: NonNullable<TSizingInputsRaw["cost"]>; pricing: TResolvedPricingFull };
@@ -27,6 +28,8 @@ export function gpuOffers(args: {
   isAllGpus: boolean;
   selected: { gpu: TGpu; cost: NonNullable<TSizingInputsRaw["cost"]>; pricing: TResolvedPricingFull };
   reservedDiscountPercent: number | null;
+  /** The organisation's internal GPU prices, which win over the catalog's for the other GPUs. */
+  priceBook?: TPriceBook | null;
 }): { offers: TPricedOffer[]; unpriced: string[] } {
   const { mode, selected } = args;
   const offers: TPricedOffer[] = [];
@@ -40,7 +43,30 @@ export function gpuOffers(args: {
     if (gpu.id === selected.gpu.id) continue;
     let cost: NonNullable<TSizingInputsRaw["cost"]> | null = null;
     let pricing: TResolvedPricingFull | null = null;
-    if (mode === "owned") {
+    const booked = priceBookGpu(args.priceBook, gpu.id);
+    const bookText = args.priceBook ? priceBookOrigin(args.priceBook) : "";
+    if (mode === "owned" && booked?.purchaseUsdPerGpu !== undefined && ownedTerms) {
+      const { powerWattsPerGpu: _ownPower, ...terms } = ownedTerms;
+      void _ownPower;
+      cost = { owned: { ...terms, purchaseUsdPerGpu: booked.purchaseUsdPerGpu } };
+      pricing = {
+        pricing: { mode, usdPerGpuHour: null, reservedDiscountPercent: null, purchaseUsdPerGpu: booked.purchaseUsdPerGpu, priceId: null, label: `Owned hardware: $${fmt(booked.purchaseUsdPerGpu)} per GPU (${bookText})` },
+        cloudRow: null,
+        purchaseRow: null,
+        onDemandUsdPerGpuHour: booked.usdPerGpuHour ?? defaultCloudPrice(gpu.id)?.usdPerGpuHour ?? null,
+      };
+    } else if (mode !== "owned" && booked?.usdPerGpuHour !== undefined) {
+      const hour = booked.usdPerGpuHour;
+      const discount = mode === "cloudReserved" ? (args.reservedDiscountPercent ?? 0) : null;
+      cost = mode === "cloudOnDemand" ? { cloudOnDemand: { usdPerGpuHour: hour } } : { cloudReserved: { usdPerGpuHour: hour, discountPercent: discount ?? 0 } };
+      const source = `${bookText}, $${fmt(hour)}/GPU-hour`;
+      pricing = {
+        pricing: { mode, usdPerGpuHour: hour, reservedDiscountPercent: discount, purchaseUsdPerGpu: null, priceId: null, label: mode === "cloudReserved" ? `Cloud reserved (${fmt(discount ?? 0)}% off): ${source}` : `Cloud on demand: ${source}` },
+        cloudRow: null,
+        purchaseRow: null,
+        onDemandUsdPerGpuHour: hour,
+      };
+    } else if (mode === "owned") {
       const row = defaultPurchasePrice(gpu.id);
       if (row && ownedTerms) {
         // The team's ownership terms (interest, PUE, tariff), this GPU's price and power.

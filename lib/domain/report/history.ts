@@ -2,7 +2,7 @@
 // columns (so the database can filter and sort 10,000 assessments), a frozen list of figures per
 // snapshot, and the differences between two versions (inputs and figures). Pure: no I/O.
 import { STAGE_KEYS, STAGE_TITLES, type TStageKey } from "../shared";
-import type { TAssessmentInputs, TStoredVerdict } from "../assessment";
+import { changedPriceBookFields, EMPTY_PRICE_BOOK_VALUES, type TAssessmentInputs, type TPriceBook, type TStoredVerdict } from "../assessment";
 import type { TVerdict } from "../recommendation";
 import { buildReport } from "./report";
 import type { TReport } from "./types";
@@ -70,8 +70,9 @@ export function summaryColumns(report: TReport): TSummaryColumns {
 export function summaryForAssessment(
   a: { id: string; title: string; description: string; candidateModelId: string; incumbentApiId: string },
   inputs: TAssessmentInputs,
+  priceBook: TPriceBook | null = null,
 ): TSummaryColumns {
-  const report = buildReport({ assessment: { ...a, status: "draft", version: 1, updatedAt: new Date(0).toISOString() }, inputs });
+  const report = buildReport({ assessment: { ...a, status: "draft", version: 1, updatedAt: new Date(0).toISOString() }, inputs, priceBook });
   return summaryColumns(report);
 }
 
@@ -85,6 +86,24 @@ export function frozenFigures(report: TReport): TFrozenFigure[] {
     out.push({ key: `${group}.${f.key}`, group, label: f.label, unit: f.unit, value: f.value, ...(f.valueText ? { valueText: f.valueText } : {}) });
   for (const f of report.keyFigures.figures) push("Key figures", f);
   for (const key of STAGE_KEYS) for (const f of report.stages[key].figures) push(STAGE_TITLES[key], f);
+  out.push(...priceBookFigures(report.meta.priceBook));
+  return out;
+}
+
+export const PRICE_BOOK_GROUP = "Organisation price book";
+
+/**
+ * The price book a report used, as frozen figures: a snapshot keeps the values it was computed
+ * with, and the version diff lists a price-book change next to the figures it moved.
+ */
+export function priceBookFigures(book: TPriceBook | null): TFrozenFigure[] {
+  if (!book) return [];
+  const out: TFrozenFigure[] = [{ key: "priceBook.version", group: PRICE_BOOK_GROUP, label: `Price book version (set by ${book.updatedByName} on ${book.updatedAt.slice(0, 10)})`, unit: "", value: book.version }];
+  // Every value the book sets, read as changes from an empty book (one readable line each).
+  for (const c of changedPriceBookFields(EMPTY_PRICE_BOOK_VALUES, book.values)) {
+    const n = Number(c.to.replace(/,/g, ""));
+    out.push({ key: `priceBook.${c.field}`, group: PRICE_BOOK_GROUP, label: c.field, unit: "", value: Number.isFinite(n) ? n : null, ...(Number.isFinite(n) ? {} : { valueText: c.to }) });
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@
 // (serverless per token, dedicated endpoints); (d) self-hosted on rented GPUs (on demand, 1-year and
 // 3-year reserved); (e) self-hosted on owned hardware; (f) hybrids. Each option's cash over the
 // horizon is computed once (economics/options.ts) and its present value is what the verdict ranks.
-import type { TAssessmentInputs, TProcessingPolicy } from "../assessment";
+import { priceBookOrigin, priceBookOwnedTerms, resolveApiPrice, type TAssessmentInputs, type TProcessingPolicy } from "../assessment";
 import { API_PRICES, GPU_CLOUD_PRICES, getApiPrice, getHostedPricesForModel, getVendorTerms, processingOffersFor, type TApiPrice, type TProcessingOffer, type TRegion } from "../catalog";
 import type { TCapabilityResult } from "../capability";
 import {
@@ -99,8 +99,12 @@ export type TConstraints = { allowedRegions: TRegion[]; processing: TProcessingP
 export function resolveConstraints(inputs: TAssessmentInputs, log: TAssumptionLog): TConstraints {
   const c = inputs.economics?.constraints ?? {};
   const w = inputs.economics?.workload ?? {};
-  const allowed = c.allowedRegions && c.allowedRegions.length > 0 ? c.allowedRegions : undefined;
-  if (!allowed) log.note("economics", "economics.constraints.allowedRegions", "Allowed processing regions", "anywhere (no residency constraint)", { basis: "None entered: data may be processed in any region" });
+  const entered = c.allowedRegions && c.allowedRegions.length > 0 ? c.allowedRegions : undefined;
+  const book = log.priceBook;
+  const booked = !entered && book && book.values.allowedRegions.length > 0 ? book.values.allowedRegions : undefined;
+  if (booked && book) log.note("economics", "economics.constraints.allowedRegions", "Allowed processing regions", regionsText(booked), { basis: priceBookOrigin(book) });
+  else if (!entered) log.note("economics", "economics.constraints.allowedRegions", "Allowed processing regions", "anywhere (no residency constraint)", { basis: "None entered: data may be processed in any region" });
+  const allowed = entered ?? booked;
   return {
     allowedRegions: allowed ?? [],
     processing: log.take("economics", "economics.constraints.processing", "Who may process the data", c.processing, "third-party-allowed" as TProcessingPolicy, {
@@ -199,7 +203,7 @@ function blendedUsdPerM(inUsd: number, outUsd: number, v: TVolume): number {
 }
 
 function apiPriceOf(row: TApiPrice, override: TResolvedIncumbent["override"] | null): { input: number; output: number; cached: number | null } {
-  if (override) return { input: override.inputUsdPerMTok, output: override.outputUsdPerMTok, cached: null };
+  if (override) return { input: override.inputUsdPerMTok, output: override.outputUsdPerMTok, cached: override.cachedInputUsdPerMTok ?? null };
   return { input: row.inputUsdPerMTok, output: row.outputUsdPerMTok, cached: row.cachedInputUsdPerMTok ?? null };
 }
 
@@ -280,7 +284,7 @@ function apiOptions(args: TOptionsArgs, v: TVolume): TDraftOption[] {
     const p = row ? apiPriceOf(row, override) : { input: override!.inputUsdPerMTok, output: override!.outputUsdPerMTok, cached: null };
     const offers = processingOffersFor(vendor, args.incumbentId);
     const standard = offers.find((o) => o.id === "standard") ?? offers[0];
-    const priceSource = override ? "your price" : `list price (${row?.asOf})`;
+    const priceSource = override ? args.incumbent.sourceText : `list price (${row?.asOf})`;
     out.push({
       id: "incumbent",
       kind: "incumbent",
@@ -363,8 +367,15 @@ function apiOptions(args: TOptionsArgs, v: TVolume): TDraftOption[] {
   // Other API offerings: cheaper tiers of the same vendor, other vendors, and any the team validated.
   const validated = new Set(args.inputs.economics?.options?.validatedApiIds ?? []);
   const incumbentBlended = row ? blendedUsdPerM(apiPriceOf(row, override).input, apiPriceOf(row, override).output, v) : Number.POSITIVE_INFINITY;
+  // Alternatives are priced like the incumbent: the organisation's negotiated discount applies to each.
+  const book = args.log.priceBook;
   const candidates = API_PRICES.filter((r) => r.id !== args.incumbentId && !r.isDeprecated)
-    .map((r) => ({ r, blended: blendedUsdPerM(r.inputUsdPerMTok, r.outputUsdPerMTok, v) }))
+    .map((row) => {
+      const priced = resolveApiPrice({ row, book, entered: null })!;
+      const source = priced.source === "priceBook" && book ? `${row.asOf} list less ${fmt(priced.discountPercent ?? 0)}%, ${priceBookOrigin(book)}` : row.asOf;
+      return { r: { ...row, inputUsdPerMTok: priced.inputUsdPerMTok, outputUsdPerMTok: priced.outputUsdPerMTok, asOf: source } };
+    })
+    .map(({ r }) => ({ r, blended: blendedUsdPerM(r.inputUsdPerMTok, r.outputUsdPerMTok, v) }))
     .filter((x) => validated.has(x.r.id) || x.blended < incumbentBlended)
     .sort((a, b) => Number(validated.has(b.r.id)) - Number(validated.has(a.r.id)) || a.blended - b.blended);
   const picked = [...candidates.filter((x) => validated.has(x.r.id)), ...candidates.filter((x) => !validated.has(x.r.id)).slice(0, OPTION_DEFAULTS.maxApiAlternatives)];
@@ -538,7 +549,7 @@ function selfHostedOptions(args: TOptionsArgs): TDraftOption[] {
 
   // Owned hardware: the infrastructure stage's inputs when it chose owned, the engine defaults otherwise.
   const purchase = args.pricing.pricing.purchaseUsdPerGpu ?? defaultPurchase(args);
-  const owned = { ...ENGINE_OWNED_DEFAULTS, ...(entered?.owned ?? {}), purchaseUsdPerGpu: purchase ?? 0 };
+  const owned = { ...ENGINE_OWNED_DEFAULTS, ...priceBookOwnedTerms(args.log.priceBook), ...(entered?.owned ?? {}), purchaseUsdPerGpu: purchase ?? 0 };
   if (mode !== "owned" && purchase !== null) {
     args.log.note("economics", "economics.options.owned", "Owned-hardware option", `$${fmt(purchase)} per GPU, +${fmt(owned.serverOverheadPercent)}% server, ${fmt(owned.amortisationYears)} years at ${fmt(owned.annualInterestRatePercent)}%`, {
       basis: "Catalog purchase price and engine defaults for owned hardware (the infrastructure stage chose a cloud mode)",

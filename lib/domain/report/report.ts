@@ -18,6 +18,7 @@ import { buildCapabilityStage, buildLicenceStage } from "./stage-licence-capabil
 import { buildLifecycleStage, buildSafetyStage } from "./stage-safety-lifecycle";
 import { buildKeyFigures, buildRecommendationInput, collectSources, safetyReferenceUses, type TSourceUse } from "./summary";
 import type { TReport, TReportStages } from "./types";
+import type { TPriceBook } from "../assessment";
 
 export * from "./types";
 export { compareReports, type TComparison, type TComparisonRow, type TComparisonCell, type TLicenceFindingDiff } from "./compare";
@@ -41,6 +42,8 @@ export type TReportAssessment = {
 export type TBuildReportArgs = {
   assessment: TReportAssessment;
   inputs: TAssessmentInputs;
+  /** The organisation's price book; its figures apply where the assessment entered none. */
+  priceBook?: TPriceBook | null;
   options?: {
     monteCarloSamples?: number;
     seed?: number;
@@ -62,14 +65,14 @@ function shortApiName(vendor: string, model: string): string {
   return `${vendor} ${model.replace(/\s*\(.*\)\s*$/, "")}`;
 }
 
-export function buildReport({ assessment, inputs, options = {} }: TBuildReportArgs): TReport {
+export function buildReport({ assessment, inputs, priceBook = null, options = {} }: TBuildReportArgs): TReport {
   const monteCarlo = { samples: options.monteCarloSamples ?? DEFAULT_MONTE_CARLO_SAMPLES, seed: options.seed ?? DEFAULT_MONTE_CARLO_SEED };
-  const log = createAssumptionLog();
+  const log = createAssumptionLog(priceBook);
   const warnings: string[] = [];
   const statuses = stageStatuses(inputs);
 
   const { model, isCustom } = resolveCandidate(assessment.candidateModelId, inputs, warnings);
-  const incumbent = resolveIncumbent(assessment.incumbentApiId, inputs, warnings);
+  const incumbent = resolveIncumbent(assessment.incumbentApiId, inputs, warnings, log);
   const licenceWarnings: string[] = [];
   const { licence, isOverride } = resolveLicence(model, inputs, licenceWarnings);
   const candidateName = model?.name ?? assessment.candidateModelId;
@@ -210,7 +213,7 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
   uses.push({ provenance: gpu.provenance, backs: `GPU specification: ${gpu.name}` });
   if (incumbent.override) {
     const o = incumbent.override;
-    uses.push({ provenance: { sourceUrls: [], asOf: o.asOf ?? "as entered", verification: "user", ...(o.note ? { note: o.note } : {}) }, backs: `API price: ${incumbentName} (your price)` });
+    uses.push({ provenance: { sourceUrls: [], asOf: o.asOf ?? "as entered", verification: "user", ...(o.note ? { note: o.note } : {}) }, backs: `API price: ${incumbentName} (${incumbent.source === "priceBook" ? "organisation price book" : "your price"})` });
   } else if (incumbent.price) {
     uses.push({ provenance: incumbent.price.provenance, backs: `API price: ${incumbentName} (${incumbent.price.asOf})` });
   }
@@ -256,11 +259,13 @@ export function buildReport({ assessment, inputs, options = {} }: TBuildReportAr
         outputUsdPerMTok: incumbent.override?.outputUsdPerMTok ?? incumbent.price?.outputUsdPerMTok ?? null,
         asOf: incumbent.override ? (incumbent.override.asOf ?? null) : (incumbent.price?.asOf ?? null),
         isPriceOverride: incumbent.override !== null,
+        priceSource: incumbent.sourceText,
       },
       stageStatuses: statuses,
       completedStages: STAGE_KEYS.filter((k) => statuses[k] === "complete").length,
       monteCarlo,
       catalog: { date: CATALOG_DATE, agesCountedOn: today, staleSourceCount: sources.filter((s) => s.age?.isStale).length },
+      priceBook: priceBook ? { version: priceBook.version, values: priceBook.values, updatedByName: priceBook.updatedByName, updatedAt: priceBook.updatedAt } : null,
     },
     stages,
     keyFigures,

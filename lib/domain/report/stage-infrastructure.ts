@@ -306,6 +306,7 @@ export function buildInfrastructureStage(args: {
     isAllGpus: scope === "all-gpus",
     selected: { gpu: args.gpu, cost: selectedCost, pricing: args.pricing },
     reservedDiscountPercent: args.pricing.pricing.reservedDiscountPercent,
+    priceBook: log.priceBook,
   });
   if (scope === "all-gpus" && unpriced.length > 0) warnings.push(`Left out of the layout search for want of a price: ${unpriced.join(", ")}.`);
   // With no price at all the search still ranks layouts, by GPU count.

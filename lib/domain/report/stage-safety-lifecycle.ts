@@ -5,15 +5,19 @@
 // COUNTED ONCE, IN LIFECYCLE. The safety stage contributes guard-model serving, red-team exercises
 // and its "other" costs to the owned cost; safety staff and tooling entered there are shown in the
 // safety stage but not added, with a warning saying so. One roster, no fuzzy matching of role names.
-import type { TAssessmentInputs } from "../assessment";
+// Issue 12 decided the display: safety staff and tooling are NOT shown as safety cost lines (no
+// form field, no figure, no assumed default), because a cost line that is not counted reads as
+// charged; the default lifecycle roster's "Safety and evaluations" role is where they are charged.
+import { priceBookOrigin, type TAssessmentInputs, type TPriceBook } from "../assessment";
 import type { TStageStatus } from "../shared";
-import { fmt } from "../shared";
+import { fmt, formatFigureValue } from "../shared";
 import {
   assessLifecycle,
   DEFAULT_LIFECYCLE_INPUTS,
   DEFAULT_LIFECYCLE_PROVENANCE,
   DEFAULT_STAFFING_TEMPLATE,
   type TLifecycleInputs,
+  type TStaffRole,
   type TLifecycleResult,
 } from "../lifecycle";
 import type { TAssumptionLog } from "./context";
@@ -25,11 +29,10 @@ import { assessSafety, DEFAULT_SAFETY_COSTS, type TSafetyCosts, type TSafetyInpu
 const SAFETY_COST_FIELDS = [
   ["redTeamExercisesPerYear", "Red-team exercises", "per year"],
   ["usdPerRedTeamExercise", "Cost per red-team exercise", "USD"],
-  ["monitoringToolingUsdPerMonth", "Monitoring tooling (not counted: lifecycle holds tooling)", "USD/month"],
-  ["safetyStaffFte", "Safety staff (not counted: lifecycle holds people)", "FTE"],
-  ["safetyStaffLoadedUsdPerYear", "Safety staff loaded cost", "USD/year"],
   ["otherUsdPerMonth", "Other safety costs", "USD/month"],
 ] as const;
+
+const NOT_COUNTED_FIGURES = new Set(["safety.peopleUsdPerMonth", "safety.monitoringUsdPerMonth"]);
 
 export function buildSafetyStage(args: { inputs: TAssessmentInputs; status: TStageStatus; log: TAssumptionLog }): {
   stage: TReportStage<"safety", TSafetyDetail>;
@@ -55,6 +58,9 @@ export function buildSafetyStage(args: { inputs: TAssessmentInputs; status: TSta
   for (const [key, label, unit] of SAFETY_COST_FIELDS) {
     costs[key] = log.take(stage, `safety.costs.${key}`, label, dc[key], defaults[key], { basis, unit, provenance });
   }
+  // People and tooling are charged in lifecycle: zero here, so no safety figure or total holds them.
+  Object.assign(costs, { safetyStaffFte: 0, safetyStaffLoadedUsdPerYear: 0, monitoringToolingUsdPerMonth: 0 });
+  const enteredNotCountedUsdPerMonth = ((dc.safetyStaffFte ?? 0) * (dc.safetyStaffLoadedUsdPerYear ?? defaults.safetyStaffLoadedUsdPerYear)) / 12 + (dc.monitoringToolingUsdPerMonth ?? 0);
   const safetyInputs: TSafetyInputs = { controls: d.controls ?? {}, costs: costs as TSafetyCosts };
   const result = attempt(() => assessSafety(safetyInputs), warnings);
   const assumptions = log.forStage(stage);
@@ -63,7 +69,7 @@ export function buildSafetyStage(args: { inputs: TAssessmentInputs; status: TSta
   }
   const c = result.cost;
   const countedUsdPerMonth = c.guardUsdPerMonth + c.redTeamUsdPerMonth + c.otherUsdPerMonth;
-  const notCountedUsdPerMonth = c.peopleUsdPerMonth + c.monitoringUsdPerMonth;
+  const notCountedUsdPerMonth = enteredNotCountedUsdPerMonth;
   if (notCountedUsdPerMonth > 0 && status !== "not-started") {
     warnings.push(
       `Safety staff and monitoring tooling entered here (${usdPerMonthText(notCountedUsdPerMonth)}) are not added to the owned cost: people and tooling are counted once, in lifecycle operations. Add a safety role to the lifecycle roster if it is not already there.`,
@@ -89,7 +95,7 @@ export function buildSafetyStage(args: { inputs: TAssessmentInputs; status: TSta
       status,
       summary,
       outcome: status === "not-started" ? NOT_STARTED : { tone, label: readiness === null ? "n/a" : `${Math.round(readiness)}% ready` },
-      figures: result.figures,
+      figures: result.figures.filter((f) => !NOT_COUNTED_FIGURES.has(f.key)),
       findings: status === "not-started" ? [] : findings,
       warnings,
       assumptions,
@@ -111,6 +117,22 @@ const REFRESH_FIELDS = [
   ["regressionSuiteUsdPerRefresh", "Regression suite per refresh", "USD"],
 ] as const;
 
+/**
+ * The team charged while the assessment lists none: Freehold's template, at the loaded cost per
+ * role the organisation's price book sets where it sets one. The lifecycle form shows these rows.
+ */
+export function assumedLifecycleTeam(book: TPriceBook | null): { rows: TStaffRole[]; basis: string } {
+  const costs = book?.values.roleLoadedUsdPerYear ?? {};
+  const rows = DEFAULT_STAFFING_TEMPLATE.map((r) => ({ ...r, loadedUsdPerYear: costs[r.role] ?? r.loadedUsdPerYear }));
+  const isBooked = book !== null && DEFAULT_STAFFING_TEMPLATE.some((r) => costs[r.role] !== undefined);
+  return { rows, basis: isBooked && book ? `Freehold default team template, loaded costs from the ${priceBookOrigin(book)}` : "Freehold default team template" };
+}
+
+/** "2.5 FTE at $41,667 /month": how the assumed team reads in the results and in the form, in the same words. */
+export function assumedTeamText(staffing: readonly TStaffRole[], peopleUsdPerMonth: number): string {
+  return `${fmt(staffing.reduce((sum, r) => sum + r.fte, 0))} FTE at ${formatFigureValue(peopleUsdPerMonth, "USD/month")}`;
+}
+
 export function buildLifecycleStage(args: {
   inputs: TAssessmentInputs;
   status: TStageStatus;
@@ -127,9 +149,10 @@ export function buildLifecycleStage(args: {
   const defaultRefresh = D.refresh as NonNullable<TLifecycleInputs["refresh"]>;
   const defaultPatching = D.patching as NonNullable<TLifecycleInputs["patching"]>;
   const warnings: string[] = [];
+  const assumedTeam = assumedLifecycleTeam(log.priceBook);
   if (!d.staffing) {
-    log.note(stage, "lifecycle.staffing", "Team", DEFAULT_STAFFING_TEMPLATE.map((r) => `${r.role} ${fmt(r.fte)} FTE`).join(", ") + ` at ${fmt(DEFAULT_STAFFING_TEMPLATE[0].loadedUsdPerYear)} USD/year loaded`, {
-      basis: "Freehold default team template",
+    log.note(stage, "lifecycle.staffing", "Team", assumedTeam.rows.map((r) => `${r.role} ${fmt(r.fte)} FTE at ${fmt(r.loadedUsdPerYear)} USD/year loaded`).join(", "), {
+      basis: assumedTeam.basis,
       provenance,
     });
   }
@@ -144,7 +167,7 @@ export function buildLifecycleStage(args: {
   });
   const patchingDraft = d.patching ?? {};
   const lifecycleInputs: TLifecycleInputs = {
-    staffing: d.staffing ?? [...DEFAULT_STAFFING_TEMPLATE],
+    staffing: d.staffing ?? assumedTeam.rows,
     refresh: refresh as NonNullable<TLifecycleInputs["refresh"]>,
     patching: {
       hoursPerMonth: log.take(stage, "lifecycle.patching.hoursPerMonth", "Patching effort", patchingDraft.hoursPerMonth, defaultPatching.hoursPerMonth, { basis, unit: "hours/month", provenance }),
@@ -161,7 +184,7 @@ export function buildLifecycleStage(args: {
   const b = result.burden;
   const summary =
     status === "not-started"
-      ? `Not entered; the owned cost includes the default team and programme, ${usdPerMonthText(result.cost.totalUsdPerMonth)}. ${NOT_STARTED_SUFFIX}`
+      ? `Not entered; the owned cost includes ${d.staffing ? "the entered team" : `the assumed team (${assumedTeamText(lifecycleInputs.staffing, result.cost.peopleUsdPerMonth)})`} and the default programme, ${usdPerMonthText(result.cost.totalUsdPerMonth)} in all. ${NOT_STARTED_SUFFIX}`
       : `${fmt(b.totalFte, 3)} FTE staffed, ${fmt(b.fteEquivalent, 3)} FTE-equivalent with refreshes and patching (${b.level}); ${usdPerMonthText(result.cost.totalUsdPerMonth)}.`;
   return {
     stage: makeStage({

@@ -1,3 +1,4 @@
+import type { TPriceBook } from "../assessment";
 // The report model: everything a screen, the comparison view and the PDF show, computed once by
 // buildReport. Plain JSON: no Dates, Maps, functions, undefined-as-meaning, NaN or Infinity.
 // "Not known" is null, never 0.
@@ -240,12 +241,16 @@ export type TReportMeta = {
     asOf: string | null;
     /** The organisation's own price replaced the catalog's. */
     isPriceOverride: boolean;
+    /** Where the API price comes from: "catalog list price (date)", "your price", or the organisation price book with who set it. */
+    priceSource: string;
   };
   stageStatuses: Record<TStageKey, TStageStatus>;
   completedStages: number;
   monteCarlo: { samples: number; seed: number };
   /** The catalog's date (its newest row) and the day source ages were counted to. */
   catalog: { date: string; agesCountedOn: string; staleSourceCount: number };
+  /** The organisation price book the report used (kept in a snapshot's figures so it keeps the values it used). */
+  priceBook: TPriceBook | null;
 };
 
 export type TKeyCrossover =

@@ -14,7 +14,7 @@ import { StageSignOff } from "@/components/review/stage-sign-off";
 import { IN_REVIEW_STAGE_NOTE } from "@/components/review/review-text";
 import { reportFor } from "@/lib/wizard/report-for";
 import { initialStageDraft } from "@/lib/wizard/stage-draft";
-import { candidatePanel, stageDefaults, stageGroups, stageSources } from "@/lib/wizard/stage-view";
+import { candidatePanel, stageAssumedLists, stageDefaults, stageGroups, stageSources } from "@/lib/wizard/stage-view";
 
 export const metadata: Metadata = { title: "Assessment stage" };
 
@@ -35,6 +35,7 @@ async function StageBody({ slug, a, stage, editable, readOnlyReason }: { slug: s
       initialVersion={a.version}
       groups={stageGroups(report, stage)}
       defaults={stageDefaults(report, stage)}
+      assumed={stageAssumedLists(report, stage, a.inputs)}
       initialResults={report.stages[stage]}
       sources={stageSources(report, stage)}
       canEdit={editable}
