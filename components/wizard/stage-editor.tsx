@@ -35,6 +35,8 @@ type TProps = {
   readOnlyReason?: string;
   /** Infrastructure only: the candidate model and the custom-model form. */
   candidate?: TCandidatePanelData;
+  /** Capability only: the assessment's model names, so an imported file defaults to its model's side. */
+  modelNames?: { candidate: string; incumbent: string };
 };
 
 const STATUS_TEXT: Record<TAutosaveStatus, (version: number) => string> = {
@@ -48,7 +50,7 @@ const STATUS_TEXT: Record<TAutosaveStatus, (version: number) => string> = {
 };
 
 /** One stage's form and results: autosaves (lib/wizard/autosave.ts), merges with others' saves, never overwrites silently. */
-export function StageEditor({ slug, id, stage, initialDraft, initialVersion, groups, defaults, initialResults, sources, canEdit, readOnlyReason = "Your role is viewer: this stage is read-only for you.", candidate }: TProps) {
+export function StageEditor({ slug, id, stage, initialDraft, initialVersion, groups, defaults, initialResults, sources, canEdit, readOnlyReason = "Your role is viewer: this stage is read-only for you.", candidate, modelNames }: TProps) {
   const router = useRouter();
   // The results shown belong to a version: a save's answer carries them, and so does the page's
   // server data after a refresh (which is how someone else's version shows, when I keep theirs).
@@ -177,6 +179,7 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
                 disabled={!canEdit || conflict !== null}
                 workloads={(getIn(draft, "workloads") as Record<string, unknown>[] | undefined) ?? []}
                 onApply={(next) => onChange("workloads", next)}
+                modelNames={modelNames}
               />
             ) : null}
           </fieldset>

@@ -40,6 +40,7 @@ async function StageBody({ slug, a, stage, editable, readOnlyReason }: { slug: s
       canEdit={editable}
       candidate={stage === "infrastructure" ? candidatePanel(a, report) : undefined}
       readOnlyReason={readOnlyReason}
+      modelNames={stage === "capability" ? { candidate: report.meta.candidate.name, incumbent: report.meta.incumbent.name } : undefined}
     />
   );
 }
