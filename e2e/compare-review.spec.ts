@@ -21,9 +21,9 @@ test("compare shows each column's review status and sign-offs, on the page and o
   await expect(compared.nth(0)).toContainText("Sign-offs: none recorded");
   // The seeded demo: the code assistant was submitted by the analyst and approved by the manager.
   await expect(compared.nth(1)).toContainText("Approved");
-  await expect(compared.nth(1)).toContainText(/Sign-offs: Approved: submission 1 \(version \d+\), /);
+  await expect(compared.nth(1)).toContainText(/Sign-offs: .*Approved: submission 1 \(version \d+\), Marek Manager/);
   const headers = page.locator("thead th[scope=col]");
-  await expect(headers.nth(2).locator("[data-review-status]")).toHaveText(/Approved\s*1 sign-off$/);
+  await expect(headers.nth(2).locator("[data-review-status]")).toHaveText(/Approved\s*2 sign-offs$/);
   await expect(headers.nth(1).locator("[data-review-status]")).toHaveText(/Draft\s*no sign-offs$/);
 
   // Two different "Pass" results are not one best: the capability row marks nothing.
@@ -36,7 +36,9 @@ test("compare shows each column's review status and sign-offs, on the page and o
   const pdf = await readPdf(Buffer.from(await res.body()));
   const plain = pdf.text.replace(/\s+/g, " ");
   expect(plain).toMatch(/B\. Internal code assistant.*?\(version \d+, Approved\)/);
-  expect(plain).toMatch(/Sign-offs: Approved: submission 1 \(version \d+\): /);
+  // The approval and the licence stage sign-off, each with who and when.
+  expect(plain).toMatch(/Sign-offs: .*Approved: submission 1 \(version \d+\): Marek Manager/);
+  expect(plain).toMatch(/Stage signed off: Licence diligence \(version \d+\): Marek Manager/);
   expect(plain).toMatch(/A\. Support summarisation.*?\(version \d+, Draft\)/);
   expect(plain).not.toContain("Sign-offs: none recorded. ");
 });

@@ -76,7 +76,7 @@ test("an lm-eval group is an aggregate with its own sample count, shows its mode
   await expect(page.getByLabel("Use negotiationtom_belief as")).toHaveValue("candidate");
   await page.getByLabel("Use negotiationtom as", { exact: true }).selectOption("candidate");
   await page.getByRole("button", { name: "Apply imported results" }).click();
-  await expect(page.getByRole("alert")).toContainText("negotiationtom is an aggregate of its subtasks; import either the group or negotiationtom_belief, negotiationtom_intent, not both");
+  await expect(page.getByRole("alert").filter({ hasText: "Not applied: choose the group or its subtasks." })).toContainText("negotiationtom is an aggregate of its subtasks; import either the group or negotiationtom_belief, negotiationtom_intent, not both");
   await page.getByLabel("Use negotiationtom as", { exact: true }).selectOption("");
   await page.getByRole("button", { name: "Apply imported results" }).click();
   await saved(page);

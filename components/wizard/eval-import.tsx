@@ -31,6 +31,8 @@ export function EvalImport({
   const inputId = useId();
   const [side, setSide] = useState<"candidate" | "incumbent">("candidate");
   const [errors, setErrors] = useState<string[]>([]);
+  // A file that cannot be read and a mapping that cannot be applied are different problems.
+  const [errorTitle, setErrorTitle] = useState("The file could not be imported:");
   const [items, setItems] = useState<TImportedItem[]>([]);
   const [pairs, setPairs] = useState<TImportedPair[]>([]);
   const [info, setInfo] = useState("");
@@ -41,6 +43,7 @@ export function EvalImport({
   async function onFile(file: File | undefined) {
     if (!file) return;
     setErrors([]);
+    setErrorTitle("The file could not be imported:");
     setItems([]);
     setPending(null);
     // The upload travels as a server-action body, which the server caps (413 beyond it).
@@ -85,6 +88,7 @@ export function EvalImport({
     const chosen = new Set(items.filter((_, i) => mapping[i]?.side).map((it) => it.key));
     const doubled = doubleCountedGroups(items, chosen);
     if (doubled.length) {
+      setErrorTitle("Not applied: choose the group or its subtasks.");
       setErrors(doubled);
       return;
     }
@@ -163,13 +167,17 @@ export function EvalImport({
           <label htmlFor={`${inputId}-file`} className="text-sm font-medium">
             Evaluation file
           </label>
-          <input id={`${inputId}-file`} type="file" accept=".json,application/json" disabled={disabled || isBusy} onChange={(e) => void onFile(e.target.files?.[0])} className="text-sm" />
+          <input id={`${inputId}-file`} type="file" accept=".json,application/json" disabled={disabled || isBusy} onChange={(e) => {
+              void onFile(e.target.files?.[0]);
+              // Cleared so choosing the same file again (after a correction) reads it again.
+              e.target.value = "";
+            }} className="text-sm" />
         </div>
       </div>
       {isBusy ? <p role="status">Reading the file…</p> : null}
       {errors.length ? (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800">
-          <p className="font-semibold">The file could not be imported:</p>
+          <p className="font-semibold">{errorTitle}</p>
           <ul className="list-disc pl-5">
             {errors.slice(0, 8).map((e) => (
               <li key={e}>{e}</li>

@@ -111,7 +111,7 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
             dispatch({ type: "submit" });
           }}
         >
-          <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white p-3">
+          <div data-sticky-save-bar className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white p-3">
             <p role="status" className={`text-sm ${isRefused ? "text-red-700" : "text-slate-800"}`}>
               {canEdit ? STATUS_TEXT[status](version) : `Version ${version}`}
             </p>
