@@ -3,6 +3,7 @@ import { getAssessment } from "@/lib/dal/assessments";
 import { getOrgContext } from "@/lib/dal/organizations";
 import { listPortfolioForExport } from "@/lib/dal/portfolio";
 import { toExport } from "@/lib/domain/assessment";
+import { getModel } from "@/lib/domain/catalog";
 import { assessmentJsonFilename, portfolioCsv, portfolioCsvFilename } from "@/lib/domain/portfolio";
 import { candidateName, incumbentName } from "@/lib/domain/portfolio";
 import { parsePortfolioSearchParams } from "@/lib/domain/portfolio";
@@ -18,8 +19,12 @@ const FAILURE = "The export could not be produced. Try again; if it keeps failin
 export function portfolioCsvResponse(slug: string, params: URLSearchParams): Promise<Response> {
   return withCaller("assessments", FAILURE, async (userId) => {
     const rows = await listPortfolioForExport(userId, slug, parsePortfolioSearchParams(params));
+    // The list knows a custom candidate only by its id; its name lives in that assessment's inputs.
+    const named = await Promise.all(
+      rows.map(async (r) => (getModel(r.candidateModelId) ? r : { ...r, candidateName: (await getAssessment(userId, slug, r.id)).inputs.customModel?.name ?? null })),
+    );
     const name = portfolioCsvFilename(slug, new Date());
-    return attachment(portfolioCsv(rows, { candidate: candidateName, incumbent: incumbentName }), "text/csv; charset=utf-8", contentDisposition({ ascii: name, unicode: name }));
+    return attachment(portfolioCsv(named, { candidate: candidateName, incumbent: incumbentName }), "text/csv; charset=utf-8", contentDisposition({ ascii: name, unicode: name }));
   });
 }
 

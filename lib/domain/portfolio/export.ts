@@ -1,5 +1,6 @@
 // The portfolio as a CSV for spreadsheets, and the file names of the downloads. Raw numbers in the
-// cells (a spreadsheet formats and sums them), units in the headers, model names beside their ids.
+// cells (a spreadsheet formats and sums them) rounded as a ledger wants them, units in the one header
+// row, model names (a custom model's own name, not its id) beside their ids.
 import { fileTitle, slugify, toCsv } from "../shared";
 import { STATUS_LABELS, VERDICT_LABELS } from "./query";
 
@@ -20,6 +21,8 @@ export type TPortfolioCsvRow = {
   updatedAt: Date;
   updatedByName: string;
   version: number;
+  /** A custom candidate's name from its inputs (lists know only its id); absent for catalog models. */
+  candidateName?: string | null;
 };
 
 export const PORTFOLIO_CSV_HEADER = [
@@ -45,19 +48,24 @@ export const PORTFOLIO_CSV_HEADER = [
 // Excel reads a CSV without a byte-order mark as the local code page and garbles "Łódź".
 const UTF8_BOM = "\uFEFF";
 
+// What finance pastes into a ledger: money to the cent, volumes whole, gaps to a hundredth of a point.
+const cents = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+const whole = (x: number | null) => (x === null ? null : Math.round(x));
+const hundredths = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+
 export function portfolioCsv(rows: readonly TPortfolioCsvRow[], names: { candidate: (id: string) => string; incumbent: (id: string) => string }): string {
   const body = rows.map((r) => [
     r.title,
     STATUS_LABELS[r.status],
-    names.candidate(r.candidateModelId),
+    r.candidateName || names.candidate(r.candidateModelId),
     r.candidateModelId,
     names.incumbent(r.incumbentApiId),
     r.incumbentApiId,
     r.verdict ? VERDICT_LABELS[r.verdict] : "",
-    r.monthlyOwnedUsd,
-    r.monthlyApiUsd,
-    r.crossoverTokensPerMonth,
-    r.capabilityGapPp,
+    cents(r.monthlyOwnedUsd),
+    cents(r.monthlyApiUsd),
+    whole(r.crossoverTokensPerMonth),
+    hundredths(r.capabilityGapPp),
     r.licenceBlockers,
     r.ownerName,
     r.updatedAt.toISOString(),
