@@ -38,11 +38,14 @@ test("an analyst with one organisation lands in it, and every step has Previous 
   await expectAccessible(page);
 });
 
-test("only the submitter is offered Withdraw; another editor is not, and the server refuses them", async ({ page, browser }) => {
+// The DAL refuses anyone else's withdrawal too (lib/dal/reviews.int.test.ts).
+test("only the submitter is offered Withdraw; another editor is not", async ({ page, browser }) => {
   await signIn(page, DEMO.analyst);
   const title = `Withdraw is the submitter's ${Date.now()}`;
   await page.goto("/o/northwind/assessments");
   await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Candidate open-weights model").selectOption("llama-3.3-70b-instruct");
+  await page.getByLabel("Incumbent closed API").selectOption("openai-gpt-4o");
   await page.getByRole("button", { name: "Create assessment" }).click();
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
   const url = page.url();
