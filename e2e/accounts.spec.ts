@@ -39,7 +39,12 @@ test("sign up, create an organisation, sign out and sign back in", async ({ page
   await page.getByLabel("Password").fill("wrong password!!");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("That email and password don't match an account.")).toBeVisible();
+  // A member of exactly one organisation lands in it, not on the list of organisations (issue 14).
   await signIn(page, email, "correct horse battery");
+  await expect(page.getByRole("heading", { name: "Łódź Analytics ≥ 2: assessments" })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/o/lodz-analytics-2/assessments");
+  // The list of organisations stays one click away, to create another.
+  await page.goto("/orgs");
   await expect(page.getByRole("link", { name: /Łódź Analytics ≥ 2/ })).toBeVisible();
 });
 

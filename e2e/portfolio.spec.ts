@@ -198,7 +198,8 @@ test("an assessment exported as JSON imports into another organisation with the 
   const before = await shownTotal(page);
   await page.getByLabel("Assessment file (JSON)").setInputFiles(file);
   await page.getByRole("button", { name: "Import assessment" }).click();
-  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  // The copy says it is one, with the day it was imported (issue 14).
+  await expect(page.getByRole("heading", { name: `${title} (imported ${new Date().toISOString().slice(0, 10)})`, exact: true, level: 1 })).toBeVisible();
   expect(page.url()).toMatch(/\/o\/fabrikam\/assessments\/[^/?]+$/);
 
   await page.goto(`/o/fabrikam/assessments?q=${encodeURIComponent(title)}`);

@@ -69,7 +69,7 @@ export function AuthForm({ mode, next, defaultEmail }: { mode: TMode; next: stri
       return;
     }
     // A full navigation so every server component sees the new session cookie.
-    window.location.assign(safeNext(next));
+    window.location.assign(safeNext(next, "/"));
   }
 
   const other = mode === "sign-in" ? "/sign-up" : "/sign-in";

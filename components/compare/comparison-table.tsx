@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { columnLetter, VERDICT_LABEL, type TComparison, type TComparisonRow } from "@/lib/domain/report";
 import type { TVerdict } from "@/lib/domain/recommendation";
+import type { TAssessmentStatus } from "@/lib/domain/assessment";
+import { StatusBadge } from "../assessments/status-badge";
 import { COMPARE_COLORS } from "./colors";
 
 const VERDICT_CLASS: Record<TVerdict, string> = {
@@ -41,7 +43,7 @@ function Row({ row }: { row: TComparisonRow }) {
 }
 
 /** The side-by-side table: one column per assessment, one row per figure and stage; best and differing values marked in words, not colour alone. */
-export function ComparisonTable({ slug, comparison, rows }: { slug: string; comparison: TComparison; rows: TComparisonRow[] }) {
+export function ComparisonTable({ slug, comparison, rows, reviews }: { slug: string; comparison: TComparison; rows: TComparisonRow[]; reviews: { status: TAssessmentStatus; signOffs: number }[] }) {
   const groups = [...new Set(rows.map((r) => r.group))];
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Side-by-side comparison (scrolls sideways on narrow screens)">
@@ -65,6 +67,12 @@ export function ComparisonTable({ slug, comparison, rows }: { slug: string; comp
                       {r.candidateName} vs {r.incumbentName}
                     </span>
                     <span className={`w-fit rounded-full px-2 py-0.5 text-xs font-medium ${VERDICT_CLASS[r.verdict]}`}>{VERDICT_LABEL[r.verdict]}</span>
+                    {reviews[i] ? (
+                      <span className="flex flex-wrap items-center gap-1 text-xs text-slate-700" data-review-status={reviews[i].status}>
+                        <StatusBadge status={reviews[i].status} />
+                        {reviews[i].signOffs === 0 ? "no sign-offs" : `${reviews[i].signOffs} sign-off${reviews[i].signOffs === 1 ? "" : "s"}`}
+                      </span>
+                    ) : null}
                   </span>
                 </span>
               </th>

@@ -12,6 +12,8 @@ type TProps = {
   snapshots: TSnapshotSummary[];
   isEditor: boolean;
   isApprover: boolean;
+  /** The signed-in user: only the submitter is offered Withdraw. */
+  userId: string;
 };
 
 function Quote({ label, text }: { label: string; text: string }) {
@@ -30,7 +32,7 @@ function draftText(latest: TSnapshotSummary | undefined): string {
 }
 
 /** The review state in words, and the controls the caller's role allows in that state. */
-export function ReviewPanel({ slug, a, snapshots, isEditor, isApprover }: TProps) {
+export function ReviewPanel({ slug, a, snapshots, isEditor, isApprover, userId }: TProps) {
   const latest = snapshots[0];
   const approved = snapshots.find((s) => s.id === a.approvedSnapshotId);
   const snapshotHref = (id: string) => `/o/${slug}/assessments/${a.id}/history/${id}`;
@@ -86,7 +88,7 @@ export function ReviewPanel({ slug, a, snapshots, isEditor, isApprover }: TProps
       ) : null}
       {isEditor && (a.status === "draft" || a.status === "rejected") ? <SubmitForReviewForm slug={slug} id={a.id} version={a.version} /> : null}
       {isApprover && a.status === "in_review" ? <DecisionForm slug={slug} id={a.id} /> : null}
-      {isEditor && a.status === "in_review" ? <WithdrawForm slug={slug} id={a.id} /> : null}
+      {isEditor && a.status === "in_review" && latest?.submittedById === userId ? <WithdrawForm slug={slug} id={a.id} /> : null}
     </section>
   );
 }

@@ -14,10 +14,12 @@ type TProps = {
   current: Pick<TAssessmentSummary, "id" | "status" | "version" | "updatedAt" | "updatedByName" | "approvedSnapshotId">;
   currentVerdict: TDbVerdict;
   snapshots: TSnapshotSummary[];
+  /** The newest edit (lastEditOf the audit log); review decisions move updatedAt but are not edits. */
+  lastEdit: { at: Date; byName: string } | null;
 };
 
 /** The working copy, then every submitted snapshot (newest first) with its decision. */
-export function SnapshotTable({ slug, current, currentVerdict, snapshots }: TProps) {
+export function SnapshotTable({ slug, current, currentVerdict, snapshots, lastEdit }: TProps) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
@@ -36,7 +38,7 @@ export function SnapshotTable({ slug, current, currentVerdict, snapshots }: TPro
               Current working copy (version {current.version})
             </th>
             <td className={cell}>
-              Last saved {formatDateTime(current.updatedAt)} by {current.updatedByName}
+              Last saved {formatDateTime(lastEdit?.at ?? current.updatedAt)} by {lastEdit?.byName ?? current.updatedByName}
             </td>
             <td className={cell}>—</td>
             <td className={cell}>

@@ -38,6 +38,8 @@ type TProps = {
   readOnlyReason?: string;
   /** Infrastructure only: the candidate model and the custom-model form. */
   candidate?: TCandidatePanelData;
+  /** Capability only: the assessment's model names, so an imported file defaults to its model's side. */
+  modelNames?: { candidate: string; incumbent: string };
 };
 
 const STATUS_TEXT: Record<TAutosaveStatus, (version: number) => string> = {
@@ -51,7 +53,7 @@ const STATUS_TEXT: Record<TAutosaveStatus, (version: number) => string> = {
 };
 
 /** One stage's form and results: autosaves (lib/wizard/autosave.ts), merges with others' saves, never overwrites silently. */
-export function StageEditor({ slug, id, stage, initialDraft, initialVersion, groups, defaults, assumed = {}, initialResults, sources, canEdit, readOnlyReason = "Your role is viewer: this stage is read-only for you.", candidate }: TProps) {
+export function StageEditor({ slug, id, stage, initialDraft, initialVersion, groups, defaults, assumed = {}, initialResults, sources, canEdit, readOnlyReason = "Your role is viewer: this stage is read-only for you.", candidate, modelNames }: TProps) {
   const router = useRouter();
   // The results shown belong to a version: a save's answer carries them, and so does the page's
   // server data after a refresh (which is how someone else's version shows, when I keep theirs).
@@ -112,7 +114,7 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
             dispatch({ type: "submit" });
           }}
         >
-          <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white p-3">
+          <div data-sticky-save-bar className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white p-3">
             <p role="status" className={`text-sm ${isRefused ? "text-red-700" : "text-slate-800"}`}>
               {canEdit ? STATUS_TEXT[status](version) : `Version ${version}`}
             </p>
@@ -180,6 +182,7 @@ export function StageEditor({ slug, id, stage, initialDraft, initialVersion, gro
                 disabled={!canEdit || conflict !== null}
                 workloads={(getIn(draft, "workloads") as Record<string, unknown>[] | undefined) ?? []}
                 onApply={(next) => onChange("workloads", next)}
+                modelNames={modelNames}
               />
             ) : null}
           </fieldset>

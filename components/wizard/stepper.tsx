@@ -17,6 +17,35 @@ export function stepHref(slug: string, id: string, step: TWizardStep): string {
   return `${base}/stages/${step}`;
 }
 
+const STEP_ORDER: TWizardStep[] = ["overview", ...STAGE_KEYS, "recommendation", "leverage"];
+const stepTitle = (step: TWizardStep) => (step === "overview" ? "Overview" : step === "recommendation" ? "Recommendation" : step === "leverage" ? "Leverage" : STAGE_TITLES[step]);
+
+/** Previous and Next at the foot of a step, in the stepper's order, so a form is followed without scrolling back up. */
+export function StepPager({ slug, id, current }: { slug: string; id: string; current: TWizardStep }) {
+  const at = STEP_ORDER.indexOf(current);
+  const prev = at > 0 ? STEP_ORDER[at - 1] : null;
+  const next = at < STEP_ORDER.length - 1 ? STEP_ORDER[at + 1] : null;
+  const link = "flex flex-col rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:border-brand-600";
+  return (
+    <nav aria-label="Previous and next step" className="flex flex-wrap justify-between gap-2 border-t border-slate-200 pt-4">
+      {prev ? (
+        <Link href={stepHref(slug, id, prev)} rel="prev" className={link}>
+          <span className="text-xs text-slate-700">Previous</span>
+          <span className="font-medium text-brand-700">← {stepTitle(prev)}</span>
+        </Link>
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <Link href={stepHref(slug, id, next)} rel="next" className={`${link} text-right`}>
+          <span className="text-xs text-slate-700">Next</span>
+          <span className="font-medium text-brand-700">{stepTitle(next)} →</span>
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
 /** The six stages, then economics and the recommendation; any step can be visited in any order. */
 export function Stepper({ slug, id, statuses, current }: { slug: string; id: string; statuses: Record<TStageKey, TStageStatus>; current: TWizardStep }) {
   const done = STAGE_KEYS.filter((k) => statuses[k] === "complete").length;

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAssessment, deleteAssessment, getAssessment, updateAssessment } from "@/lib/dal/assessments";
 import { isKnownCandidate, isKnownIncumbent } from "@/lib/domain/catalog";
-import { getTemplate, importSource, MAX_IMPORT_CHARS, parseAssessmentImport } from "@/lib/domain/assessment";
+import { getTemplate, importedTitle, importSource, MAX_IMPORT_CHARS, parseAssessmentImport } from "@/lib/domain/assessment";
 import { EDITOR_ROLES, zText } from "@/lib/domain/shared";
 import { invalid, orgFormAction, redirectTo, ZId } from "./safe-action";
 
@@ -100,7 +100,7 @@ export const importAssessmentAction = orgFormAction({ name: "importAssessment", 
   const text = await form.file.text();
   const parsed = parseAssessmentImport(text);
   if (!parsed.ok) return invalid({ file: parsed.errors.join("\n") });
-  const { id } = await createAssessment(actor, org.slug, { ...parsed.data, auditAction: "assessment.imported", auditDetail: importSource(text) });
+  const { id } = await createAssessment(actor, org.slug, { ...parsed.data, title: importedTitle(parsed.data.title, new Date()), auditAction: "assessment.imported", auditDetail: importSource(text) });
   revalidatePath(`/o/${org.slug}/assessments`);
   return redirectTo(`/o/${org.slug}/assessments/${id}`);
 });

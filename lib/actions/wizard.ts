@@ -126,10 +126,23 @@ export const saveCustomModelAction = orgAction(
   },
 );
 
-export type TImportedItem = { key: string; label: string; result: TWorkloadResult; detail: string };
+export type TImportedItem = {
+  key: string;
+  label: string;
+  result: TWorkloadResult;
+  detail: string;
+  /** The model the file says produced this result (lm-eval model_name / model_args, promptfoo provider). */
+  model: string | null;
+  /** lm-eval groups: the subtasks this row aggregates (importing both would count samples twice). */
+  subtasks?: string[];
+  /** The workload a "new workload" choice creates: one per lm-eval task, one per promptfoo file. */
+  newWorkload: { id: string; name: string };
+};
 /** promptfoo only: two providers graded on the same tests, for a paired comparison. */
 export type TImportedPair = { a: string; b: string; items: number; bothPass: number; aOnly: number; bOnly: number; bothFail: number };
 export type TImportResult = { kind: "ok"; format: "lm-eval-harness" | "promptfoo"; items: TImportedItem[]; warnings: string[]; pairs?: TImportedPair[] } | { kind: "unreadable"; errors: string[] };
+
+const workloadIdOf = (key: string) => key.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").slice(0, 100) || "imported";
 
 /** Parses an uploaded evaluation file (read as text in the browser) into results to map onto workloads. */
 const ZEvalFile = z.tuple([
@@ -142,15 +155,30 @@ export const importEvalFileAction = userAction({ name: "importEvalFile", args: Z
   if (!parsed.ok) return { kind: "unreadable", errors: parsed.errors.map((e) => (e.path && e.path !== "(root)" && !e.message.startsWith(e.path) ? `${e.path}: ${e.message}` : e.message)) };
   const items: TImportedItem[] = [];
   if (parsed.data.format === "lm-eval-harness") {
+    const model = parsed.data.result.modelName;
     for (const task of parsed.data.result.tasks) {
       const result = lmEvalTaskToWorkloadResult(task);
-      if (result) items.push({ key: task.task, label: task.alias || task.task, result, detail: `${task.metric ?? "score"}${task.sampleCount ? `, ${task.sampleCount} samples` : ""}${task.limited ? ", limited run" : ""}` });
+      const label = task.alias || task.task;
+      const aggregate = task.isGroup && task.subtasks.length ? `, aggregate of ${task.subtasks.length} subtask${task.subtasks.length === 1 ? "" : "s"}` : "";
+      if (result) {
+        items.push({
+          key: task.task,
+          label,
+          result,
+          detail: `${task.metric ?? "score"}${task.sampleCount ? `, ${task.sampleCount} samples` : ""}${aggregate}${task.limited ? ", limited run" : ""}`,
+          model,
+          ...(task.isGroup ? { subtasks: task.subtasks } : {}),
+          newWorkload: { id: workloadIdOf(task.task), name: label },
+        });
+      }
     }
     return { kind: "ok", format: "lm-eval-harness", items, warnings: parsed.data.result.warnings };
   }
+  // Every provider of one promptfoo run answered the same tests: they share one new workload.
+  const fileStem = fileName.replace(/\.json$/i, "") || "promptfoo";
   for (const p of parsed.data.result.providers) {
     const result = promptfooTallyToWorkloadResult(p);
-    if (result) items.push({ key: p.key, label: p.key, result, detail: `${p.passCount} of ${p.sampleCount} passed` });
+    if (result) items.push({ key: p.key, label: p.key, result, detail: `${p.passCount} of ${p.sampleCount} passed`, model: p.key, newWorkload: { id: workloadIdOf(fileStem), name: fileStem } });
   }
   return { kind: "ok", format: "promptfoo", items, warnings: parsed.data.result.warnings, pairs: parsed.data.result.pairs };
 });

@@ -89,6 +89,9 @@ describe("review workflow", () => {
     await expect(getSnapshot(outsider.userId, globex.slug, a.id, snaps[0]!.id)).rejects.toBeInstanceOf(NotFoundError);
     expect((await getAssessment(analyst.userId, acme.slug, a.id)).status).toBe("in_review");
     expect(snaps[0]!.decision).toBeNull();
+    // Only the submitter can withdraw (issue 14): another editor is refused and nothing changes.
+    await expect(withdrawSubmission(manager, acme.slug, a.id)).rejects.toThrow(/who submitted it, can withdraw/);
+    expect((await getAssessment(analyst.userId, acme.slug, a.id)).status).toBe("in_review");
     // The submitter can withdraw; the snapshot stays, marked withdrawn.
     await withdrawSubmission(analyst, acme.slug, a.id);
     expect((await getAssessment(analyst.userId, acme.slug, a.id)).status).toBe("draft");

@@ -86,11 +86,16 @@ export async function decideReview(actor: TActor, slug: string, id: string, outc
   });
 }
 
-/** The submitter (or any editor) takes a pending submission back to draft; the snapshot stays, marked withdrawn. */
+/**
+ * The submitter takes a pending submission back to draft; the snapshot stays, marked withdrawn.
+ * Nobody else can: another editor would pull someone else's work out of review (an owner or manager
+ * rejects it instead, with a comment).
+ */
 export async function withdrawSubmission(actor: TActor, slug: string, id: string): Promise<void> {
   await prisma().$transaction(async (tx) => {
     const a = await findForRole(tx, actor.userId, slug, id, EDITOR_ROLES, "Your role in this organisation cannot withdraw submissions.");
-    const pending = await tx.assessmentSnapshot.findFirst({ where: { assessmentId: id, decision: null }, orderBy: { number: "desc" }, select: { id: true, number: true } });
+    const pending = await tx.assessmentSnapshot.findFirst({ where: { assessmentId: id, decision: null }, orderBy: { number: "desc" }, select: { id: true, number: true, submittedById: true, submittedByName: true } });
+    if (pending && pending.submittedById !== actor.userId) throw new StateError(`Only ${pending.submittedByName}, who submitted it, can withdraw this submission; an owner or manager can reject it instead.`);
     const moved = await tx.assessment.updateMany({ where: { id, status: "in_review" }, data: { status: "draft" } });
     if (moved.count === 0 || !pending) throw new StateError("This assessment is not in review any more. Reload to see its state.");
     await tx.reviewDecision.create({ data: { snapshotId: pending.id, assessmentId: id, organizationId: a.organizationId, outcome: "withdrawn", actorId: actor.userId, actorName: actor.userName } });
@@ -121,6 +126,7 @@ const snapshotSummarySelect = {
   title: true,
   verdict: true,
   note: true,
+  submittedById: true,
   submittedByName: true,
   createdAt: true,
   decision: { select: { outcome: true, comment: true, actorName: true, createdAt: true, selfApproved: true } },

@@ -3,6 +3,7 @@ import { getAssessment } from "@/lib/dal/assessments";
 import { getOrgContext } from "@/lib/dal/organizations";
 import { portfolioExportBatches } from "@/lib/dal/portfolio";
 import { toExport } from "@/lib/domain/assessment";
+import { getModel } from "@/lib/domain/catalog";
 import { assessmentJsonFilename, portfolioCsvFilename, portfolioCsvLines, portfolioCsvStart } from "@/lib/domain/portfolio";
 import { candidateName, incumbentName } from "@/lib/domain/portfolio";
 import { parsePortfolioSearchParams } from "@/lib/domain/portfolio";
@@ -34,7 +35,13 @@ export function portfolioCsvResponse(slug: string, params: URLSearchParams): Pro
         try {
           const next = await batches.next();
           if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(portfolioCsvLines(next.value, names)));
+          else {
+            // The list knows a custom candidate only by its id; its name lives in that assessment's inputs.
+            const named = await Promise.all(
+              next.value.map(async (r) => (getModel(r.candidateModelId) ? r : { ...r, candidateName: (await getAssessment(userId, slug, r.id)).inputs.customModel?.name ?? null })),
+            );
+            controller.enqueue(encoder.encode(portfolioCsvLines(named, names)));
+          }
         } catch (e) {
           // Headers are sent: all that is left is to cut the download short, so it cannot pass for complete.
           console.error("Export of assessments failed mid-stream", e);

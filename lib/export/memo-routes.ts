@@ -40,7 +40,8 @@ export function comparisonMemoResponse(slug: string, idsParam: string | null): P
     if (!ids.success) return textResponse(400, `Choose ${COMPARE_MIN} to ${COMPARE_MAX} different assessments to compare (?ids=a,b).`);
     const assessments = await Promise.all(ids.data.map((id) => getAssessment(userId, slug, id)));
     const generatedAt = new Date();
-    const bytes = await renderComparisonMemo(assessments.map((a) => reportFor(a, a.inputs)), { organisationName: org.name, generatedAt });
+    const signOffsByReport = await Promise.all(assessments.map((a) => listSignOffLines(userId, slug, a.id, a.inputs)));
+    const bytes = await renderComparisonMemo(assessments.map((a) => reportFor(a, a.inputs)), { organisationName: org.name, generatedAt, signOffsByReport });
     return pdfResponse(bytes, comparisonMemoFilename(assessments.map((a) => a.title), generatedAt));
   });
 }

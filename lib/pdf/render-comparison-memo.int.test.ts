@@ -31,6 +31,17 @@ describe("renderComparisonMemo", () => {
     expect(plain).toContain("Cumulative saving from owning");
   });
 
+  it("lists each column's review status and sign-offs on the cover (issue 14)", async () => {
+    const approved = { ...templateReport(0), meta: { ...templateReport(0).meta, status: "approved" } };
+    const signOffsByReport = [[{ label: "Approved: submission 1 (version 4)", byName: "Morgan Manager", at: GENERATED_AT, note: null }], []];
+    const pdf = await readPdf(await renderComparisonMemo([approved, templateReport(1)], { ...OPTIONS, signOffsByReport }));
+    const plain = pdf.text.replace(/\s+/g, " ");
+    expect(plain).toContain("(version 1, Approved): Llama 3.3 70B Instruct");
+    expect(plain).toContain("(version 1, Draft): Qwen2.5 72B Instruct");
+    expect(plain).toContain("Sign-offs: Approved: submission 1 (version 4): Morgan Manager");
+    expect(plain).toContain("Sign-offs: none recorded");
+  });
+
   it("shows a missing assessment's stages as Not started, not zero", async () => {
     const pdf = await readPdf(await renderComparisonMemo([templateReport(0), emptyReport("Łódź ≥ €5 analysis")], OPTIONS));
     const plain = pdf.text.replace(/\s+/g, " ");

@@ -29,3 +29,25 @@ describe("stage field specs", () => {
     }
   });
 });
+
+describe("enum options read as words (issue 14)", () => {
+  const options = Object.values(STAGE_FIELD_GROUPS)
+    .flat()
+    .flatMap((g) => g.fields)
+    .flatMap((f) => ("columns" in f && Array.isArray(f.columns) ? [f, ...f.columns] : [f]))
+    .flatMap((f) => ("options" in f && Array.isArray(f.options) ? f.options : []));
+
+  it("never shows a snake_case id or a bare 'score 0 1'", () => {
+    expect(options.length).toBeGreaterThan(20);
+    for (const o of options) {
+      expect(o.label, o.value).not.toMatch(/^[a-z0-9]+(_[a-z0-9]+)+$|\b0 1\b|non EU/);
+    }
+  });
+
+  it("names precisions, regions and the 0..1 metric in words", () => {
+    const label = (value: string) => options.find((o) => o.value === value)?.label;
+    expect(label("gguf_q4_k_m")).toBe("GGUF Q4_K_M (approx.)");
+    expect(label("EEA-non-EU")).toBe("EEA outside the EU (Norway, Iceland, Liechtenstein)");
+    expect(label("score-0-1")).toBe("score from 0 to 1");
+  });
+});

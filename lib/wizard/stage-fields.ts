@@ -15,7 +15,7 @@ import { HOURS_PER_MONTH } from "@/lib/domain/shared";
 import { ENGINE_ADAPTATION_DEFAULTS, UNCERTAIN_KEY_LABELS } from "@/lib/domain/report";
 import { ZControlStatus } from "@/lib/domain/safety";
 import { ZPeak } from "@/lib/domain/sizing";
-import { ZKvCachePrecision, ZWeightPrecision } from "@/lib/domain/sizing";
+import { WEIGHT_PRECISIONS, ZKvCachePrecision, ZWeightPrecision } from "@/lib/domain/sizing";
 import type { TStageKey } from "@/lib/domain/shared";
 import { CUSTOM_GPU_VENDOR_DEFAULT, UNCERTAINTY_FORM_RANGES } from "./stage-draft";
 
@@ -43,7 +43,20 @@ export type TAssumedList = { rows: Record<string, unknown>[]; source: string; ch
 /** `collapsed`: an optional group (advanced inputs that run on stated defaults), closed until opened. */
 export type TFieldGroup = { title: string; description?: string; fields: TFieldSpec[]; collapsed?: boolean; columns?: 2 | 3 };
 
-const opts = (values: readonly string[]): TOption[] => values.map((v) => ({ value: v, label: v.replace(/-/g, " ") }));
+/** Options from an enum's values, as words: "score-0-1" and "gguf_q4_k_m" are stored ids, not labels. */
+const opts = (values: readonly string[], labels: Partial<Record<string, string>> = {}): TOption[] => values.map((v) => ({ value: v, label: labels[v] ?? v.replace(/[-_]/g, " ") }));
+const REGION_LABELS: Record<(typeof ZRegion.options)[number], string> = {
+  EU: "EU",
+  "EEA-non-EU": "EEA outside the EU (Norway, Iceland, Liechtenstein)",
+  UK: "UK",
+  CH: "Switzerland",
+  US: "US",
+  CN: "China",
+  other: "Other",
+};
+const METRIC_LABELS: Partial<Record<string, string>> = { "score-0-1": "score from 0 to 1" };
+const WEIGHT_PRECISION_LABELS = Object.fromEntries(ZWeightPrecision.options.map((p) => [p, WEIGHT_PRECISIONS[p].label]));
+const KV_PRECISION_LABELS = Object.fromEntries(ZKvCachePrecision.options.map((p) => [p, p.toUpperCase()]));
 const num = (path: string, label: string, unit: string, hint?: string): TFieldSpec => ({ kind: "number", path, label, unit, hint });
 const bool = (path: string, label: string, hint?: string): TFieldSpec => ({ kind: "bool", path, label, hint });
 
@@ -77,8 +90,8 @@ const licence: TFieldGroup[] = [
       num("orgFacts.monthlyActiveUsers", "Monthly active users", "users", "Across all your products, not just this one (some licences cap this)."),
       num("orgFacts.annualRevenueUsd", "Annual revenue", "USD", "Group revenue in US dollars per year."),
       { kind: "select", path: "orgFacts.sector", label: "Sector", options: opts(ZSector.options) },
-      { kind: "select", path: "orgFacts.principalPlaceOfBusiness", label: "Principal place of business", options: opts(ZRegion.options) },
-      { kind: "multi", path: "orgFacts.regions", label: "Regions where the model is used", options: opts(ZRegion.options) },
+      { kind: "select", path: "orgFacts.principalPlaceOfBusiness", label: "Principal place of business", options: opts(ZRegion.options, REGION_LABELS) },
+      { kind: "multi", path: "orgFacts.regions", label: "Regions where the model is used", options: opts(ZRegion.options, REGION_LABELS) },
       { kind: "multi", path: "orgFacts.intendedUses", label: "Intended uses", options: opts(ZIntendedUse.options) },
     ],
   },
@@ -132,7 +145,7 @@ const capability: TFieldGroup[] = [
           { kind: "text", path: "id", label: "Id", hint: "Short unique id, e.g. summaries." },
           { kind: "text", path: "name", label: "Name" },
           num("weight", "Weight", "relative", "Share of importance; normalised over workloads."),
-          { kind: "select", path: "metric", label: "Metric", options: opts(ZCapabilityMetric.options) },
+          { kind: "select", path: "metric", label: "Metric", options: opts(ZCapabilityMetric.options, METRIC_LABELS) },
           ...resultColumns("candidate", "Candidate"),
           ...resultColumns("incumbent", "Incumbent"),
           num("paired.bothPass", "Same items: both right", "items", "Only when both models ran the same items: the comparison is then paired and needs fewer items."),
@@ -263,8 +276,8 @@ const infrastructure: TFieldGroup[] = [
           { value: "all-gpus", label: "Every GPU with a price (find the cheapest)" },
         ],
       },
-      { kind: "select", path: "sizing.weightPrecision", label: "Weight precision", emptyLabel: "Chosen by the search", options: opts(ZWeightPrecision.options) },
-      { kind: "select", path: "sizing.kvCachePrecision", label: "KV-cache precision", emptyLabel: "Follows the weights", options: opts(ZKvCachePrecision.options) },
+      { kind: "select", path: "sizing.weightPrecision", label: "Weight precision", emptyLabel: "Chosen by the search", options: opts(ZWeightPrecision.options, WEIGHT_PRECISION_LABELS) },
+      { kind: "select", path: "sizing.kvCachePrecision", label: "KV-cache precision", emptyLabel: "Follows the weights", options: opts(ZKvCachePrecision.options, KV_PRECISION_LABELS) },
       { kind: "select", path: "sizing.tensorParallelOverride", label: "Tensor-parallel degree", emptyLabel: "Chosen by the search", isNumeric: true, options: TP_DEGREES.map((t) => ({ value: String(t), label: `TP${t}` })) },
       num("sizing.pipelineStagesOverride", "Pipeline stages (servers per replica)", "stages", "Pin only to force a multi-server replica."),
       num("sizing.maxQualityLossPoints", "Largest quality loss a cheaper precision may cost", "points", "Quality changes are entered on the adaptation page; without one, Freehold's assumption per precision applies."),
@@ -336,7 +349,7 @@ const adaptation: TFieldGroup[] = [
     title: "Quality at a quantized precision",
     description: "The precision the model is served at is chosen (or pinned) on the infrastructure page. Enter here what quantizing costs in quality at a precision, measured or assumed: the layout search keeps within the limit set there.",
     fields: [
-      { kind: "select", path: "quantization.precision", label: "Precision this quality change was found at", options: opts(ZWeightPrecision.options) },
+      { kind: "select", path: "quantization.precision", label: "Precision this quality change was found at", options: opts(ZWeightPrecision.options, WEIGHT_PRECISION_LABELS) },
       num("quantization.qualityDelta.points", "Quality change from quantization", "points", "Negative means worse than bf16."),
       {
         kind: "select",
@@ -472,7 +485,7 @@ const constraints: TFieldGroup = {
   title: "Hard constraints",
   description: "An option that breaks one is excluded from the verdict, with the reason shown. Leave empty for no constraint.",
   fields: [
-    { kind: "multi", path: "constraints.allowedRegions", label: "Regions where data may be processed", options: opts(ZRegion.options), hint: "Empty: anywhere. An API or provider that does not document its processing region is excluded." },
+    { kind: "multi", path: "constraints.allowedRegions", label: "Regions where data may be processed", options: opts(ZRegion.options, REGION_LABELS), hint: "Empty: anywhere. An API or provider that does not document its processing region is excluded." },
     { kind: "select", path: "constraints.processing", label: "Who may process the data", options: PROCESSING_OPTIONS, emptyLabel: "No constraint" },
     bool("workload.isAsynchronous", "Results may wait up to 24 hours (batch pricing allowed)"),
     num("workload.cacheableInputShare", "Cacheable share of input tokens", "fraction 0..1", "Repeated prefix (system prompt, shared context) served from the prompt cache."),

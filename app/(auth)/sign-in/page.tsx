@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string }> }) {
   const { next, email } = await searchParams;
-  if (await getCurrentUser()) redirect(safeNext(next));
+  if (await getCurrentUser()) redirect(safeNext(next, "/"));
   return (
     <>
       <h1 className="mb-4 text-xl font-semibold">Sign in</h1>

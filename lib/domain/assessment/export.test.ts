@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_IMPORT_CHARS, parseAssessmentImport, toExport } from "./export";
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_IMPORT_CHARS, importedTitle, parseAssessmentImport, toExport } from "./export";
 import { ASSESSMENT_TEMPLATES, getTemplate } from "./templates";
 
 const template = getTemplate(ASSESSMENT_TEMPLATES[0]!.id)!;
@@ -113,5 +113,14 @@ describe("parseAssessmentImport", () => {
   it("accepts a file without a description", () => {
     const r = parseAssessmentImport(variant((d) => delete d.assessment.description));
     expect(r.ok && r.data.description).toBe("");
+  });
+});
+
+describe("importedTitle", () => {
+  it("marks the copy with the import date and stays within the title limit", () => {
+    expect(importedTitle("Support summarisation", new Date("2026-12-05T23:30:00Z"))).toBe("Support summarisation (imported 2026-12-05)");
+    const long = importedTitle("x".repeat(120), new Date("2026-12-05T00:00:00Z"));
+    expect(long).toHaveLength(120);
+    expect(long.endsWith("… (imported 2026-12-05)")).toBe(true);
   });
 });

@@ -94,3 +94,18 @@ export function parseAssessmentImport(text: string): TImportParse {
   if (errors.length > 0) return fail(...errors);
   return { ok: true, data: { ...body.data, description: body.data.description ?? "", inputs } };
 }
+
+/** Longest assessment title the forms accept (ZImportedAssessment.title and the create form). */
+const TITLE_MAX_CHARS = 120;
+
+/**
+ * The title an imported assessment gets: the original's, marked with the import date (UTC), so the
+ * copy is never mistaken for the original in lists, comparisons and PDFs. A long title is shortened
+ * to keep the mark within the title limit.
+ */
+export function importedTitle(title: string, at: Date): string {
+  const mark = ` (imported ${at.toISOString().slice(0, 10)})`;
+  const room = TITLE_MAX_CHARS - mark.length;
+  const base = title.length > room ? `${title.slice(0, room - 1).trimEnd()}…` : title;
+  return `${base}${mark}`;
+}

@@ -22,7 +22,8 @@ export type TLmEvalTask = {
   filter: string | null;
   score: number | null;
   stderr: number | null;
-  /** Samples actually evaluated (n-samples.effective; summed over subtasks for a group). */
+  /** Samples actually evaluated: n-samples.effective, else the entry's own sample_count (a group's
+   *  count as lm-eval reports it), else the sum over subtasks. */
   sampleCount: number | null;
   originalSampleCount: number | null;
   /** Run with --limit: a sample of the benchmark, not the benchmark. */
@@ -49,6 +50,8 @@ const PRIMARY_METRICS = ["acc_norm", "acc", "exact_match", "pass@1", "mc2", "mc1
 const PREFERRED_FILTERS = ["none", "strict-match", "flexible-extract"];
 /** Metrics that can land in 0..1 without being a score (bits_per_byte ~0.6 is common). */
 const NOT_A_SCORE = /perplexity|bits_per_byte|^ter$|loss/;
+/** Numeric entries of a task's results that are counts, not metrics (lm-eval writes them on groups). */
+const COUNT_KEYS = new Set(["samples", "sample_len", "sample_count"]);
 
 export function parseLmEvalResults(input: unknown, opts: { fileName?: string } = {}): TParseResult<TLmEvalImport> {
   const read = readJson(input);
@@ -87,7 +90,7 @@ export function parseLmEvalResults(input: unknown, opts: { fileName?: string } =
     // lm-eval's lower-is-better metrics are perplexities and error measures, not pass rates.
     const primary = pickPrimaryMetric(metrics.filter((m) => higherIsBetter(json, task, m.name) !== false));
     const isGroup = groupNames.has(task);
-    const counts = sampleCounts(task, nSamples, subtasksOf);
+    const counts = sampleCounts(task, nSamples, subtasksOf, ownCounts(json));
     const limited = limit !== null || (counts.effective !== null && counts.original !== null && counts.effective < counts.original);
     if (!primary) warnings.push(`${task}: no metric in 0..1 (e.g. only perplexity); it cannot be compared as a score.`);
     return {
@@ -130,6 +133,7 @@ function readMetrics(raw: Record<string, unknown>): TLmEvalMetric[] {
   for (const [key, value] of Object.entries(raw)) {
     if (key === "alias" || typeof value !== "number" || !Number.isFinite(value)) continue;
     const [name, filter = null] = splitKey(key);
+    if (COUNT_KEYS.has(name)) continue;
     if (name.endsWith("_stderr")) continue;
     const stderrRaw = raw[filter === null ? `${name}_stderr` : `${name}_stderr,${filter}`];
     const stderr = typeof stderrRaw === "number" && Number.isFinite(stderrRaw) && stderrRaw >= 0 ? stderrRaw : null;
@@ -164,18 +168,36 @@ function readSubtasks(json: Record<string, unknown>): Map<string, string[]> {
 
 type TCounts = { effective: number | null; original: number | null };
 
-function sampleCounts(task: string, nSamples: Record<string, unknown>, subtasksOf: Map<string, string[]>, depth = 0): TCounts {
-  const own = nSamples[task];
-  if (isRecord(own)) {
-    return { effective: countAt(own.effective), original: countAt(own.original) };
+/** A task's or group's own sample count written next to its metrics (results or groups entry). */
+function ownCounts(json: Record<string, unknown>): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const section of [json.groups, json.results]) {
+    if (!isRecord(section)) continue;
+    for (const [task, raw] of Object.entries(section)) {
+      if (!isRecord(raw)) continue;
+      const n = countAt(raw.sample_count) ?? countAt(raw.samples);
+      if (n !== null) map.set(task, n);
+    }
   }
+  return map;
+}
+
+function sampleCounts(task: string, nSamples: Record<string, unknown>, subtasksOf: Map<string, string[]>, own: Map<string, number>, depth = 0): TCounts {
+  const fromNSamples = nSamples[task];
+  if (isRecord(fromNSamples)) {
+    return { effective: countAt(fromNSamples.effective), original: countAt(fromNSamples.original) };
+  }
+  // A group's own count is what the file says it evaluated; summing subtasks double-counts a
+  // subtask listed under two groups and counts subtasks the group's score leaves out.
+  const ownCount = own.get(task);
+  if (ownCount !== undefined) return { effective: ownCount, original: null };
   const subtasks = subtasksOf.get(task) ?? [];
   // Depth guard: a malformed file could list a group inside itself.
   if (subtasks.length === 0 || depth > 10) return { effective: null, original: null };
   let effective: number | null = 0;
   let original: number | null = 0;
   for (const sub of subtasks) {
-    const c = sampleCounts(sub, nSamples, subtasksOf, depth + 1);
+    const c = sampleCounts(sub, nSamples, subtasksOf, own, depth + 1);
     effective = effective === null || c.effective === null ? null : effective + c.effective;
     original = original === null || c.original === null ? null : original + c.original;
   }

@@ -3,6 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   dateFromFileName,
+  doubleCountedGroups,
+  guessEvalSide,
   lmEvalTaskToWorkloadResult,
   parseEvalFile,
   parseLmEvalResults,
@@ -324,5 +326,42 @@ describe("parsers never throw on arbitrary input", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("lm-eval groups: their own sample count, counts are not metrics, no double counting", () => {
+  const GROUP_FILE = "lm-eval-results-group-counts_2026-03-05T08-00-00.json";
+  const data = okData(parseLmEvalResults(fixture(GROUP_FILE), { fileName: GROUP_FILE }));
+  const group = data.tasks.find((t) => t.task === "negotiationtom")!;
+
+  it("takes a group's sample count from its own sample_count, not the sum of its subtasks", () => {
+    expect(group.isGroup).toBe(true);
+    expect(group.sampleCount).toBe(40);
+    expect(data.tasks.find((t) => t.task === "negotiationtom_belief")!.sampleCount).toBe(30);
+  });
+
+  it("does not list sample_len or sample_count as metrics", () => {
+    expect(group.metrics.map((m) => m.name)).toEqual(["acc"]);
+  });
+
+  it("flags a group imported together with one of its subtasks", () => {
+    const items = data.tasks.map((t) => ({ key: t.task, label: t.alias, subtasks: t.subtasks }));
+    expect(doubleCountedGroups(items, new Set(["negotiationtom", "negotiationtom_intent"]))).toEqual([
+      "negotiationtom is an aggregate of its subtasks; import either the group or negotiationtom_intent, not both (the same samples would count twice).",
+    ]);
+    expect(doubleCountedGroups(items, new Set(["negotiationtom_belief", "negotiationtom_intent"]))).toEqual([]);
+    expect(doubleCountedGroups(items, new Set(["negotiationtom"]))).toEqual([]);
+  });
+});
+
+describe("guessEvalSide", () => {
+  it("puts a closed-API model on the incumbent side and the assessment's own models on theirs", () => {
+    expect(guessEvalSide("gpt-4o")).toBe("incumbent");
+    expect(guessEvalSide("openai:gpt-4o-mini")).toBe("incumbent");
+    expect(guessEvalSide("claude-3-5-sonnet")).toBe("incumbent");
+    expect(guessEvalSide("Qwen/Qwen3-8B")).toBeNull();
+    expect(guessEvalSide(null)).toBeNull();
+    expect(guessEvalSide("meta-llama/Llama-3.3-70B-Instruct", { candidate: "Llama 3.3 70B Instruct", incumbent: "GPT-4o" })).toBe("candidate");
+    expect(guessEvalSide("gpt-4o-2024-08-06", { candidate: "Llama 3.3 70B Instruct", incumbent: "GPT-4o" })).toBe("incumbent");
   });
 });

@@ -61,3 +61,44 @@ export function promptfooTallyToWorkloadResult(tally: TPromptfooTally): TWorkloa
     limited: false,
   };
 }
+
+export type TEvalSide = "candidate" | "incumbent";
+
+/** Closed-API model names and lm-eval API backends: results for them are the incumbent's. */
+const CLOSED_API = /^(openai|anthropic|azure|vertex|bedrock|gemini|claude|gpt-|o[1345]\b|o[1345]-)|openai-(chat-)?completions|[:/](gpt-|claude|gemini)/;
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "");
+
+/**
+ * Which side a file's model most likely is, so a gpt-4o file does not default to "candidate":
+ * the assessment's own model names first, then closed-API names. Null when nothing says.
+ */
+export function guessEvalSide(modelName: string | null | undefined, names: { candidate?: string; incumbent?: string } = {}): TEvalSide | null {
+  if (!modelName) return null;
+  const model = norm(modelName.split("/").pop() ?? modelName);
+  const matches = (name: string | undefined) => {
+    const n = name ? norm(name) : "";
+    return n.length >= 3 && (model.includes(n) || n.includes(model));
+  };
+  const inc = matches(names.incumbent);
+  const cand = matches(names.candidate);
+  if (inc !== cand) return inc ? "incumbent" : "candidate";
+  return CLOSED_API.test(modelName.toLowerCase()) ? "incumbent" : null;
+}
+
+/**
+ * Messages for lm-eval groups imported together with any of their subtasks: a group's score is an
+ * aggregate of its subtasks, so importing both counts the same samples twice in the weighted gap.
+ */
+export function doubleCountedGroups(items: readonly { key: string; label: string; subtasks?: readonly string[] }[], chosenKeys: ReadonlySet<string>): string[] {
+  const labelOf = new Map(items.map((it) => [it.key, it.label]));
+  const messages: string[] = [];
+  for (const it of items) {
+    if (!chosenKeys.has(it.key) || !it.subtasks?.length) continue;
+    const overlap = it.subtasks.filter((s) => chosenKeys.has(s));
+    if (overlap.length) {
+      messages.push(`${it.label} is an aggregate of its subtasks; import either the group or ${overlap.map((s) => labelOf.get(s) ?? s).join(", ")}, not both (the same samples would count twice).`);
+    }
+  }
+  return messages;
+}

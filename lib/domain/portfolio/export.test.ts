@@ -40,6 +40,16 @@ describe("portfolioCsv", () => {
     expect(portfolioCsvStart() + portfolioCsvLines(rows.slice(0, 1), names) + portfolioCsvLines(rows.slice(1), names) + portfolioCsvLines([], names)).toBe(portfolioCsv(rows, names));
   });
 
+  it("rounds money to cents, volumes to whole tokens and names a custom model by its name (issue 14)", () => {
+    const line = portfolioCsv(
+      [{ ...row, title: "Plain", candidateModelId: "custom:llama-3-1-70b-instruct-our-build", candidateName: "Llama 3.1 70B Instruct (our build)", monthlyOwnedUsd: 47373.389738202895, monthlyApiUsd: 0.005, crossoverTokensPerMonth: 12_345_678.9, capabilityGapPp: -1.23456 }],
+      names,
+    ).split("\r\n")[1]!;
+    const cells = line.split(",");
+    expect(cells[2]).toBe("Llama 3.1 70B Instruct (our build)");
+    expect(cells.slice(7, 11)).toEqual(["47373.39", "0.01", "12345679", "-1.23"]);
+  });
+
   it("leaves the recommendation empty when there is none", () => {
     const line = portfolioCsv([{ ...row, verdict: null }], names).split("\r\n")[1]!;
     expect(line.split(",")[7]).toBe("");

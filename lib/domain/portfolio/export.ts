@@ -1,5 +1,6 @@
 // The portfolio as a CSV for spreadsheets, and the file names of the downloads. Raw numbers in the
-// cells (a spreadsheet formats and sums them), units in the headers, model names beside their ids.
+// cells (a spreadsheet formats and sums them) rounded as a ledger wants them, units in the one header
+// row, model names (a custom model's own name, not its id) beside their ids.
 import { fileTitle, slugify, toCsvLines } from "../shared";
 import { STATUS_LABELS, VERDICT_LABELS } from "./query";
 
@@ -20,6 +21,8 @@ export type TPortfolioCsvRow = {
   updatedAt: Date;
   updatedByName: string;
   version: number;
+  /** A custom candidate's name from its inputs (lists know only its id); absent for catalog models. */
+  candidateName?: string | null;
 };
 
 export const PORTFOLIO_CSV_HEADER = [
@@ -47,19 +50,24 @@ const UTF8_BOM = "\uFEFF";
 
 type TCsvNames = { candidate: (id: string) => string; incumbent: (id: string) => string };
 
+// What finance pastes into a ledger: money to the cent, volumes whole, gaps to a hundredth of a point.
+const cents = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+const whole = (x: number | null) => (x === null ? null : Math.round(x));
+const hundredths = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+
 function csvRow(r: TPortfolioCsvRow, names: TCsvNames): (string | number | null)[] {
   return [
     r.title,
     STATUS_LABELS[r.status],
-    names.candidate(r.candidateModelId),
+    r.candidateName || names.candidate(r.candidateModelId),
     r.candidateModelId,
     names.incumbent(r.incumbentApiId),
     r.incumbentApiId,
     r.verdict ? VERDICT_LABELS[r.verdict] : "",
-    r.monthlyOwnedUsd,
-    r.monthlyApiUsd,
-    r.crossoverTokensPerMonth,
-    r.capabilityGapPp,
+    cents(r.monthlyOwnedUsd),
+    cents(r.monthlyApiUsd),
+    whole(r.crossoverTokensPerMonth),
+    hundredths(r.capabilityGapPp),
     r.licenceBlockers,
     r.ownerName,
     r.updatedAt.toISOString(),

@@ -56,3 +56,17 @@ export function auditChangeText(detail: unknown): string {
     .map(([k, v]) => (k === "inputs" ? "stage inputs" : `${k}: “${String(v.from)}” → “${String(v.to)}”`))
     .join("; ");
 }
+
+/** Events that change what the assessment says (a review decision or a sign-off changes nothing in it). */
+const EDIT_ACTIONS = new Set(["assessment.created", "assessment.imported", "assessment.duplicated", "assessment.updated"]);
+
+/**
+ * The newest edit among audit events (any order): what "last saved" means. The assessment's own
+ * updatedAt also moves on submit, approve, reject and withdraw, which are not edits. Null when the
+ * log holds no edit (it is capped), so the caller can fall back to updatedAt.
+ */
+export function lastEditOf<T extends { action: string; actorName: string; createdAt: Date }>(events: readonly T[]): { at: Date; byName: string } | null {
+  let newest: T | null = null;
+  for (const e of events) if (EDIT_ACTIONS.has(e.action) && (!newest || e.createdAt > newest.createdAt)) newest = e;
+  return newest ? { at: newest.createdAt, byName: newest.actorName } : null;
+}

@@ -107,3 +107,30 @@ describe("parseComparedIds", () => {
     expect(parseComparedIds(param)).toEqual(expected);
   });
 });
+
+describe("compareReports marks Best only where one exists (issue 14)", () => {
+  const all = compareReports(ASSESSMENT_TEMPLATES.map((t) => reportOf(t.id)));
+  const stage = (key: string) => all.rows.find((r) => r.key === `stage.${key}`)!;
+
+  it("marks no Best when different outcomes tie at the top", () => {
+    // Two "Pass" results with different gaps, and two "light" lifecycles, are not one best.
+    expect(best(stage("capability"))).toEqual([]);
+    expect(best(stage("lifecycle"))).toEqual([]);
+    expect(best(stage("adaptation"))).toEqual([]);
+  });
+
+  it("still marks a single best outcome", () => {
+    expect(best(stage("economics"))).toEqual(["internal-code-assistant"]);
+    expect(best(stage("safety"))).toEqual(["internal-code-assistant"]);
+  });
+
+  it("marks no Best when every known value ties and another is unknown", () => {
+    const empty = buildReport({
+      assessment: { id: "empty", title: "Empty", description: "", candidateModelId: "llama-3.3-70b-instruct", incumbentApiId: "openai-gpt-4o", status: "draft", version: 1, updatedAt: "2026-01-01T00:00:00.000Z" },
+      inputs: ZAssessmentInputs.parse({}),
+      options: { monteCarloSamples: 500 },
+    });
+    const c = compareReports([support, reportOf("support-summarisation", { reportId: "copy" }), empty]);
+    expect(c.rows.every((r) => r.cells.every((cell) => !cell.isBest))).toBe(true);
+  });
+});

@@ -105,15 +105,20 @@ const NUMERIC_ROWS: TNumericRow[] = [
 
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
-/** Marks the best among comparable scores (higher is better); nothing when fewer than two compare or all tie. */
-function markBest(cells: TComparisonCell[], scores: (number | null)[]): void {
+/**
+ * Marks the best among comparable scores (higher is better); nothing when fewer than two compare or
+ * every known value ties (an unknown value is not beaten by a tie). With `sameWordsOnly`, a tie at the
+ * top between different words ("No fine-tuning" and "LoRA: $34,400", both good) marks nothing either:
+ * the words are different answers, not one best.
+ */
+function markBest(cells: TComparisonCell[], scores: (number | null)[], sameWordsOnly = false): void {
   const known = scores.filter((s): s is number => s !== null);
   if (known.length < 2) return;
   const best = Math.max(...known);
-  if (known.every((s) => sameNumber(s, best)) && known.length === scores.length) return;
-  scores.forEach((s, i) => {
-    cells[i].isBest = s !== null && sameNumber(s, best);
-  });
+  if (known.every((s) => sameNumber(s, best))) return;
+  const top = scores.flatMap((s, i) => (s !== null && sameNumber(s, best) ? [i] : []));
+  if (sameWordsOnly && top.some((i) => cells[i].display !== cells[top[0]].display)) return;
+  for (const i of top) cells[i].isBest = true;
 }
 
 function numericRow(reports: readonly TReport[], row: TNumericRow): TComparisonRow {
@@ -137,7 +142,7 @@ function numericRow(reports: readonly TReport[], row: TNumericRow): TComparisonR
 function wordRow(reports: readonly TReport[], key: string, label: string, group: TComparisonRow["group"], read: (r: TReport) => { value: string; display: string; score: number | null }): TComparisonRow {
   const read_ = reports.map(read);
   const cells = reports.map((r, i) => ({ reportId: r.meta.assessmentId, value: read_[i].value, display: read_[i].display, isBest: false }));
-  markBest(cells, read_.map((x) => x.score));
+  markBest(cells, read_.map((x) => x.score), true);
   return { key, label, unit: "", group, better: "higher", cells, differs: cells.some((c) => c.display !== cells[0].display) };
 }
 

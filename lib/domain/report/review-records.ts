@@ -13,6 +13,7 @@ export type TSnapshotSummary = {
   title: string;
   verdict: TStoredVerdict | null;
   note: string;
+  submittedById: string;
   submittedByName: string;
   createdAt: Date;
   decision: TSnapshotDecision | null;

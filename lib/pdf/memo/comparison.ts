@@ -5,6 +5,7 @@ import type { TLineSeries } from "../charts/line-chart";
 import { COLORS, seriesColor } from "../model/palette";
 import type { TBlock, TMemoDocument, TSection } from "../model/types";
 import { lineFigure, shortTokens } from "./economics-charts";
+import { assessmentStatusLabel, signOffText } from "./cover";
 import { MEMO_LANG, type TMemoOptions } from "./options";
 
 /** Printed before a best value so it survives black-and-white printing and text extraction. */
@@ -23,10 +24,19 @@ function tableSection(reports: readonly TReport[], comparison: TComparison, opti
         border: 0.75,
         padding: 8,
         blocks: [
-          ...comparison.reports.map(
-            (r, i): TBlock => ({ kind: "paragraph", spaceAfter: 2, text: [{ text: `${columnLetter(i)}. ${r.title}`, isBold: true }, { text: ` (version ${reports[i].meta.version}): ${r.candidateName} vs ${r.incumbentName}` }] }),
-          ),
-          { kind: "paragraph", style: "small", color: COLORS.muted, spaceBefore: 2, spaceAfter: 0, text: `Generated ${formatDateTime(options.generatedAt)}. Sign-offs: none recorded.` },
+          // Each column's review state and sign-offs, so a reader knows which figures were approved.
+          ...comparison.reports.flatMap((r, i): TBlock[] => {
+            const signOffs = options.signOffsByReport?.[i] ?? [];
+            return [
+              {
+                kind: "paragraph",
+                spaceAfter: 1,
+                text: [{ text: `${columnLetter(i)}. ${r.title}`, isBold: true }, { text: ` (version ${reports[i].meta.version}, ${assessmentStatusLabel(reports[i].meta.status)}): ${r.candidateName} vs ${r.incumbentName}` }],
+              },
+              { kind: "paragraph", style: "small", color: COLORS.muted, spaceAfter: 3, text: signOffs.length === 0 ? "Sign-offs: none recorded" : `Sign-offs: ${signOffs.map(signOffText).join("; ")}` },
+            ];
+          }),
+          { kind: "paragraph", style: "small", color: COLORS.muted, spaceBefore: 2, spaceAfter: 0, text: `Generated ${formatDateTime(options.generatedAt)}.` },
         ],
       },
       { kind: "heading", level: 2, text: "Verdicts and recommended options" },

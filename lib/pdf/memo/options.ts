@@ -6,6 +6,8 @@ export type TMemoOptions = {
   generatedAt: Date;
   /** Oldest first; printed on the cover. None (or an empty list): "No sign-offs recorded". */
   signOffs?: TSignOff[];
+  /** Comparison memo: each report's sign-offs, in column order (oldest first within a report). */
+  signOffsByReport?: TSignOff[][];
 };
 
 /** The language of the memos' text, for the PDF's /Lang (dates print as "28 Nov 2026"). */

@@ -19,6 +19,29 @@ export const metadata: Metadata = { title: "Assessments" };
 
 type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** A new organisation's first run: what to do, in order, pointing at the form below. */
+function FirstAssessmentGuide() {
+  return (
+    <section aria-labelledby="first-run-heading" className="flex flex-col gap-2 rounded-lg border border-brand-600 bg-brand-50 p-4 text-slate-900">
+      <h2 id="first-run-heading" className="text-lg font-semibold">
+        Your first assessment, in four steps
+      </h2>
+      <ol className="list-decimal space-y-1 pl-5 text-sm">
+        <li>
+          Under{" "}
+          <a href="#create-heading" className="text-brand-700 underline">
+            New assessment
+          </a>
+          , pick a template in &ldquo;Start from&rdquo; (every stage comes filled with realistic numbers) or leave it blank, give it a title and create it.
+        </li>
+        <li>Walk the six stages with Next: replace each assumed figure with yours; every figure says where it comes from.</li>
+        <li>Open Economics and Recommendation: the crossover volume, the break-even month, and the verdict with its reasons.</li>
+        <li>Submit it for review; an owner or manager approves it, and the PDF memo carries the sign-offs.</li>
+      </ol>
+    </section>
+  );
+}
+
 export default async function AssessmentsPage({ params, searchParams }: TProps) {
   const { slug } = await params;
   const basePath = `/o/${slug}/assessments`;
@@ -46,7 +69,11 @@ export default async function AssessmentsPage({ params, searchParams }: TProps) 
           ) : null}
         </div>
         {list.totalUnfiltered === 0 ? (
-          <p className="text-slate-700">No assessments yet.{editable ? " Create the first one below, or import one." : ""}</p>
+          editable ? (
+            <FirstAssessmentGuide />
+          ) : (
+            <p className="text-slate-700">No assessments yet. An owner, manager or analyst of this organisation can create the first one.</p>
+          )
         ) : (
           <>
             <PortfolioFilters basePath={basePath} q={shown} facets={list} />

@@ -14,6 +14,9 @@ import { ComparePicker } from "@/components/compare/compare-picker";
 import { ColumnLetter, ComparisonTable } from "@/components/compare/comparison-table";
 import { LicenceDiffTable } from "@/components/compare/licence-diff-table";
 import { ExportPdfButton } from "@/components/pdf/export-pdf-button";
+import { StatusBadge } from "@/components/assessments/status-badge";
+import { listSignOffLines } from "@/lib/dal/reviews";
+import { formatDateTime } from "@/lib/domain/report";
 
 export const metadata: Metadata = { title: "Compare assessments" };
 
@@ -47,7 +50,7 @@ function RowFilter({ slug, ids, isDiffOnly }: { slug: string; ids: readonly stri
 }
 
 /** The reports (with their 10,000-sample Monte Carlo each) take a moment, so they stream in after the header. */
-async function ComparisonBody({ slug, assessments, isDiffOnly }: { slug: string; assessments: TAssessmentDetail[]; isDiffOnly: boolean }) {
+async function ComparisonBody({ slug, assessments, isDiffOnly, signOffCounts }: { slug: string; assessments: TAssessmentDetail[]; isDiffOnly: boolean; signOffCounts: number[] }) {
   const reports = assessments.map((a) => reportFor(a, a.inputs));
   const comparison = compareReports(reports);
   const rows = isDiffOnly ? comparison.rows.filter((r) => r.differs) : comparison.rows;
@@ -64,7 +67,7 @@ async function ComparisonBody({ slug, assessments, isDiffOnly }: { slug: string;
           {isDiffOnly ? `Showing the ${rows.length} of ${comparison.rows.length} rows whose values differ.` : `${comparison.rows.filter((r) => r.differs).length} of ${comparison.rows.length} rows differ (marked “Differs”).`} “Best” marks the best value in a row; a row where nothing can be
           ranked, or everything ties, has none.
         </p>
-        {rows.length > 0 ? <ComparisonTable slug={slug} comparison={comparison} rows={rows} /> : <p className="text-sm text-slate-700">These assessments show the same value in every row.</p>}
+        {rows.length > 0 ? <ComparisonTable slug={slug} comparison={comparison} rows={rows} reviews={assessments.map((a, i) => ({ status: a.status, signOffs: signOffCounts[i] }))} /> : <p className="text-sm text-slate-700">These assessments show the same value in every row.</p>}
       </section>
       <section aria-labelledby="charts-heading" className="flex flex-col gap-3">
         <h2 id="charts-heading" className="text-lg font-semibold">
@@ -107,6 +110,8 @@ export default async function ComparePage({ params, searchParams }: TProps) {
   }
 
   const assessments = await Promise.all(ids.map((id) => or404(getAssessment(user.id, slug, id))));
+  // Which columns were approved, and by whom: a comparison of drafts reads differently from one of decisions.
+  const signOffs = await Promise.all(assessments.map((a) => listSignOffLines(user.id, slug, a.id, a.inputs)));
   // A checkbox form sends ?ids=a&ids=b; show (and share) the one canonical ?ids=a,b form instead.
   if (Array.isArray(query.ids)) redirect(compareHref(slug, ids, isDiffOnly));
   return (
@@ -119,11 +124,16 @@ export default async function ComparePage({ params, searchParams }: TProps) {
         </div>
         <ul aria-label="Assessments compared" className="flex flex-col gap-1 text-sm">
           {assessments.map((a, i) => (
-            <li key={a.id} className="flex items-center gap-2">
+            <li key={a.id} className="flex items-start gap-2">
               <ColumnLetter index={i} />
-              <span>
-                <span className="sr-only">{columnLetter(i)}: </span>
-                {a.title} (version {a.version})
+              <span className="flex min-w-0 flex-col gap-0.5">
+                <span>
+                  <span className="sr-only">{columnLetter(i)}: </span>
+                  {a.title} (version {a.version}) <StatusBadge status={a.status} />
+                </span>
+                <span className="text-xs text-slate-700">
+                  {signOffs[i].length === 0 ? "Sign-offs: none recorded" : `Sign-offs: ${signOffs[i].map((so) => `${so.label}, ${so.byName}, ${formatDateTime(so.at)}`).join("; ")}`}
+                </span>
               </span>
             </li>
           ))}
@@ -133,7 +143,7 @@ export default async function ComparePage({ params, searchParams }: TProps) {
         </Link>
       </div>
       <Suspense fallback={<p role="status">Computing the comparison…</p>}>
-        <ComparisonBody slug={slug} assessments={assessments} isDiffOnly={isDiffOnly} />
+        <ComparisonBody slug={slug} assessments={assessments} isDiffOnly={isDiffOnly} signOffCounts={signOffs.map((l) => l.length)} />
       </Suspense>
     </div>
   );

@@ -59,7 +59,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ slu
           </Link>
         </div>
       </header>
-      <ReviewPanel slug={slug} a={a} snapshots={snapshots} isEditor={editable} isApprover={APPROVER_ROLES.includes(org.role)} />
+      <ReviewPanel slug={slug} a={a} snapshots={snapshots} isEditor={editable} isApprover={APPROVER_ROLES.includes(org.role)} userId={user.id} />
       <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <div>
           <dt className="text-sm text-slate-600">Candidate open-weights model</dt>

@@ -12,6 +12,7 @@ import { LazyEconomicsCharts } from "@/components/charts/lazy-charts";
 import { FigureList } from "@/components/wizard/results-panel";
 import { StageEditor } from "@/components/wizard/stage-editor";
 import { WizardHeader } from "@/components/wizard/wizard-header";
+import { StepPager } from "@/components/wizard/stepper";
 import { reportFor } from "@/lib/wizard/report-for";
 import { OptionsTable } from "@/components/report/options-table";
 import { FinanceView } from "@/components/report/finance-view";
@@ -75,6 +76,7 @@ export default async function EconomicsPage({ params }: { params: Promise<{ slug
       <Suspense fallback={<p role="status">Computing the economics and the Monte Carlo…</p>}>
         <EconomicsBody slug={slug} a={a} editable={canEdit(org.role) && !isInReview} readOnlyReason={isInReview ? IN_REVIEW_STAGE_NOTE : undefined} />
       </Suspense>
+      <StepPager slug={slug} id={id} current="economics" />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { or404, requireOrgMember } from "@/lib/dal/guards";
 import { getAssessment } from "@/lib/dal/assessments";
 import { listAssessmentAudit } from "@/lib/dal/audit";
 import { getSnapshot, listSnapshots } from "@/lib/dal/reviews";
-import { diffFigures, diffInputs, frozenFigures, toDbVerdict, type TVersionSide } from "@/lib/domain/report";
+import { diffFigures, diffInputs, frozenFigures, lastEditOf, toDbVerdict, type TVersionSide } from "@/lib/domain/report";
 import { reportFor } from "@/lib/wizard/report-for";
 import { AuditList } from "@/components/review/audit-list";
 import { DiffChooser } from "@/components/review/diff-chooser";
@@ -55,7 +55,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
           Versions
         </h2>
         <p className="text-sm text-slate-700">Each submission for review freezes a numbered snapshot of the inputs and figures; snapshots never change.</p>
-        <SnapshotTable slug={slug} current={a} currentVerdict={toDbVerdict(report.recommendation.verdict)} snapshots={snapshots} />
+        <SnapshotTable slug={slug} current={a} currentVerdict={toDbVerdict(report.recommendation.verdict)} snapshots={snapshots} lastEdit={lastEditOf(audit)} />
       </section>
       {left && right ? (
         <section aria-labelledby="compare-heading" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4">

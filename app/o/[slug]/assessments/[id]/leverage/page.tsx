@@ -8,6 +8,7 @@ import { stageStatuses } from "@/lib/domain/assessment";
 import { vendorConcentration } from "@/lib/domain/portfolio";
 import { LeverageView } from "@/components/report/leverage-view";
 import { WizardHeader } from "@/components/wizard/wizard-header";
+import { StepPager } from "@/components/wizard/stepper";
 import { reportFor } from "@/lib/wizard/report-for";
 
 export const metadata: Metadata = { title: "Leverage and exit path" };
@@ -27,6 +28,7 @@ export default async function LeveragePage({ params }: { params: Promise<{ slug:
       <Suspense fallback={<p role="status">Weighing the alternatives…</p>}>
         <LeverageBody userId={user.id} slug={slug} a={a} />
       </Suspense>
+      <StepPager slug={slug} id={id} current="leverage" />
     </div>
   );
 }

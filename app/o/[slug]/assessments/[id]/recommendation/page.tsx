@@ -7,6 +7,7 @@ import { stageStatuses } from "@/lib/domain/assessment";
 import { FigureList } from "@/components/wizard/results-panel";
 import { RecommendationView } from "@/components/wizard/recommendation-view";
 import { WizardHeader } from "@/components/wizard/wizard-header";
+import { StepPager } from "@/components/wizard/stepper";
 import { reportFor } from "@/lib/wizard/report-for";
 import { OptionsTable } from "@/components/report/options-table";
 import Link from "next/link";
@@ -50,6 +51,7 @@ export default async function RecommendationPage({ params }: { params: Promise<{
       <Suspense fallback={<p role="status">Weighing the stages…</p>}>
         <RecommendationBody slug={slug} a={a} />
       </Suspense>
+      <StepPager slug={slug} id={id} current="recommendation" />
     </div>
   );
 }

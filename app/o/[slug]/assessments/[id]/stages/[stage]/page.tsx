@@ -9,6 +9,7 @@ import { stageStatuses } from "@/lib/domain/assessment";
 import { STAGE_TITLES, type TStageKey } from "@/lib/domain/shared";
 import { StageEditor } from "@/components/wizard/stage-editor";
 import { WizardHeader } from "@/components/wizard/wizard-header";
+import { StepPager } from "@/components/wizard/stepper";
 import { listStageSignOffs, stageFingerprint } from "@/lib/dal/reviews";
 import { StageSignOff } from "@/components/review/stage-sign-off";
 import { IN_REVIEW_STAGE_NOTE } from "@/components/review/review-text";
@@ -41,6 +42,7 @@ async function StageBody({ slug, a, stage, editable, readOnlyReason }: { slug: s
       canEdit={editable}
       candidate={stage === "infrastructure" ? candidatePanel(a, report) : undefined}
       readOnlyReason={readOnlyReason}
+      modelNames={stage === "capability" ? { candidate: report.meta.candidate.name, incumbent: report.meta.incumbent.name } : undefined}
     />
   );
 }
@@ -67,6 +69,7 @@ export default async function StagePage({ params }: { params: Promise<{ slug: st
       <Suspense fallback={<p role="status">Computing the stage results…</p>}>
         <StageBody slug={slug} a={a} stage={stage} editable={canEdit(org.role) && !isInReview} readOnlyReason={isInReview ? IN_REVIEW_STAGE_NOTE : undefined} />
       </Suspense>
+      <StepPager slug={slug} id={id} current={stage} />
     </div>
   );
 }
