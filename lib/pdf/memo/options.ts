@@ -1,3 +1,5 @@
+import type { TAttachment } from "@/lib/domain/assessment";
+
 /** A recorded approval or stage sign-off, as the cover prints it. */
 export type TSignOff = { label: string; byName: string; at: Date; note: string | null };
 
@@ -6,6 +8,8 @@ export type TMemoOptions = {
   generatedAt: Date;
   /** Oldest first; printed on the cover. None (or an empty list): "No sign-offs recorded". */
   signOffs?: TSignOff[];
+  /** Evidence files, listed with their SHA-256 in the appendix. None: the appendix says so. */
+  attachments?: TAttachment[];
 };
 
 /** The language of the memos' text, for the PDF's /Lang (dates print as "28 Nov 2026"). */
