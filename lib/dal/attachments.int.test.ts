@@ -29,10 +29,12 @@ beforeAll(async () => {
   installTestPrisma(t.prisma);
   acme = await makeOrg(t.prisma, "Acme");
   globex = await makeOrg(t.prisma, "Globex");
-  analyst = await makeUser(t.prisma, acme.id, "analyst", "Ana");
-  viewer = await makeUser(t.prisma, acme.id, "viewer", "Vic");
-  manager = await makeUser(t.prisma, acme.id, "manager", "Mo");
-  outsider = await makeUser(t.prisma, globex.id, "owner", "Olga");
+  [analyst, viewer, manager, outsider] = await Promise.all([
+    makeUser(t.prisma, acme.id, "analyst", "Ana"),
+    makeUser(t.prisma, acme.id, "viewer", "Vic"),
+    makeUser(t.prisma, acme.id, "manager", "Mo"),
+    makeUser(t.prisma, globex.id, "owner", "Olga"),
+  ]);
 });
 
 afterAll(async () => {
