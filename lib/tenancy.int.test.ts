@@ -24,6 +24,8 @@ import * as wizardActions from "@/lib/actions/wizard";
 import * as memberActions from "@/lib/actions/members";
 import * as organisationActions from "@/lib/actions/organisations";
 import * as priceBookActions from "@/lib/actions/price-book";
+import * as attachmentActions from "@/lib/actions/attachments";
+import { addAttachment } from "@/lib/dal/attachments";
 
 vi.mock("@/lib/auth/session", async () => (await import("@/lib/testing/fake-request")).sessionModule);
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).headersModule);
@@ -53,6 +55,13 @@ const inReview = async (v: TVictim) => {
   await submitForReview(v.analyst, v.slug, id, 1, "");
   return id;
 };
+const EVIDENCE = "%PDF-1.4\n% counsel's signed licence review\n";
+const evidenceFile = () => new File([EVIDENCE], "licence-review.pdf", { type: "application/pdf" });
+const withFile = async (v: TVictim) => {
+  const id = await draft(v);
+  const file = await addAttachment(v.analyst, v.slug, id, { stage: "licence", kind: "licence-review", fileName: "licence-review.pdf", bytes: new TextEncoder().encode(EVIDENCE) });
+  return { id, fileId: file.id };
+};
 const memberId = async (v: TVictim, u: TUser) => (await t.prisma.member.findFirstOrThrow({ where: { organizationId: v.id, userId: u.userId } })).id;
 const form = (entries: Record<string, string | File> = {}) => {
   const f = new FormData();
@@ -75,6 +84,8 @@ async function fingerprint(): Promise<string> {
       db.stageSignOff.findMany(byId),
       db.auditEvent.findMany(byId),
       db.priceBook.findMany({ orderBy: { organizationId: "asc" } }),
+      db.attachment.findMany(byId),
+      db.attachmentBlob.findMany({ orderBy: { key: "asc" } }),
     ]),
   );
 }
@@ -164,6 +175,29 @@ const ACTIONS: Record<string, TActionEntry> = {
     allow: (v) => v.manager,
     setup: draft,
     call: (slug, id) => reviewActions.signOffStageAction(slug, id, "licence", null, form({ text: "Counsel read it." })),
+  },
+  "attachments.uploadAttachmentAction": {
+    deny: EDITORS_ONLY,
+    allow: (v) => v.analyst,
+    setup: draft,
+    call: (slug, id) => attachmentActions.uploadAttachmentAction(slug, id, "licence", null, form({ kind: "licence-review", file: evidenceFile() })),
+    also: async (v, id) => {
+      const submitted = await inReview(v);
+      return [
+        ["an analyst adding to an assessment in review", v.analyst, () => attachmentActions.uploadAttachmentAction(v.slug, submitted, "licence", null, form({ kind: "licence-review", file: evidenceFile() }))],
+        ["an HTML page named .pdf", v.analyst, () => attachmentActions.uploadAttachmentAction(v.slug, id, "licence", null, form({ kind: "licence-review", file: new File(["<!doctype html><script>alert(1)</script>"], "review.pdf", { type: "application/pdf" }) }))],
+      ];
+    },
+  },
+  "attachments.deleteAttachmentAction": {
+    deny: EDITORS_ONLY,
+    allow: (v) => v.analyst,
+    setup: withFile,
+    call: (slug, x) => attachmentActions.deleteAttachmentAction(slug, x.id, x.fileId, null, form()),
+    also: async (v, x) => {
+      const other = await draft(v);
+      return [["the file's id through another assessment of the organisation", v.analyst, () => attachmentActions.deleteAttachmentAction(v.slug, other, x.fileId, null, form())]];
+    },
   },
   "wizard.saveStageAction": {
     deny: EDITORS_ONLY,
@@ -259,7 +293,7 @@ const ACTIONS: Record<string, TActionEntry> = {
 };
 let invitee: TUser;
 
-const ACTION_MODULES = { assessments: assessmentActions, review: reviewActions, wizard: wizardActions, members: memberActions, organisations: organisationActions, "price-book": priceBookActions };
+const ACTION_MODULES = { attachments: attachmentActions, assessments: assessmentActions, review: reviewActions, wizard: wizardActions, members: memberActions, organisations: organisationActions, "price-book": priceBookActions };
 
 function isRefused(result: unknown): boolean {
   const r = result as { kind?: string; code?: string };
@@ -280,7 +314,7 @@ async function outcome(call: () => Promise<unknown>): Promise<unknown> {
 // Pages and route handlers: every one under /o/[slug] is a 404 for the intruder, readable by every
 // role of the organisation. The rest are public or per-user by design, said in words.
 
-type TTargets = { v: TVictim; assessmentId: string; otherId: string; snapshotId: string };
+type TTargets = { v: TVictim; assessmentId: string; otherId: string; snapshotId: string; fileId: string };
 type TPageEntry = { params: (x: TTargets) => Record<string, string>; searchParams?: (x: TTargets) => Record<string, string> } | { public: string };
 
 const PAGES: Record<string, TPageEntry> = {
@@ -312,6 +346,10 @@ const ROUTES: Record<string, TRouteEntry> = {
   "/o/[slug]/assessments/export.csv": { url: ({ v }) => `/o/${v.slug}/assessments/export.csv`, params: ({ v }) => ({ slug: v.slug }) },
   "/o/[slug]/assessments/[id]/export": { url: ({ v, assessmentId }) => `/o/${v.slug}/assessments/${assessmentId}/export`, params: ({ v, assessmentId }) => ({ slug: v.slug, id: assessmentId }) },
   "/o/[slug]/assessments/[id]/pdf": { url: ({ v, assessmentId }) => `/o/${v.slug}/assessments/${assessmentId}/pdf`, params: ({ v, assessmentId }) => ({ slug: v.slug, id: assessmentId }) },
+  "/o/[slug]/assessments/[id]/attachments/[attachmentId]": {
+    url: ({ v, assessmentId, fileId }) => `/o/${v.slug}/assessments/${assessmentId}/attachments/${fileId}`,
+    params: ({ v, assessmentId, fileId }) => ({ slug: v.slug, id: assessmentId, attachmentId: fileId }),
+  },
   "/o/[slug]/compare/pdf": { url: ({ v, assessmentId, otherId }) => `/o/${v.slug}/compare/pdf?ids=${assessmentId},${otherId}`, params: ({ v }) => ({ slug: v.slug }) },
 };
 
@@ -392,7 +430,8 @@ describe("tenancy matrix", () => {
       const otherId = await draft(v);
       await submitForReview(v.analyst, v.slug, otherId, 1, "");
       const snapshotId = (await t.prisma.assessmentSnapshot.findFirstOrThrow({ where: { assessmentId: otherId } })).id;
-      x = { v, assessmentId, otherId, snapshotId };
+      const fileId = (await addAttachment(v.analyst, v.slug, assessmentId, { stage: "licence", kind: "licence-review", fileName: "licence-review.pdf", bytes: new TextEncoder().encode(EVIDENCE) })).id;
+      x = { v, assessmentId, otherId, snapshotId, fileId };
     });
 
     const orgPages = Object.entries(PAGES).filter(([, e]) => !("public" in e)) as [string, Extract<TPageEntry, { params: unknown }>][];

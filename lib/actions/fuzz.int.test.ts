@@ -3,6 +3,7 @@
 // in-process through the action wrapper against the test database. Each call must come back as a
 // result (never an exception, never the wrapper's "something went wrong" for an unexpected error),
 // and afterwards every stored value must still be valid.
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, installTestPrisma, type TTestDb } from "@/lib/testing/test-db";
@@ -20,6 +21,9 @@ import * as wizardActions from "@/lib/actions/wizard";
 import * as memberActions from "@/lib/actions/members";
 import * as organisationActions from "@/lib/actions/organisations";
 import * as priceBookActions from "@/lib/actions/price-book";
+import * as attachmentActions from "@/lib/actions/attachments";
+import { addAttachment } from "@/lib/dal/attachments";
+import { ATTACHMENT_KINDS, ATTACHMENT_STAGES, sniffAttachment } from "@/lib/domain/assessment";
 
 vi.mock("@/lib/auth/session", async () => (await import("@/lib/testing/fake-request")).sessionModule);
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).headersModule);
@@ -35,6 +39,7 @@ let foreign: { id: string; slug: string };
 let users: Record<TRole, TUser> & { intruder: TUser };
 let assessmentIds: string[] = [];
 let invitationIds: string[] = [];
+let attachmentIds: string[] = [];
 let memberIds: string[] = [];
 let validExport = "";
 const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -56,6 +61,7 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) assessmentIds.push((await createAssessment(users.analyst, org.slug, { ...base, title: `Fuzz target ${i}` })).id);
   await submitForReview(users.analyst, org.slug, assessmentIds[2]!, 1, "");
   assessmentIds.push((await createAssessment(users.intruder, foreign.slug, { ...base, title: "Foreign" })).id);
+  for (const id of assessmentIds.slice(0, 2)) attachmentIds.push((await addAttachment(users.analyst, org.slug, id, { stage: "licence", kind: "licence-review", fileName: "review.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%fuzz\n") })).id);
   invitationIds = [(await createInvitation(users.owner, org.slug, { email: "fuzz.invitee@test.example", role: "viewer" })).id];
   memberIds = (await t.prisma.member.findMany({ select: { id: true } })).map((m) => m.id);
   const detail = await getAssessment(users.analyst.userId, org.slug, assessmentIds[0]!);
@@ -131,6 +137,16 @@ function mutate(doc: unknown, keys: string[], value: unknown): string {
 }
 
 const fileArb = fc.oneof({ weight: 5, arbitrary: importText.map((s) => new File([s], "fuzz.freehold.json", { type: "application/json" })) }, { weight: 1, arbitrary: fc.string({ maxLength: 50 }) });
+/** Evidence files: real signatures under matching or wrong names, disguised pages, junk bytes. */
+const evidenceBytes = fc.oneof(
+  fc.constantFrom("%PDF-1.7\n%x\n", "\u0089PNG\r\n\u001a\n", "<!doctype html><script>1</script>", "<svg onload=alert(1)>", "MZ\u0090", "task,score\nmmlu,0.7\n", '{"results":{}}', "{broken", ""),
+  fc.uint8Array({ maxLength: 300 }),
+  fc.string({ maxLength: 300 }),
+);
+const evidenceName = fc.oneof(fc.constantFrom("review.pdf", "scan.png", "quote.csv", "results.json", "notes.md", "page.html", "README", "x.docx", "../../etc/passwd.pdf", "a\u0000b.pdf"), fc.string({ maxLength: 60 }));
+const evidenceFileArb = fc.oneof({ weight: 6, arbitrary: fc.tuple(evidenceBytes, evidenceName).map(([b, n]) => new File([b], n)) }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) });
+const evidenceStage = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...ATTACHMENT_STAGES) }, { weight: 1, arbitrary: junk });
+
 /** A stage's inputs from a template, sometimes with one value replaced; or anything at all. */
 const stageDraftArb = fc.constantFrom(...STAGE_KEYS).chain((stage) =>
   fc.tuple(
@@ -172,6 +188,12 @@ const SCENARIOS: Record<string, TScenario> = {
   },
   saveCustomModel: { runs: 400, args: fc.tuple(slugArb, idArb(A), versionArb, fc.oneof(fc.record({ name: fc.string({ maxLength: 40 }), licenceId: fc.constantFrom("llama-3.1", "apache-2.0", "x"), configText: fc.oneof(fc.string({ maxLength: 100 }), fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)), fc.tuple(fc.constantFrom("num_hidden_layers", "hidden_size", "vocab_size", "torch_dtype", "max_position_embeddings"), fc.jsonValue({ maxDepth: 1 })).map(([k, v]) => JSON.stringify({ ...LLAMA_3_1_8B, [k]: v })), fc.constant(JSON.stringify(LLAMA_3_1_8B))) }), junk)), call: async (s, id, v, f) => wizardActions.saveCustomModelAction(s, id, await withVersion(v, id), f) },
   importEvalFile: { runs: 500, args: fc.tuple(fc.oneof(fc.string({ maxLength: 300 }), fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)), junk), junk), call: (x, n) => wizardActions.importEvalFileAction(x, n) },
+  uploadAttachment: {
+    runs: 800,
+    args: fc.tuple(slugArb, idArb(A), evidenceStage, formArb({ kind: fc.oneof(fc.constantFrom(...ATTACHMENT_KINDS), fc.string({ maxLength: 12 })), file: evidenceFileArb })),
+    call: (s, id, st, f) => attachmentActions.uploadAttachmentAction(s, id, st, null, f),
+  },
+  deleteAttachment: { runs: 300, args: fc.tuple(slugArb, idArb(A), idArb(() => attachmentIds), formArb({})), call: (s, id, fileId, f) => attachmentActions.deleteAttachmentAction(s, id, fileId, null, f) },
   inviteMember: { runs: 400, args: fc.tuple(slugArb, formArb({ email, role })), call: (s, f) => memberActions.inviteMemberAction(s, null, f) },
   revokeInvitation: { runs: 300, args: fc.tuple(slugArb, idArb(() => invitationIds), formArb({})), call: (s, id, f) => memberActions.revokeInvitationAction(s, id, null, f) },
   changeRole: { runs: 400, args: fc.tuple(slugArb, idArb(() => memberIds), formArb({ role })), call: (s, id, f) => memberActions.changeRoleAction(s, id, null, f) },
@@ -247,6 +269,17 @@ describe(`fuzz: server actions and the JSON import (seed ${FUZZ_SEED})`, () => {
       expect(a.description.length).toBeLessThanOrEqual(2000);
       expect(ZAssessmentInputs.safeParse(upgradeInputs(a.inputs)).success, a.id).toBe(true);
     }
+    // Every stored file is one the sniffer accepts, its hash is of its bytes, and it is in a draft's organisation.
+    const files = await t.prisma.attachment.findMany({ select: { fileName: true, sha256: true, storageKey: true, sizeBytes: true, organizationId: true, assessment: { select: { organizationId: true } } } });
+    for (const f of files) {
+      const blob = await t.prisma.attachmentBlob.findUniqueOrThrow({ where: { key: f.storageKey } });
+      const bytes = new Uint8Array(blob.bytes);
+      expect(sniffAttachment(bytes, f.fileName).ok, f.fileName).toBe(true);
+      expect(bytes.byteLength).toBe(f.sizeBytes);
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(f.sha256);
+      expect(f.organizationId).toBe(f.assessment.organizationId);
+    }
+    expect(await t.prisma.attachmentBlob.count(), "bytes left behind by a refused or deleted file").toBe(files.length);
     const members = await t.prisma.member.findMany({ select: { role: true, organizationId: true } });
     expect(members.every((m) => isRole(m.role))).toBe(true);
     const orgs = await t.prisma.organization.findMany({ select: { id: true, name: true, slug: true } });

@@ -2,7 +2,7 @@
 // the server bundle, so this file has no "server-only" marker and no database access).
 import { createHash } from "node:crypto";
 import { canonicalStageInputs, frozenFigures, summaryColumns } from "@/lib/domain/report";
-import type { TAssessmentInputs, TPriceBook } from "@/lib/domain/assessment";
+import { toAttachmentRecord, type TAssessmentInputs, type TAttachment, type TPriceBook } from "@/lib/domain/assessment";
 import type { TStageKey } from "@/lib/domain/shared";
 import { buildReport } from "@/lib/domain/report";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -27,7 +27,7 @@ type TSnapshotSource = {
 export function snapshotRecord(
   a: TSnapshotSource,
   inputs: TAssessmentInputs,
-  args: { number: number; note: string; submittedById: string; submittedByName: string; priceBook?: TPriceBook | null },
+  args: { number: number; note: string; submittedById: string; submittedByName: string; priceBook?: TPriceBook | null; attachments?: readonly TAttachment[] },
 ): Prisma.AssessmentSnapshotUncheckedCreateInput {
   // The figures, the price book values among them, are frozen here: a later price-book change
   // moves the working copy's figures, never the snapshot's.
@@ -48,5 +48,8 @@ export function snapshotRecord(
     note: args.note,
     submittedById: args.submittedById,
     submittedByName: args.submittedByName,
+    // The evidence as submitted, with each file's SHA-256: the bytes may be replaced in a later
+    // draft, and the hash shows which file this version was reviewed with.
+    attachments: (args.attachments ?? []).map(toAttachmentRecord) as unknown as Prisma.InputJsonValue,
   };
 }

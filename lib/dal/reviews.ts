@@ -7,7 +7,8 @@ import { tenantWhere } from "@/lib/dal/assessments";
 import type { TFrozenFigure, TSignOffLine, TSnapshot, TSnapshotSummary, TStageSignOff } from "@/lib/domain/report";
 import { snapshotRecord, stageFingerprint } from "@/lib/dal/review-records";
 import { priceBookSelect, toPriceBook } from "@/lib/dal/price-book";
-import { stageStatus, upgradeInputs, type TAssessmentInputs } from "@/lib/domain/assessment";
+import { attachmentsInTx } from "@/lib/dal/attachments";
+import { stageStatus, upgradeInputs, type TAssessmentInputs, type TAttachmentRecord } from "@/lib/domain/assessment";
 import { SELF_APPROVAL_NOTE, STAGE_TITLES, type TActor, type TStageKey } from "@/lib/domain/shared";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -44,7 +45,10 @@ export async function submitForReview(actor: TActor, slug: string, id: string, e
     if (moved.count === 0) throw new ConflictError("This assessment changed while you were submitting it. Reload and try again.", a.version);
     // The price book as it is now, read in this transaction: the snapshot keeps the values it used.
     const book = await tx.priceBook.findUnique({ where: { organizationId: a.organizationId }, select: priceBookSelect });
-    await tx.assessmentSnapshot.create({ data: snapshotRecord(a, inputs, { number, note, submittedById: actor.userId, submittedByName: actor.userName, priceBook: toPriceBook(book) }) });
+    // Read after the status change: an attachment added concurrently has either committed (and is
+    // listed) or is refused, since adding one needs the assessment still in draft.
+    const attachments = await attachmentsInTx(tx, id);
+    await tx.assessmentSnapshot.create({ data: snapshotRecord(a, inputs, { number, note, submittedById: actor.userId, submittedByName: actor.userName, priceBook: toPriceBook(book), attachments }) });
     await recordAudit(tx, actor, { organizationId: a.organizationId, assessmentId: id, action: "assessment.submitted", detail: { snapshot: number, version: a.version, note } });
     return { number };
   });
@@ -142,10 +146,10 @@ export async function listSnapshots(userId: string, slug: string, id: string): P
 export async function getSnapshot(userId: string, slug: string, id: string, snapshotId: string): Promise<TSnapshot> {
   const row = await prisma().assessmentSnapshot.findFirst({
     where: { id: snapshotId, assessmentId: id, assessment: tenantWhere(userId, slug) },
-    select: { ...snapshotSummarySelect, description: true, candidateModelId: true, incumbentApiId: true, inputs: true, figures: true },
+    select: { ...snapshotSummarySelect, description: true, candidateModelId: true, incumbentApiId: true, inputs: true, figures: true, attachments: true },
   });
   if (!row) throw new NotFoundError("Version not found");
-  return { ...row, inputs: upgradeInputs(row.inputs), figures: row.figures as unknown as TFrozenFigure[] };
+  return { ...row, inputs: upgradeInputs(row.inputs), figures: row.figures as unknown as TFrozenFigure[], attachments: row.attachments as unknown as TAttachmentRecord[] };
 }
 
 /** Every stage sign-off of an assessment, newest first. */

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getAssessment } from "@/lib/dal/assessments";
 import { listSignOffLines } from "@/lib/dal/reviews";
+import { listAttachments } from "@/lib/dal/attachments";
 import { getOrgContext } from "@/lib/dal/organizations";
 import { assessmentMemoFilename, comparisonMemoFilename, contentDisposition } from "@/lib/pdf/memo-filename";
 import { renderAssessmentMemo } from "@/lib/pdf/render-assessment-memo";
@@ -22,8 +23,8 @@ export function assessmentMemoResponse(slug: string, id: string): Promise<Respon
     const org = await getOrgContext(userId, slug);
     const assessment = await getAssessment(userId, slug, id);
     const generatedAt = new Date();
-    const signOffs = await listSignOffLines(userId, slug, id, assessment.inputs);
-    const bytes = await renderAssessmentMemo(reportFor(assessment, assessment.inputs), { organisationName: org.name, generatedAt, signOffs });
+    const [signOffs, attachments] = await Promise.all([listSignOffLines(userId, slug, id, assessment.inputs), listAttachments(userId, slug, id)]);
+    const bytes = await renderAssessmentMemo(reportFor(assessment, assessment.inputs), { organisationName: org.name, generatedAt, signOffs, attachments });
     return pdfResponse(bytes, assessmentMemoFilename(assessment.title, assessment.version, generatedAt));
   });
 }

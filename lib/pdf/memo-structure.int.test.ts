@@ -47,7 +47,7 @@ describe("tagged memos", () => {
     expect([...scopes].sort()).toEqual(["/Scope /Column", "/Scope /Row"]);
     expect(pdf.title).toBe(`${report.meta.title} (version ${report.meta.version})`);
     expect(textsOf(elements, "H1")).toEqual([report.meta.title]);
-    expect(textsOf(elements, "H2")).toEqual(["Executive summary", ...memoSections(report).map((m) => m.heading), ...STAGE_KEYS.map((k) => STAGE_TITLES[k]), "Economics charts", "Assumptions", "Sources"]);
+    expect(textsOf(elements, "H2")).toEqual(["Executive summary", ...memoSections(report).map((m) => m.heading), ...STAGE_KEYS.map((k) => STAGE_TITLES[k]), "Economics charts", "Assumptions", "Sources", "Evidence files"]);
     expect(textsOf(elements, "H3")).toContain("Reasons, most important first");
     const headerCells = textsOf(elements, "TH");
     for (const f of summaryFigures(report)) expect(headerCells).toContain(f.label);

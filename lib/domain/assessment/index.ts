@@ -5,3 +5,4 @@ export * from "./inputs";
 export * from "./records";
 export * from "./templates";
 export * from "./price-book";
+export * from "./attachments";

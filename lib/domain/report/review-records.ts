@@ -1,6 +1,6 @@
 // Review history as the screens and the memo receive it: submissions (snapshots) with their
 // decisions, stage sign-offs and audit events. Plain data returned by the data access layer.
-import type { TAssessmentInputs, TStoredVerdict } from "../assessment";
+import type { TAssessmentInputs, TAttachmentRecord, TStoredVerdict } from "../assessment";
 import type { TStageKey } from "../shared";
 import type { TFrozenFigure } from "./history";
 
@@ -18,7 +18,7 @@ export type TSnapshotSummary = {
   createdAt: Date;
   decision: TSnapshotDecision | null;
 };
-export type TSnapshot = TSnapshotSummary & { description: string; candidateModelId: string; incumbentApiId: string; inputs: TAssessmentInputs; figures: TFrozenFigure[] };
+export type TSnapshot = TSnapshotSummary & { description: string; candidateModelId: string; incumbentApiId: string; inputs: TAssessmentInputs; figures: TFrozenFigure[]; attachments: TAttachmentRecord[] };
 
 export type TStageSignOff = { id: string; stage: TStageKey; note: string; actorName: string; createdAt: Date; assessmentVersion: number; inputsFingerprint: string };
 export type TSignOffLine = { label: string; byName: string; at: Date; note: string | null };

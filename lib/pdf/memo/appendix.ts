@@ -1,5 +1,7 @@
 import { STAGE_TITLES } from "@/lib/domain/shared";
 import { CATALOG_STALE_AFTER_DAYS } from "@/lib/domain/catalog";
+import { ATTACHMENT_KIND_LABELS, ATTACHMENT_STAGES, formatBytes, type TAttachment } from "@/lib/domain/assessment";
+import { formatDateTime } from "@/lib/domain/report";
 import type { TReport } from "@/lib/domain/report";
 import { COLORS } from "../model/palette";
 import type { TBlock, TRun, TSection } from "../model/types";
@@ -50,6 +52,34 @@ export function sourcesSection(report: TReport): TSection {
       ...(src.note ? [{ text: `\n${src.note}`, color: COLORS.muted }] : []),
     ];
     blocks.push({ kind: "paragraph", style: "small", text, spaceAfter: 5 });
+  }
+  return { blocks };
+}
+
+/**
+ * Evidence files by stage, each with its SHA-256 on a line of its own (so it is never broken across
+ * lines): whoever holds a copy of a file can check it is the one this memo was written with.
+ */
+export function evidenceSection(attachments: readonly TAttachment[]): TSection {
+  const blocks: TBlock[] = [{ kind: "heading", level: 2, text: "Evidence files", needsRoom: 80 }];
+  if (attachments.length === 0) {
+    blocks.push({ kind: "paragraph", text: "None attached.", color: COLORS.muted });
+    return { blocks };
+  }
+  blocks.push({ kind: "paragraph", text: "Files attached to the stages, with the SHA-256 of each as stored. The files are kept with the assessment in Freehold.", color: COLORS.muted });
+  for (const stage of ATTACHMENT_STAGES) {
+    const files = attachments.filter((a) => a.stage === stage);
+    if (files.length === 0) continue;
+    blocks.push({ kind: "paragraph", style: "small", text: [{ text: STAGE_TITLES[stage], isBold: true, color: COLORS.brand }], spaceBefore: 4, spaceAfter: 1, keepWithNext: true });
+    for (const f of files) {
+      const text: TRun[] = [
+        { text: f.fileName, isBold: true },
+        { text: ` · ${ATTACHMENT_KIND_LABELS[f.kind]} · ${formatBytes(f.sizeBytes)}` },
+        { text: `\nSHA-256 ${f.sha256}` },
+        { text: `\nAdded by ${f.uploadedByName}, ${formatDateTime(f.createdAt)}`, color: COLORS.muted },
+      ];
+      blocks.push({ kind: "paragraph", style: "small", text, spaceAfter: 4 });
+    }
   }
   return { blocks };
 }

@@ -2,7 +2,7 @@ import type { TReport } from "@/lib/domain/report";
 import { STAGE_KEYS } from "@/lib/domain/shared";
 import { formatDateTime } from "@/lib/domain/report";
 import type { TMemoDocument } from "../model/types";
-import { assumptionsSection, sourcesSection } from "./appendix";
+import { assumptionsSection, evidenceSection, sourcesSection } from "./appendix";
 import { coverSection } from "./cover";
 import { economicsChartsSection } from "./economics-charts";
 import { MEMO_LANG, type TMemoOptions } from "./options";
@@ -12,7 +12,7 @@ import { summarySection } from "./summary";
 
 /**
  * The assessment's decision memo as a document, drawn only from the report model: cover, summary,
- * verdict, options, finance and leverage, one section per stage, charts, then assumptions and sources. A new section is one more entry.
+ * verdict, options, finance and leverage, one section per stage, charts, then assumptions, sources and evidence files. A new section is one more entry.
  */
 export function assessmentMemoDocument(report: TReport, options: TMemoOptions): TMemoDocument {
   const { meta } = report;
@@ -31,6 +31,7 @@ export function assessmentMemoDocument(report: TReport, options: TMemoOptions): 
       economicsChartsSection(report),
       assumptionsSection(report),
       sourcesSection(report),
+      evidenceSection(options.attachments ?? []),
     ],
   };
 }

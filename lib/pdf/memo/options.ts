@@ -1,3 +1,5 @@
+import type { TAttachment } from "@/lib/domain/assessment";
+
 /** A recorded approval or stage sign-off, as the cover prints it. */
 export type TSignOff = { label: string; byName: string; at: Date; note: string | null };
 
@@ -8,6 +10,8 @@ export type TMemoOptions = {
   signOffs?: TSignOff[];
   /** Comparison memo: each report's sign-offs, in column order (oldest first within a report). */
   signOffsByReport?: TSignOff[][];
+  /** Evidence files, listed with their SHA-256 in the appendix. None: the appendix says so. */
+  attachments?: TAttachment[];
 };
 
 /** The language of the memos' text, for the PDF's /Lang (dates print as "28 Nov 2026"). */

@@ -7,6 +7,7 @@ import { describeCandidate, describeIncumbent } from "@/lib/domain/catalog";
 import { formatDateTime } from "@/lib/domain/report";
 import { decisionText, verdictLabel } from "@/components/review/review-text";
 import { FrozenFigures, InputsSummary } from "@/components/review/snapshot-view";
+import { SnapshotEvidence } from "@/components/evidence/snapshot-evidence";
 
 export const metadata: Metadata = { title: "Snapshot" };
 
@@ -72,6 +73,7 @@ export default async function SnapshotPage({ params }: { params: Promise<{ slug:
         </h2>
         <InputsSummary side={s} />
       </section>
+      <SnapshotEvidence attachments={s.attachments} />
     </div>
   );
 }

@@ -14,6 +14,8 @@ import { listStageSignOffs, stageFingerprint } from "@/lib/dal/reviews";
 import { StageSignOff } from "@/components/review/stage-sign-off";
 import { IN_REVIEW_STAGE_NOTE } from "@/components/review/review-text";
 import { reportFor } from "@/lib/wizard/report-for";
+import { APPROVED_ATTACHMENT_MESSAGE, listAttachments } from "@/lib/dal/attachments";
+import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { initialStageDraft } from "@/lib/wizard/stage-draft";
 import { candidatePanel, stageAssumedLists, stageDefaults, stageGroups, stageSources } from "@/lib/wizard/stage-view";
 
@@ -55,6 +57,8 @@ export default async function StagePage({ params }: { params: Promise<{ slug: st
   if (!isWizardStage(stage)) notFound();
   const latestSignOff = (await listStageSignOffs(user.id, slug, id)).find((s) => s.stage === stage);
   const isInReview = a.status === "in_review";
+  const attachments = (await listAttachments(user.id, slug, id)).filter((f) => f.stage === stage);
+  const evidenceLocked = isInReview ? "This assessment is in review: its files cannot change until it is decided or withdrawn." : a.status === "approved" ? APPROVED_ATTACHMENT_MESSAGE : undefined;
   return (
     <div className="flex flex-col gap-6">
       <WizardHeader slug={slug} id={id} title={a.title} heading={STAGE_TITLES[stage]} statuses={stageStatuses(a.inputs)} current={stage} />
@@ -69,6 +73,7 @@ export default async function StagePage({ params }: { params: Promise<{ slug: st
       <Suspense fallback={<p role="status">Computing the stage results…</p>}>
         <StageBody slug={slug} a={a} stage={stage} editable={canEdit(org.role) && !isInReview} readOnlyReason={isInReview ? IN_REVIEW_STAGE_NOTE : undefined} />
       </Suspense>
+      <EvidencePanel slug={slug} id={id} stage={stage} attachments={attachments} canChange={canEdit(org.role) && !evidenceLocked} lockedReason={canEdit(org.role) ? evidenceLocked : undefined} />
       <StepPager slug={slug} id={id} current={stage} />
     </div>
   );
