@@ -4,3 +4,4 @@ export * from "./import-source";
 export * from "./inputs";
 export * from "./records";
 export * from "./templates";
+export * from "./create-input";
