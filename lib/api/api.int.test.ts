@@ -54,7 +54,8 @@ async function call(op: TOperationId, token: string | null, opts: { params?: Rec
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   if (opts.body !== undefined) headers["content-type"] = "application/json";
   const request = new Request(url, { method: o.method.toUpperCase(), headers, body: opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body) });
-  return mod[o.method.toUpperCase()](request, { params: Promise.resolve(opts.params ?? {}) });
+  // As Next does: a route without dynamic segments gets no params at all.
+  return mod[o.method.toUpperCase()](request, { params: Promise.resolve(opts.params) });
 }
 
 /** Checks a response against the document: the status is listed, the media type matches, JSON fits its schema. Returns the body. */

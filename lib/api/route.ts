@@ -37,14 +37,15 @@ function fromError(e: unknown, operation: string): Response {
 
 export function apiRoute(operation: TOperationId) {
   const op = OPERATIONS[operation];
-  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+  // Next passes no params (undefined) to a route without dynamic segments.
+  return async (request: Request, context: { params?: Promise<Record<string, string | string[]> | undefined> }): Promise<Response> => {
     const check = await verifyApiToken(request.headers.get("authorization"));
     if (!check.ok) return problemResponse(401, UNAUTHORIZED[check.reason]!, {}, { "WWW-Authenticate": `Bearer realm="freehold", error="invalid_token"` });
     const token = check.token;
     const rate = buckets.take(token.id);
     if (!rate.ok) return problemResponse(429, `This token made more than ${buckets.capacity} calls in a minute. Retry after ${rate.retryAfterSeconds} s.`, {}, { "Retry-After": String(rate.retryAfterSeconds) });
     const url = new URL(request.url);
-    const params = Object.fromEntries(Object.entries(await context.params).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+    const params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
     let response: Response;
     if (!token.scopes.includes(op.scope)) {
       response = problemResponse(403, `This token's scopes (${token.scopes.join(", ")}) do not include "${op.scope}", which this call needs.`);
