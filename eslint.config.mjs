@@ -1,7 +1,7 @@
 import next from "eslint-config-next";
 
 // Layers, top to bottom; a layer imports only from layers below it (and its own files):
-//   app → components → lib/{actions,wizard,export,pdf} → lib/dal → lib/{auth,db,env.ts} → lib/domain
+//   app → components → lib/{actions,api,wizard,export,pdf} → lib/dal → lib/{auth,db,env.ts} → lib/domain
 // lib/pdf is fed only by the report model, so it imports lib/domain alone. lib/domain is pure: no
 // other code of this repo, no next/react/prisma/server-only, no process.env. Inside lib/domain each
 // stage folder's index.ts is its public surface, and the folders form a fixed order (no cycles).
@@ -15,11 +15,11 @@ const DOMAIN_ORDER = [
   ["assessment"],
   ["recommendation"],
   ["report"],
-  ["portfolio"],
+  ["portfolio", "bom"],
 ];
 
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "**/__fixtures__/**"];
-const ALL = ["app", "components", "lib/actions", "lib/wizard", "lib/export", "lib/pdf", "lib/dal", "lib/auth", "lib/db", "lib/env.ts", "lib/generated", "lib/domain", "lib/testing", "lib/bench", "lib/safe-next.ts", "prisma", "e2e"];
+const ALL = ["app", "components", "lib/actions", "lib/api", "lib/wizard", "lib/export", "lib/pdf", "lib/dal", "lib/auth", "lib/db", "lib/env.ts", "lib/generated", "lib/domain", "lib/testing", "lib/bench", "lib/safe-next.ts", "prisma", "e2e"];
 
 /** `files` may import nothing from `forbidden` (paths from the repository root). */
 function layer(name, files, forbidden, extra = {}) {
@@ -61,7 +61,7 @@ function domainFolder(folder, level) {
           patterns: [
             ...PURE_PACKAGES.patterns,
             // "../x/y" from a folder's top level, "../../x/y" from one folder deeper: a deep import.
-            { regex: "^\\.\\./(\\.\\./)?(shared|catalog|licence|capability|sizing|lifecycle|safety|adaptation|economics|assessment|recommendation|report|portfolio)/", message: "Import another domain folder through its index.ts: ../<folder>, never ../<folder>/<file>." },
+            { regex: "^\\.\\./(\\.\\./)?(shared|catalog|licence|capability|sizing|lifecycle|safety|adaptation|economics|assessment|recommendation|report|portfolio|bom)/", message: "Import another domain folder through its index.ts: ../<folder>, never ../<folder>/<file>." },
             ...(higher.length ? [{ regex: `^\\.\\./(\\.\\./)?(${higher.join("|")})$`, message: `lib/domain/${folder} may import only folders before it in the order ${DOMAIN_ORDER.map((l) => l.join("/")).join(" → ")}.` }] : []),
           ],
         },
@@ -78,6 +78,9 @@ const config = [
   // Components reach the server only through lib/actions; they get data as props (domain types).
   layer("components", ["components/**"], [...except("lib/actions", "lib/wizard", "lib/domain", "lib/auth", "lib/safe-next.ts", "components"), "lib/auth/auth.ts", "lib/auth/session.ts"]),
   layer("lib/actions", ["lib/actions/**"], except("lib/actions", "lib/wizard", "lib/dal", "lib/auth", "lib/env.ts", "lib/domain")),
+  // The REST API sits beside the server actions: route handlers call it, it calls the DAL and
+  // reuses the export layer's renderers.
+  layer("lib/api", ["lib/api/**"], except("lib/api", "lib/export", "lib/wizard", "lib/dal", "lib/auth", "lib/env.ts", "lib/domain")),
   layer("lib/wizard", ["lib/wizard/**"], except("lib/wizard", "lib/domain")),
   layer("lib/export", ["lib/export/**"], except("lib/export", "lib/dal", "lib/auth", "lib/pdf", "lib/wizard", "lib/domain")),
   layer("lib/pdf", ["lib/pdf/**"], except("lib/pdf", "lib/domain")),

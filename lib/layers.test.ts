@@ -41,6 +41,11 @@ describe("layer rules", () => {
     ["a domain folder deep-imports another", "lib/domain/report/zz-planted.ts", 'import { ZAssessmentInputs } from "../assessment/inputs";\nexport const x = ZAssessmentInputs;', IMPORTS],
     ["a domain folder imports one after it (a cycle)", "lib/domain/sizing/zz-planted.ts", 'import { buildReport } from "../report";\nexport const x = buildReport;', IMPORTS],
     ["code outside the domain deep-imports a folder", "lib/wizard/zz-planted.ts", 'import { usdText } from "@/lib/domain/shared/format";\nexport const x = usdText;', IMPORTS],
+    ["a component imports the REST API layer", "components/zz-planted.tsx", 'import { HANDLERS } from "@/lib/api/handlers";\nexport const x = HANDLERS;', PATHS],
+    ["the REST API layer reads the database directly", "lib/api/zz-planted.ts", 'import { prisma } from "@/lib/db";\nexport const x = prisma;', PATHS],
+    ["the REST API layer imports a server action", "lib/api/zz-planted.ts", 'import { saveStageAction } from "@/lib/actions/wizard";\nexport const x = saveStageAction;', PATHS],
+    ["the DAL imports the REST API layer", "lib/dal/zz-planted.ts", 'import { OPERATIONS } from "@/lib/api/contract";\nexport const x = OPERATIONS;', PATHS],
+    ["the BOM folder is imported by the report (a cycle)", "lib/domain/report/zz-planted.ts", 'import { buildAiBom } from "../bom";\nexport const x = buildAiBom;', IMPORTS],
     ["a server action outside lib/actions", "app/zz-planted/actions.ts", '"use server";\nexport async function a() {}', "no-restricted-syntax"],
   ])("%s fails lint", async (_what, file, code, rule) => {
     expect(await ruleIds(file, code)).toContain(rule);
@@ -50,6 +55,9 @@ describe("layer rules", () => {
     ["a component imports an action and domain types", "components/zz-planted.tsx", 'import { changeRoleAction } from "@/lib/actions/members";\nimport type { TRole } from "@/lib/domain/shared";\nexport const x: [unknown, TRole] = [changeRoleAction, "viewer"];'],
     ["the DAL reads the database and the session", "lib/dal/zz-planted.ts", 'import { prisma } from "@/lib/db";\nimport { getCurrentUser } from "@/lib/auth/session";\nexport const x = [prisma, getCurrentUser];'],
     ["lib/pdf imports the report model", "lib/pdf/zz-planted.ts", 'import { buildReport } from "@/lib/domain/report";\nexport const x = buildReport;'],
+    ["the REST API layer calls the DAL, the export renderers and the wizard's report", "lib/api/zz-planted.ts", 'import { getAssessment } from "@/lib/dal/assessments";\nimport { assessmentMemoFor } from "@/lib/export/memo-routes";\nimport { reportFor } from "@/lib/wizard/report-for";\nexport const x = [getAssessment, assessmentMemoFor, reportFor];'],
+    ["a route handler imports the REST API layer", "app/zz-planted/route.ts", 'import { apiRoute } from "@/lib/api/route";\nexport const GET = apiRoute("listAssessments");'],
+    ["the BOM folder imports the report", "lib/domain/bom/zz-planted.ts", 'import { buildReport } from "../report";\nexport const x = buildReport;'],
     ["a domain folder imports an earlier one's index", "lib/domain/report/zz-planted.ts", 'import { ZAssessmentInputs } from "../assessment";\nexport const x = ZAssessmentInputs;'],
   ])("%s passes", async (_what, file, code) => {
     expect(await ruleIds(file, code)).toEqual([]);

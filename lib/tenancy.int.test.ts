@@ -26,6 +26,8 @@ import * as organisationActions from "@/lib/actions/organisations";
 import * as priceBookActions from "@/lib/actions/price-book";
 import * as attachmentActions from "@/lib/actions/attachments";
 import { addAttachment } from "@/lib/dal/attachments";
+import * as apiTokenActions from "@/lib/actions/api-tokens";
+import { createApiToken } from "@/lib/dal/api-tokens";
 
 vi.mock("@/lib/auth/session", async () => (await import("@/lib/testing/fake-request")).sessionModule);
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).headersModule);
@@ -86,6 +88,7 @@ async function fingerprint(): Promise<string> {
       db.priceBook.findMany({ orderBy: { organizationId: "asc" } }),
       db.attachment.findMany(byId),
       db.attachmentBlob.findMany({ orderBy: { key: "asc" } }),
+      db.apiToken.findMany(byId),
     ]),
   );
 }
@@ -284,6 +287,17 @@ const ACTIONS: Record<string, TActionEntry> = {
     allow: (v) => v.manager,
     call: (slug) => priceBookActions.savePriceBookAction(slug, 0, null, form({ "vendor:OpenAI": "25", "gpuHour:h100-sxm-80gb": "1.9" })),
   },
+  "api-tokens.createApiTokenAction": {
+    deny: ADMINS_ONLY,
+    allow: (v) => v.manager,
+    call: (slug) => apiTokenActions.createApiTokenAction(slug, null, form({ name: "Planted pipeline", scope_read: "on", scope_write: "on", expiresInDays: "30" })),
+  },
+  "api-tokens.revokeApiTokenAction": {
+    deny: ADMINS_ONLY,
+    allow: (v) => v.manager,
+    setup: async (v) => (await createApiToken(v.owner, v.slug, { name: "Victim's pipeline", scopes: ["read"], expiresAt: new Date(Date.now() + 86_400_000) })).id,
+    call: (slug, id) => apiTokenActions.revokeApiTokenAction(slug, id, null, form()),
+  },
   "organisations.createOrganizationAction": {
     deny: [],
     allow: (v) => v.viewer,
@@ -293,7 +307,7 @@ const ACTIONS: Record<string, TActionEntry> = {
 };
 let invitee: TUser;
 
-const ACTION_MODULES = { attachments: attachmentActions, assessments: assessmentActions, review: reviewActions, wizard: wizardActions, members: memberActions, organisations: organisationActions, "price-book": priceBookActions };
+const ACTION_MODULES = { "api-tokens": apiTokenActions, attachments: attachmentActions, assessments: assessmentActions, review: reviewActions, wizard: wizardActions, members: memberActions, organisations: organisationActions, "price-book": priceBookActions };
 
 function isRefused(result: unknown): boolean {
   const r = result as { kind?: string; code?: string };
@@ -336,15 +350,30 @@ const PAGES: Record<string, TPageEntry> = {
   "/o/[slug]/settings": { params: ({ v }) => ({ slug: v.slug }) },
   "/o/[slug]/price-book": { params: ({ v }) => ({ slug: v.slug }) },
   "/o/[slug]/assessments/[id]/leverage": { params: ({ v, assessmentId }) => ({ slug: v.slug, id: assessmentId }) },
+  "/o/[slug]/api-docs": { params: ({ v }) => ({ slug: v.slug }) },
 };
+
+const API_TOKEN_ROUTE = "the REST API: no session; a bearer API token names one organisation, and its tenancy (404 for another's ids) is tested in lib/api/api.int.test.ts";
 
 type TRouteEntry = { url: (x: TTargets) => string; params: (x: TTargets) => Record<string, string> } | { public: string };
 
 const ROUTES: Record<string, TRouteEntry> = {
   "/api/auth/[...all]": { public: "better-auth's own endpoints (sign-in, session); they check the session themselves" },
   "/api/health": { public: "answers whether the database responds; reads no organisation data" },
+  "/api/v1/openapi.json": { public: "the API's description, generated from its schemas; holds no data" },
+  "/api/v1/assessments": { public: API_TOKEN_ROUTE },
+  "/api/v1/assessments/[id]": { public: API_TOKEN_ROUTE },
+  "/api/v1/assessments/[id]/bom": { public: API_TOKEN_ROUTE },
+  "/api/v1/assessments/[id]/export": { public: API_TOKEN_ROUTE },
+  "/api/v1/assessments/[id]/pdf": { public: API_TOKEN_ROUTE },
+  "/api/v1/assessments/[id]/stages/[stage]": { public: API_TOKEN_ROUTE },
+  "/api/v1/assessments/[id]/submit": { public: API_TOKEN_ROUTE },
+  "/api/v1/assessments/import": { public: API_TOKEN_ROUTE },
+  "/api/v1/compare": { public: API_TOKEN_ROUTE },
+  "/api/v1/compare/pdf": { public: API_TOKEN_ROUTE },
   "/o/[slug]/assessments/export.csv": { url: ({ v }) => `/o/${v.slug}/assessments/export.csv`, params: ({ v }) => ({ slug: v.slug }) },
   "/o/[slug]/assessments/[id]/export": { url: ({ v, assessmentId }) => `/o/${v.slug}/assessments/${assessmentId}/export`, params: ({ v, assessmentId }) => ({ slug: v.slug, id: assessmentId }) },
+  "/o/[slug]/assessments/[id]/bom": { url: ({ v, assessmentId }) => `/o/${v.slug}/assessments/${assessmentId}/bom`, params: ({ v, assessmentId }) => ({ slug: v.slug, id: assessmentId }) },
   "/o/[slug]/assessments/[id]/pdf": { url: ({ v, assessmentId }) => `/o/${v.slug}/assessments/${assessmentId}/pdf`, params: ({ v, assessmentId }) => ({ slug: v.slug, id: assessmentId }) },
   "/o/[slug]/assessments/[id]/attachments/[attachmentId]": {
     url: ({ v, assessmentId, fileId }) => `/o/${v.slug}/assessments/${assessmentId}/attachments/${fileId}`,

@@ -3,44 +3,24 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAssessment, deleteAssessment, getAssessment, updateAssessment } from "@/lib/dal/assessments";
 import { isKnownCandidate, isKnownIncumbent } from "@/lib/domain/catalog";
-import { getTemplate, importedTitle, importSource, MAX_IMPORT_CHARS, parseAssessmentImport } from "@/lib/domain/assessment";
+import { getTemplate, importedTitle, importSource, MAX_IMPORT_CHARS, parseAssessmentImport, ZAssessmentTitle, ZCreateAssessment } from "@/lib/domain/assessment";
 import { EDITOR_ROLES, zText } from "@/lib/domain/shared";
 import { invalid, orgFormAction, redirectTo, ZId } from "./safe-action";
 
 // Assessments: create (blank, from a template, or from an imported file), rename, change models,
 // duplicate, delete. The DAL checks the role again in its queries.
 
-const ZTitle = zText({ trim: true, min: 3, max: 120, tooShort: "Give the assessment a title of at least 3 characters.", tooLong: "Keep the title under 120 characters." });
 const ZVersion = z.coerce.number("The form is missing its version; reload the page.").int().positive("The form is missing its version; reload the page.");
 const ZNoFields = z.object({});
 
-// A template fills in the model and the API the person left unchosen; then every field is checked
-// on its own, so one submit shows every error at once.
-const ZCreate = z.preprocess(
-  (raw) => {
-    if (typeof raw !== "object" || raw === null) return raw;
-    const form = raw as Record<string, unknown>;
-    const template = typeof form.templateId === "string" && form.templateId ? getTemplate(form.templateId) : undefined;
-    return { ...form, candidateModelId: form.candidateModelId || template?.candidateModelId || "", incumbentApiId: form.incumbentApiId || template?.incumbentApiId || "" };
-  },
-  z.object({
-    title: ZTitle,
-    description: zText({ trim: true, multiline: true, max: 2000, tooLong: "Keep the description under 2,000 characters." }).default(""),
-    // A new assessment has no inputs yet, so only catalog models qualify.
-    candidateModelId: z.string().refine((id) => isKnownCandidate(id), "Choose a candidate model from the list."),
-    incumbentApiId: z.string().refine(isKnownIncumbent, "Choose the API you use today from the list."),
-    templateId: z.string().refine((id) => !id || Boolean(getTemplate(id)), "Choose a template from the list, or a blank assessment.").default(""),
-  }),
-);
-
-export const createAssessmentAction = orgFormAction({ name: "createAssessment", args: z.tuple([]), form: ZCreate, roles: EDITOR_ROLES, forbidden: "Your role in this organisation cannot create assessments." }, async ({ org, ...actor }, form) => {
+export const createAssessmentAction = orgFormAction({ name: "createAssessment", args: z.tuple([]), form: ZCreateAssessment, roles: EDITOR_ROLES, forbidden: "Your role in this organisation cannot create assessments." }, async ({ org, ...actor }, form) => {
   const template = form.templateId ? getTemplate(form.templateId) : undefined;
   const { id } = await createAssessment(actor, org.slug, { title: form.title, description: form.description, candidateModelId: form.candidateModelId, incumbentApiId: form.incumbentApiId, inputs: template?.inputs });
   return redirectTo(`/o/${org.slug}/assessments/${id}`);
 });
 
 export const renameAssessmentAction = orgFormAction(
-  { name: "renameAssessment", args: z.tuple([ZId]), form: z.object({ title: ZTitle, version: ZVersion }), roles: EDITOR_ROLES, forbidden: "Your role in this organisation can read this assessment but not change it." },
+  { name: "renameAssessment", args: z.tuple([ZId]), form: z.object({ title: ZAssessmentTitle, version: ZVersion }), roles: EDITOR_ROLES, forbidden: "Your role in this organisation can read this assessment but not change it." },
   async ({ org, ...actor }, form, id) => {
     const updated = await updateAssessment(actor, org.slug, id, { expectedVersion: form.version, title: form.title });
     revalidatePath(`/o/${org.slug}/assessments`);

@@ -12,6 +12,7 @@ import { actAs, nextSignal } from "@/lib/testing/fake-request";
 import { createAssessment, getAssessment } from "@/lib/dal/assessments";
 import { submitForReview } from "@/lib/dal/reviews";
 import { createInvitation } from "@/lib/dal/members";
+import * as apiTokenDal from "@/lib/dal/api-tokens";
 import { ASSESSMENT_TEMPLATES, getTemplate, toExport, ZAssessmentInputs, ZPriceBookValues, upgradeInputs } from "@/lib/domain/assessment";
 import { isRole, ROLES, STAGE_KEYS, type TActor, type TRole } from "@/lib/domain/shared";
 import { LLAMA_3_1_8B } from "@/lib/domain/catalog/hf-config.fixtures";
@@ -24,6 +25,8 @@ import * as priceBookActions from "@/lib/actions/price-book";
 import * as attachmentActions from "@/lib/actions/attachments";
 import { addAttachment } from "@/lib/dal/attachments";
 import { ATTACHMENT_KINDS, ATTACHMENT_STAGES, sniffAttachment } from "@/lib/domain/assessment";
+import * as apiTokenActions from "@/lib/actions/api-tokens";
+import { API_TOKEN_NAME_MAX, API_TOKEN_SCOPES } from "@/lib/auth/api-token-scopes";
 
 vi.mock("@/lib/auth/session", async () => (await import("@/lib/testing/fake-request")).sessionModule);
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).headersModule);
@@ -41,6 +44,7 @@ let assessmentIds: string[] = [];
 let invitationIds: string[] = [];
 let attachmentIds: string[] = [];
 let memberIds: string[] = [];
+let tokenIds: string[] = [];
 let validExport = "";
 const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 let payloads = 0;
@@ -64,6 +68,7 @@ beforeAll(async () => {
   for (const id of assessmentIds.slice(0, 2)) attachmentIds.push((await addAttachment(users.analyst, org.slug, id, { stage: "licence", kind: "licence-review", fileName: "review.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%fuzz\n") })).id);
   invitationIds = [(await createInvitation(users.owner, org.slug, { email: "fuzz.invitee@test.example", role: "viewer" })).id];
   memberIds = (await t.prisma.member.findMany({ select: { id: true } })).map((m) => m.id);
+  tokenIds = [(await apiTokenDal.createApiToken(users.owner, org.slug, { name: "Fuzz seed token", scopes: ["read"], expiresAt: new Date(Date.now() + 86_400_000) })).id];
   const detail = await getAssessment(users.analyst.userId, org.slug, assessmentIds[0]!);
   validExport = JSON.stringify(toExport({ organizationName: "Fuzzed", exportedAt: new Date(), assessment: detail }));
 });
@@ -212,6 +217,16 @@ const SCENARIOS: Record<string, TScenario> = {
     call: async (s, v, f) => priceBookActions.savePriceBookAction(s, v === "current" ? ((await t.prisma.priceBook.findUnique({ where: { organizationId: org.id }, select: { version: true } }))?.version ?? 0) : v, null, f),
   },
   createOrganization: { runs: 300, args: fc.tuple(formArb({ name: text })), call: (f) => organisationActions.createOrganizationAction(null, f) },
+  createApiToken: {
+    runs: 300,
+    args: fc.tuple(slugArb, formArb({ name: text, expiresInDays: fc.oneof(fc.integer({ min: -5, max: 400 }).map(String), fc.string({ maxLength: 6 })), ...Object.fromEntries(API_TOKEN_SCOPES.map((sc) => [`scope_${sc}`, fc.constantFrom("on", "off", "")])) })),
+    call: async (s, f) => {
+      const r = await apiTokenActions.createApiTokenAction(s, null, f);
+      if (r.kind === "ok") tokenIds.push(r.id);
+      return r;
+    },
+  },
+  revokeApiToken: { runs: 200, args: fc.tuple(slugArb, idArb(() => tokenIds), formArb({})), call: (s, id, f) => apiTokenActions.revokeApiTokenAction(s, id, null, f) },
 };
 
 const RESULT_KINDS = new Set(["ok", "saved", "invalid", "conflict", "error", "unreadable"]);
@@ -299,6 +314,15 @@ describe(`fuzz: server actions and the JSON import (seed ${FUZZ_SEED})`, () => {
       expect(i.email).toBe(i.email.toLowerCase());
       expect(i.email).toMatch(/^[^\s@]+@[^\s@]+$/);
       expect(["pending", "accepted", "canceled"]).toContain(i.status);
+    }
+    const tokens = await t.prisma.apiToken.findMany({ select: { name: true, scopes: true, secretHash: true, expiresAt: true, createdAt: true } });
+    for (const tk of tokens) {
+      expect(tk.name.length, tk.name).toBeGreaterThanOrEqual(1);
+      expect(tk.name.length, tk.name).toBeLessThanOrEqual(API_TOKEN_NAME_MAX);
+      expect(tk.scopes.length).toBeGreaterThanOrEqual(1);
+      expect(tk.scopes.every((sc) => (API_TOKEN_SCOPES as readonly string[]).includes(sc))).toBe(true);
+      expect(tk.secretHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(tk.expiresAt.getTime()).toBeGreaterThan(tk.createdAt.getTime());
     }
     console.log(Object.entries(tally).map(([n, c]) => `${n}: ${JSON.stringify(c)}`).join("\n"));
     console.log(`fuzz: ${payloads} payloads, seed ${FUZZ_SEED}; ${assessments.length} assessments, ${orgs.length} organisations, ${invitations.length} invitations stored`);

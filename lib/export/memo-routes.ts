@@ -18,31 +18,42 @@ const FAILURE = "The PDF could not be produced. Try again; if it keeps failing, 
 
 const pdfResponse = (bytes: Buffer, name: { ascii: string; unicode: string }) => attachment(new Uint8Array(bytes), "application/pdf", contentDisposition(name));
 
-export function assessmentMemoResponse(slug: string, id: string): Promise<Response> {
-  return withCaller("this memo", FAILURE, async (userId) => {
-    const org = await getOrgContext(userId, slug);
-    const assessment = await getAssessment(userId, slug, id);
-    const generatedAt = new Date();
-    const [signOffs, attachments] = await Promise.all([listSignOffLines(userId, slug, id, assessment.inputs), listAttachments(userId, slug, id)]);
-    const bytes = await renderAssessmentMemo(reportFor(assessment, assessment.inputs), { organisationName: org.name, generatedAt, signOffs, attachments });
-    return pdfResponse(bytes, assessmentMemoFilename(assessment.title, assessment.version, generatedAt));
-  });
+/** The assessment memo for a caller already identified (a session here, an API token in lib/api). */
+export async function assessmentMemoFor(userId: string, slug: string, id: string): Promise<Response> {
+  const org = await getOrgContext(userId, slug);
+  const assessment = await getAssessment(userId, slug, id);
+  const generatedAt = new Date();
+  const [signOffs, attachments] = await Promise.all([listSignOffLines(userId, slug, id, assessment.inputs), listAttachments(userId, slug, id)]);
+  const bytes = await renderAssessmentMemo(reportFor(assessment, assessment.inputs), { organisationName: org.name, generatedAt, signOffs, attachments });
+  return pdfResponse(bytes, assessmentMemoFilename(assessment.title, assessment.version, generatedAt));
 }
 
-const ZCompareIds = z
+export function assessmentMemoResponse(slug: string, id: string): Promise<Response> {
+  return withCaller("this memo", FAILURE, (userId) => assessmentMemoFor(userId, slug, id));
+}
+
+export const ZCompareIds = z
   .string()
   .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
   .pipe(z.array(z.string().min(1).max(64)).min(COMPARE_MIN).max(COMPARE_MAX));
 
+export const COMPARE_IDS_MESSAGE = `Choose ${COMPARE_MIN} to ${COMPARE_MAX} different assessments to compare (?ids=a,b).`;
+
+/** The comparison memo of assessments already checked to be `COMPARE_MIN`..`COMPARE_MAX` ids. */
+export async function comparisonMemoFor(userId: string, slug: string, ids: string[]): Promise<Response> {
+  const org = await getOrgContext(userId, slug);
+  const assessments = await Promise.all(ids.map((id) => getAssessment(userId, slug, id)));
+  const generatedAt = new Date();
+  const signOffsByReport = await Promise.all(assessments.map((a) => listSignOffLines(userId, slug, a.id, a.inputs)));
+  const bytes = await renderComparisonMemo(assessments.map((a) => reportFor(a, a.inputs)), { organisationName: org.name, generatedAt, signOffsByReport });
+  return pdfResponse(bytes, comparisonMemoFilename(assessments.map((a) => a.title), generatedAt));
+}
+
 export function comparisonMemoResponse(slug: string, idsParam: string | null): Promise<Response> {
   return withCaller("this memo", FAILURE, async (userId) => {
-    const org = await getOrgContext(userId, slug);
+    await getOrgContext(userId, slug);
     const ids = ZCompareIds.safeParse(idsParam ?? "");
-    if (!ids.success) return textResponse(400, `Choose ${COMPARE_MIN} to ${COMPARE_MAX} different assessments to compare (?ids=a,b).`);
-    const assessments = await Promise.all(ids.data.map((id) => getAssessment(userId, slug, id)));
-    const generatedAt = new Date();
-    const signOffsByReport = await Promise.all(assessments.map((a) => listSignOffLines(userId, slug, a.id, a.inputs)));
-    const bytes = await renderComparisonMemo(assessments.map((a) => reportFor(a, a.inputs)), { organisationName: org.name, generatedAt, signOffsByReport });
-    return pdfResponse(bytes, comparisonMemoFilename(assessments.map((a) => a.title), generatedAt));
+    if (!ids.success) return textResponse(400, COMPARE_IDS_MESSAGE);
+    return comparisonMemoFor(userId, slug, ids.data);
   });
 }

@@ -432,6 +432,45 @@ const safety: TFieldGroup[] = [
     description: "Safety staff and monitoring tooling are charged once, in the lifecycle team (its default has a safety and evaluations role), so they are not asked here.",
   },
   guardServing,
+  {
+    title: "Supply chain of the weights",
+    description:
+      "What you will deploy, exactly: these go into the AI bill of materials (CycloneDX, on the recommendation page). Leave blank what you have not checked; the BOM says it was not entered.",
+    collapsed: true,
+    fields: [
+      { kind: "text", path: "supplyChain.hfRepo", label: "Model repository", hint: "Hugging Face id, e.g. meta-llama/Llama-3.3-70B-Instruct. Blank: the catalog model's." },
+      { kind: "text", path: "supplyChain.pinnedRevision", label: "Pinned revision", hint: "The full 40-character commit hash you deploy (a branch such as main moves)." },
+      bool("supplyChain.safetensorsOnly", "Safetensors only", "Only .safetensors files are loaded: no pickle-based weights (.bin, .pt), which can run code when loaded."),
+      bool("supplyChain.signatureVerified", "Signature verified", "The weights' signature (e.g. a Sigstore model signature) was checked before deployment."),
+      { kind: "text", path: "supplyChain.servingEngine", label: "Serving engine", hint: "e.g. vLLM, SGLang, TensorRT-LLM." },
+      { kind: "text", path: "supplyChain.servingEngineVersion", label: "Serving engine version", hint: "e.g. 0.8.5" },
+      { kind: "text", path: "supplyChain.guardModel", label: "Guard model repository", hint: "Hugging Face id of the guard model, e.g. meta-llama/Llama-Guard-3-8B." },
+      {
+        kind: "list",
+        path: "supplyChain.weightFiles",
+        label: "Weight files",
+        itemLabel: "Weight file",
+        addLabel: "Add weight file",
+        newItem: {},
+        columns: [
+          { kind: "text", path: "file", label: "File", hint: "e.g. model-00001-of-00030.safetensors" },
+          { kind: "text", path: "sha256", label: "SHA-256", hint: "64 hexadecimal characters (the Hub shows it per file)." },
+        ],
+      },
+      {
+        kind: "list",
+        path: "supplyChain.evidence",
+        label: "Evaluation evidence",
+        itemLabel: "Evidence",
+        addLabel: "Add evidence link",
+        newItem: {},
+        columns: [
+          { kind: "text", path: "label", label: "What it is", hint: "e.g. Red-team report Q3, eval run 2026-05" },
+          { kind: "text", path: "url", label: "Link", hint: "https://…" },
+        ],
+      },
+    ],
+  },
 ];
 
 const lifecycle: TFieldGroup[] = [

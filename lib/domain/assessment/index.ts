@@ -6,3 +6,4 @@ export * from "./records";
 export * from "./templates";
 export * from "./price-book";
 export * from "./attachments";
+export * from "./create-input";

@@ -185,11 +185,26 @@ describe("upgradeInputs", () => {
     });
   });
 
+  it("v3 → v4: a v3 document is read as it is (the supply-chain inputs are new and optional)", () => {
+    const v3 = { schemaVersion: 3, safety: { controls: { "input-guard-model": "in-place" } }, adaptation: { method: "lora", datasetTokens: 2_000_000 } };
+    expect(upgradeInputs(v3)).toEqual({ ...v3, schemaVersion: 4 });
+  });
+
+  it("v4 keeps the supply-chain inputs and refuses a pickle file under safetensors-only, a branch name as revision, a short hash", () => {
+    const supplyChain = { hfRepo: "meta-llama/Llama-3.3-70B-Instruct", pinnedRevision: "6f6073b423013f6a7d4d9f39144961bfbfbc386b", safetensorsOnly: true, signatureVerified: false, weightFiles: [{ file: "model-00001-of-00030.safetensors", sha256: "A".repeat(64) }] };
+    expect(upgradeInputs({ schemaVersion: 4, safety: { supplyChain } }).safety?.supplyChain?.weightFiles?.[0]?.sha256).toBe("a".repeat(64));
+    const bad = (patch: object) => () => upgradeInputs({ schemaVersion: 4, safety: { supplyChain: { ...supplyChain, ...patch } } });
+    expect(bad({ weightFiles: [{ file: "pytorch_model.bin", sha256: "a".repeat(64) }] })).toThrow(/pytorch_model\.bin is a pickle-based file/);
+    expect(bad({ pinnedRevision: "main" })).toThrow(/full 40-character commit hash/);
+    expect(bad({ weightFiles: [{ file: "x.safetensors", sha256: "abc" }] })).toThrow(/SHA-256 is 64 hexadecimal characters/);
+    expect(bad({ hfRepo: "not a repo" })).toThrow(/Hugging Face repository id/);
+  });
+
   it.each<{ name: string; raw: unknown; message: RegExp }>([
-    { name: "a foreign shape", raw: { stages: [{ name: "licence" }], modelId: "x" }, message: /Invalid assessment inputs \(v3\): \(root\): Unrecognized keys: "stages", "modelId"/ },
+    { name: "a foreign shape", raw: { stages: [{ name: "licence" }], modelId: "x" }, message: /Invalid assessment inputs \(v4\): \(root\): Unrecognized keys: "stages", "modelId"/ },
     { name: "an array", raw: [1, 2], message: /expected an object of stage inputs, got an array/ },
     { name: "a string", raw: "{}", message: /expected an object of stage inputs, got string/ },
-    { name: "a newer version", raw: { schemaVersion: 7 }, message: /written by a newer version of Freehold \(v7\); this build reads up to v3/ },
+    { name: "a newer version", raw: { schemaVersion: 7 }, message: /written by a newer version of Freehold \(v7\); this build reads up to v4/ },
     { name: "a version that is not a number", raw: { schemaVersion: "1" }, message: /schemaVersion: expected a whole number ≥ 1, got "1"/ },
     { name: "an invalid field", raw: { schemaVersion: 1, economics: { horizonMonths: 600 } }, message: /economics\.horizonMonths/ },
   ])("rejects $name with a clear error", ({ raw, message }) => {

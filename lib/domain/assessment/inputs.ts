@@ -23,7 +23,7 @@ import { DomainInputError, fieldErrorsFromZod, parseWith, STAGE_KEYS, TEXT_MAX, 
 import { ZOrgFacts } from "../licence";
 import { ZLifecycleInputs, ZPatching, ZRefreshProgramme, ZStaffRole } from "../lifecycle";
 import { ZQuantizationInputs } from "../adaptation";
-import { ZControlStatus, ZGuardServing, ZSafetyCosts } from "../safety";
+import { ZControlStatus, ZGuardServing, ZSafetyCosts, ZSupplyChainInputs } from "../safety";
 import { ZOwnedHardwareCost, ZServingMeasurement, ZSizingInputs } from "../sizing";
 import { ZWeightPrecision } from "../sizing";
 
@@ -33,8 +33,10 @@ import { ZWeightPrecision } from "../sizing";
  * v3 (serving model v2): the served weight precision moved from adaptation.quantization.servedPrecision
  * to infrastructure.sizing.weightPrecision (a pin for the layout search); the quality change stays in
  * adaptation as quantization.precision + qualityDelta. See UPGRADERS.
+ * v4: the safety stage gained `supplyChain` (pinned revision, weight hashes, safetensors only,
+ * signature, engine, guard model, evidence links), all optional.
  */
-export const CURRENT_INPUTS_SCHEMA_VERSION = 3;
+export const CURRENT_INPUTS_SCHEMA_VERSION = 4;
 
 /** Catalog ids are kebab-case; the value is resolved (and may be unknown) at report time. */
 const catalogId = z
@@ -256,6 +258,8 @@ export const ZSafetyStageInputs = z.strictObject({
     })
     .optional(),
   costs: ZSafetyCostsDraft.optional(),
+  /** Where the weights come from and how they were checked; feeds the AI bill of materials. */
+  supplyChain: ZSupplyChainInputs.optional(),
 });
 export type TSafetyStageInputs = z.infer<typeof ZSafetyStageInputs>;
 
@@ -574,8 +578,17 @@ function upgradeV2(raw: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
+/**
+ * v3 → v4: the supply-chain inputs are new and optional, and no v3 field meant the same thing, so
+ * a v3 document is a valid v4 one as it is. The step exists so the version a row was written at
+ * is still recorded and read in order.
+ */
+function upgradeV3(raw: Record<string, unknown>): Record<string, unknown> {
+  return raw;
+}
+
 /** Upgraders from version n to n + 1, keyed by n. */
-const UPGRADERS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = { 1: upgradeV1, 2: upgradeV2 };
+const UPGRADERS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = { 1: upgradeV1, 2: upgradeV2, 3: upgradeV3 };
 
 /**
  * Reads a stored inputs document of any known version and returns the current shape. Throws a

@@ -34,6 +34,13 @@ async function RecommendationBody({ slug, a }: { slug: string; a: TAssessmentDet
               Finance view
             </Link>
           </p>
+          <p className="mt-2 text-sm">
+            {/* A plain download: the route answers with Content-Disposition: attachment. */}
+            <a href={`/o/${slug}/assessments/${a.id}/bom`} download className="text-brand-700 underline">
+              Download AI bill of materials (CycloneDX 1.6 JSON)
+            </a>
+            <span className="block text-slate-700">Model, licence, serving engine, hardware, adapters, guard model and evidence; supply-chain details come from the safety stage.</span>
+          </p>
         </section>
       </div>
       <OptionsTable section={report.options} />

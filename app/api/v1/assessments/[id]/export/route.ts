@@ -1,0 +1,6 @@
+import { apiRoute } from "@/lib/api/route";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute("exportAssessment");

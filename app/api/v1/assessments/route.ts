@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/api/route";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute("listAssessments");
+export const POST = apiRoute("createAssessment");
