@@ -5,11 +5,11 @@
 // bad row: this lists every problem at once.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { checkCatalog, type TCatalogFiles } from "../lib/domain/catalog/check";
-import { CATALOG_KINDS, type TCatalogKind } from "../lib/domain/catalog/catalog-schema";
-import { CATALOG_STALE_AFTER_DAYS } from "../lib/domain/catalog/staleness";
+import { checkCatalog, type TCatalogFiles } from "./domain/catalog/check";
+import { CATALOG_KINDS, type TCatalogKind } from "./domain/catalog/catalog-schema";
+import { CATALOG_STALE_AFTER_DAYS } from "./domain/catalog/staleness";
 
-const dataDir = path.join(import.meta.dirname, "..", "lib", "domain", "catalog", "data");
+const dataDir = path.join(import.meta.dirname, "domain", "catalog", "data");
 const todayArg = process.argv.indexOf("--today");
 const today = todayArg > 0 ? String(process.argv[todayArg + 1]) : new Date().toISOString().slice(0, 10);
 if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
