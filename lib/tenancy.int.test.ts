@@ -335,6 +335,8 @@ const PAGES: Record<string, TPageEntry> = {
   "/": { public: "the landing page; it shows no organisation data" },
   "/(auth)/sign-in": { public: "the sign-in form" },
   "/(auth)/sign-up": { public: "the sign-up form" },
+  "/bench-floor": { public: "a benchmark's floor page (one heading, no data): a 404 unless FREEHOLD_BENCH_FLOOR=on, which only npm run bench:http sets" },
+  "/bench-floor/signed-in": { public: "a benchmark's signed-in floor page (session check and one heading, no organisation data): a 404 unless FREEHOLD_BENCH_FLOOR=on" },
   "/invite/[id]": { public: "the invitation id in the link is the credential (a random UUID); an unknown id is a 404" },
   "/orgs": { public: "lists only the caller's own memberships (listMyOrganizations filters by the caller)" },
   "/o/[slug]": { params: ({ v }) => ({ slug: v.slug }) },

@@ -5,12 +5,11 @@ import { createAssessment, deleteAssessment, getAssessment, updateAssessment } f
 import { isKnownCandidate, isKnownIncumbent } from "@/lib/domain/catalog";
 import { getTemplate, importedTitle, importSource, MAX_IMPORT_CHARS, parseAssessmentImport, ZAssessmentTitle, ZCreateAssessment } from "@/lib/domain/assessment";
 import { EDITOR_ROLES, zText } from "@/lib/domain/shared";
-import { invalid, orgFormAction, redirectTo, ZId } from "./safe-action";
+import { invalid, orgFormAction, redirectTo, ZFormVersion as ZVersion, ZId } from "./safe-action";
 
 // Assessments: create (blank, from a template, or from an imported file), rename, change models,
 // duplicate, delete. The DAL checks the role again in its queries.
 
-const ZVersion = z.coerce.number("The form is missing its version; reload the page.").int().positive("The form is missing its version; reload the page.");
 const ZNoFields = z.object({});
 
 export const createAssessmentAction = orgFormAction({ name: "createAssessment", args: z.tuple([]), form: ZCreateAssessment, roles: EDITOR_ROLES, forbidden: "Your role in this organisation cannot create assessments." }, async ({ org, ...actor }, form) => {

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { savePriceBook } from "@/lib/dal/price-book";
-import { APPROVER_ROLES } from "@/lib/domain/shared";
+import { APPROVER_ROLES, MAX_VERSION } from "@/lib/domain/shared";
 import { DEFAULT_STAFFING_TEMPLATE } from "@/lib/domain/lifecycle";
 import { parsePriceBookForm } from "@/lib/domain/assessment";
 import { invalid, orgFormAction } from "./safe-action";
@@ -11,7 +11,7 @@ import { invalid, orgFormAction } from "./safe-action";
 // the field and says what is wrong), so one typo is reported where it was typed and nothing is saved.
 
 const ZForm = z.record(z.string().max(300), z.unknown()).refine((r) => Object.keys(r).length <= 2000, "The form is too large.");
-const ZVersion = z.number().int().min(0);
+const ZVersion = z.number().int().min(0).max(MAX_VERSION);
 
 export const savePriceBookAction = orgFormAction(
   { name: "savePriceBook", args: z.tuple([ZVersion]), form: ZForm, roles: APPROVER_ROLES, forbidden: "Only an owner or a manager can change the organisation's price book." },

@@ -3,13 +3,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { decideReview, signOffStage, submitForReview, withdrawSubmission } from "@/lib/dal/reviews";
 import { APPROVER_ROLES, EDITOR_ROLES, STAGE_KEYS, zText } from "@/lib/domain/shared";
-import { invalid, orgFormAction, ZId } from "./safe-action";
+import { invalid, orgFormAction, ZFormVersion as ZVersion, ZId } from "./safe-action";
 
 // Review and sign-off. The role check is also in the DAL's queries (decideReview and signOffStage
 // only match a row for an owner or manager), so the rule holds whichever way a request arrives.
 
 const ZText = zText({ trim: true, multiline: true, max: 2000, tooLong: "Keep it under 2,000 characters." }).default("");
-const ZVersion = z.coerce.number("The form is missing its version; reload the page.").int().positive("The form is missing its version; reload the page.");
 
 const ok = (message: string) => ({ kind: "ok" as const, message });
 const refresh = (slug: string, id: string) => revalidatePath(`/o/${slug}/assessments/${id}`, "layout");

@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "@/lib/dal/errors";
 import { getOrgContext } from "@/lib/dal/organizations";
 import { logServerError } from "@/lib/log";
-import type { TActor, TOrgContext, TRole } from "@/lib/domain/shared";
+import { MAX_VERSION, type TActor, type TOrgContext, type TRole } from "@/lib/domain/shared";
 import type { TActionFailure } from "./result";
 
 // The one wrapper every server action goes through. A server action is a public endpoint: its
@@ -25,6 +25,10 @@ const isRedirect = (v: unknown): v is TRedirect => typeof v === "object" && v !=
 
 export const ZSlug = z.string().min(1).max(80).regex(/^[\w-]+$/);
 export const ZId = z.string().min(1).max(64);
+
+const VERSION_MISSING = "The form is missing its version; reload the page.";
+/** A form's hidden version field: a positive integer the database's version column can hold. */
+export const ZFormVersion = z.coerce.number(VERSION_MISSING).int().positive(VERSION_MISSING).max(MAX_VERSION, VERSION_MISSING);
 
 export const MESSAGES = {
   outOfDate: "The page is out of date; reload it.",

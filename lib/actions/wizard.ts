@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getAssessment, updateAssessment } from "@/lib/dal/assessments";
 import { STAGE_SCHEMAS, ZAssessmentInputs, stageStatuses, type TAssessmentInputs } from "@/lib/domain/assessment";
-import { EDITOR_ROLES, STAGE_KEYS, zText, type TStageKey, type TStageStatus } from "@/lib/domain/shared";
+import { EDITOR_ROLES, STAGE_KEYS, zText, type TStageKey, type TStageStatus, MAX_VERSION } from "@/lib/domain/shared";
 import type { TWorkloadResult } from "@/lib/domain/capability";
 import { buildCustomCandidate, type TCustomCandidateErrors } from "@/lib/domain/catalog";
 import { lmEvalTaskToWorkloadResult, MAX_EVAL_FILE_CHARS, parseEvalFile, promptfooTallyToWorkloadResult } from "@/lib/domain/capability";
@@ -20,7 +20,7 @@ import { invalid, orgAction, userAction, ZId } from "./safe-action";
 // uploaded evaluation file. Failures other than a refused draft come from the action wrapper.
 
 const ZStage = z.enum(STAGE_KEYS);
-const ZVersion = z.number().int().positive();
+const ZVersion = z.number().int().positive().max(MAX_VERSION);
 
 export type TStageResults = {
   stage: TReportStages[TStageKey];

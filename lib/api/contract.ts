@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ASSESSMENT_STATUSES, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, STAGE_SCHEMAS, ZAssessmentInputs, ZCreateAssessmentFields } from "@/lib/domain/assessment";
 import { PORTFOLIO_SORTS, PORTFOLIO_STATUSES, PORTFOLIO_VERDICTS, PORTFOLIO_PAGE_SIZES, DEFAULT_PAGE_SIZE, COMPARE_MAX, COMPARE_MIN } from "@/lib/domain/portfolio";
 import { VERDICT_LABELS, type TVerdict } from "@/lib/domain/recommendation";
-import { STAGE_KEYS, ZFigure, zText } from "@/lib/domain/shared";
+import { STAGE_KEYS, ZFigure, zText, MAX_VERSION } from "@/lib/domain/shared";
 import type { TApiTokenScope } from "@/lib/auth/api-token-scopes";
 
 export const API_BASE_PATH = "/api/v1";
@@ -14,7 +14,7 @@ export const API_BASE_PATH = "/api/v1";
 const VERDICTS = Object.keys(VERDICT_LABELS) as [TVerdict, ...TVerdict[]];
 const ZStageStatus = z.enum(["not-started", "in-progress", "complete"]);
 const ZDateTime = z.string().meta({ format: "date-time" });
-const ZVersion = z.number().int().positive().meta({ description: "The assessment's version (it counts saves)." });
+const ZVersion = z.number().int().positive().max(MAX_VERSION).meta({ description: "The assessment's version (it counts saves)." });
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes

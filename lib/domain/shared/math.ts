@@ -131,3 +131,10 @@ export function fmt(x: number | null, digits = 4): string {
   if (abs < 1e-4) return roundSig(x, digits).toExponential(digits - 1);
   return groupThousands(String(roundSig(x, digits)));
 }
+
+/**
+ * The largest value a version counter can hold: versions are PostgreSQL `integer` columns, and a
+ * larger number sent as an expected version would fail in the database (a 500) instead of being
+ * refused as input. Every schema that reads a version bounds it with this.
+ */
+export const MAX_VERSION = 2_147_483_647;
