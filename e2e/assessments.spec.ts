@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, signIn, DEMO } from "./fixtures";
+import { test, expect, expectAccessible, signIn, DEMO, openByTitle, SEEDED_SUPPORT } from "./fixtures";
 
 test("an analyst creates, renames and deletes an assessment", async ({ page }) => {
   await signIn(page, DEMO.analyst);
@@ -64,7 +64,7 @@ test("a viewer sees assessments read-only", async ({ page }) => {
   await page.goto("/o/northwind/assessments");
   await expect(page.getByText("Your role is viewer: you can read assessments but not create or change them.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Create assessment" })).toHaveCount(0);
-  await page.getByRole("link", { name: "Support summarisation: Llama 3.3 70B vs GPT-4o" }).click();
+  await openByTitle(page, "northwind", SEEDED_SUPPORT);
   await expect(page.getByText("Your role is viewer: this assessment is read-only for you.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Rename" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Delete assessment" })).toHaveCount(0);

@@ -52,3 +52,16 @@ export async function signOut(page: Page): Promise<void> {
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@e2e.example`;
 }
+
+/** The seeded Northwind support-summarisation assessment, which every read-only journey opens. */
+export const SEEDED_SUPPORT = "Support summarisation: Llama 3.3 70B vs GPT-4o";
+
+/**
+ * Opens an assessment by its exact title through the portfolio's search: by the time later specs
+ * run, earlier ones have added enough assessments to push a seeded one off the first page.
+ */
+export async function openByTitle(page: Page, slug: string, title: string): Promise<void> {
+  await page.goto(`/o/${slug}/assessments?q=${encodeURIComponent(title)}`);
+  await page.getByRole("link", { name: title, exact: true }).click();
+  await page.waitForURL(/\/assessments\/[^/?]+$/);
+}

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, expectAccessible, signIn, DEMO } from "./fixtures";
+import { test, expect, expectAccessible, signIn, DEMO, openByTitle, SEEDED_SUPPORT } from "./fixtures";
 
 // Issue 14 item 8: moving through an assessment and its review without dead ends or wrong words.
 
@@ -13,7 +13,7 @@ async function as(browser: Browser, email: string, ip: string): Promise<Page> {
 test("an analyst with one organisation lands in it, and every step has Previous and Next in stepper order", async ({ page }) => {
   await signIn(page, DEMO.analyst);
   expect(new URL(page.url()).pathname).toBe("/o/northwind/assessments");
-  await page.getByRole("link", { name: "Support summarisation: Llama 3.3 70B vs GPT-4o" }).click();
+  await openByTitle(page, "northwind", SEEDED_SUPPORT);
   await page.getByRole("navigation", { name: "Assessment steps" }).getByRole("link", { name: /Licence diligence/ }).click();
   const pager = page.getByRole("navigation", { name: "Previous and next step" });
   const expected = [

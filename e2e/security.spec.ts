@@ -1,6 +1,6 @@
 // Issue 17, attacked as a security tester would (loopback only). Each test failed before the fix.
 import fs from "node:fs";
-import { test, expect, expectAccessible, signIn, DEMO, DEMO_PASSWORD, uniqueEmail } from "./fixtures";
+import { test, expect, expectAccessible, signIn, DEMO, DEMO_PASSWORD, uniqueEmail, openByTitle, SEEDED_SUPPORT } from "./fixtures";
 import { freshPgliteUrl, prepareDatabase, runServerExpectingExit, startServer, type TServer } from "./spawn-server";
 
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -60,8 +60,7 @@ test.describe("security headers", () => {
       document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} on ${location.pathname}`));
     });
     await signIn(page, DEMO.owner);
-    await page.goto("/o/northwind/assessments");
-    await page.getByRole("link", { name: "Support summarisation: Llama 3.3 70B vs GPT-4o" }).click();
+    await openByTitle(page, "northwind", SEEDED_SUPPORT);
     await page.waitForURL(/\/assessments\/[a-z0-9]{20,}$/);
     const base = page.url();
     await page.goto(`${base}/economics`);

@@ -1,9 +1,10 @@
 // Issue 10: an analyst finds the cheapest serving layout for a 70B model, pins the tensor-parallel
 // degree, imports a vLLM benchmark run for that layout, and sees the measured figure replace the
 // estimate in economics and in the PDF memo.
-import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { readPdf } from "../lib/pdf/pdf-reader";
 import { test, expect, signIn, DEMO } from "./fixtures";
 
 const VLLM_FILE = path.join(__dirname, "..", "lib", "domain", "__fixtures__", "serving", "vllm-bench-serve-llama-3.1-70b-h100-tp8-c100-detailed.json");
@@ -78,7 +79,8 @@ test("find the cheapest layout for a 70B model, pin TP, import a vLLM run, see i
   const file = await download;
   const pdfPath = testInfo.outputPath("serving-memo.pdf");
   await file.saveAs(pdfPath);
-  const text = execFileSync("pdftotext", ["-enc", "UTF-8", pdfPath, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  // Read in-process with pdf.js: a fresh machine has no poppler (pdftotext).
+  const text = (await readPdf(readFileSync(pdfPath))).flat;
   expect(text).toContain("Serving layout");
   expect(text).toMatch(/TP8, weights BF16/);
   expect(text).toContain("Measured (replaces the estimate)");

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, expectAccessible, signIn, signOut, DEMO } from "./fixtures";
+import { test, expect, expectAccessible, signIn, signOut, DEMO, openByTitle, SEEDED_SUPPORT } from "./fixtures";
 import { ZAssessmentInputs } from "../lib/domain/assessment";
 import { STAGE_KEYS, type TStageKey } from "@/lib/domain/shared";
 import { SAFETY_CONTROL_IDS } from "../lib/domain/catalog";
@@ -284,8 +284,7 @@ test("a conflicting save from a second browser is detected and can be overwritte
 
 test("a viewer sees every stage read-only", async ({ page }) => {
   await signIn(page, DEMO.viewer);
-  await page.goto("/o/northwind/assessments");
-  await page.getByRole("link", { name: "Support summarisation: Llama 3.3 70B vs GPT-4o" }).click();
+  await openByTitle(page, "northwind", SEEDED_SUPPORT);
   await goToStep(page, "infrastructure");
   await expect(page.getByText("Your role is viewer: this stage is read-only for you.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
@@ -328,9 +327,7 @@ test("capability imports an lm-evaluation-harness file and a promptfoo file, and
 
 test("every wizard URL of another organisation's assessment is a 404", async ({ page }) => {
   await signIn(page, DEMO.analyst);
-  await page.goto("/o/northwind/assessments");
-  await page.getByRole("link", { name: "Support summarisation: Llama 3.3 70B vs GPT-4o" }).click();
-  await page.waitForURL(/\/assessments\/[^/]+$/);
+  await openByTitle(page, "northwind", SEEDED_SUPPORT);
   const base = new URL(page.url()).pathname;
   await signOut(page);
   await signIn(page, DEMO.fabrikamOwner);
