@@ -138,16 +138,17 @@ const EXPORT_FIRST_BATCH = 200;
 const EXPORT_BATCH = 1_000;
 
 /**
- * The export's rows a batch at a time, so the CSV can stream. One light query first fixes which
- * rows and in what order (ids only, the list's where and order); each batch then reads its rows by
- * id, in the organisation (a row deleted meanwhile is left out). Membership is checked before this
- * returns, so a foreign organisation is a NotFoundError and not a broken stream.
+ * The export's rows a batch at a time, so the CSV can stream. On the first pull one light query
+ * fixes which rows and in what order (ids only, the list's where and order); each batch then reads
+ * its rows by id, in the organisation (a row deleted meanwhile is left out). Membership is checked
+ * before this returns, so a foreign organisation is a NotFoundError and not a broken stream; the id
+ * query waits for the first pull so the download's first byte does not wait for it.
  */
 export async function portfolioExportBatches(userId: string, slug: string, q: TPortfolioQuery): Promise<AsyncGenerator<TPortfolioRow[]>> {
   const organizationId = await orgIdForMember(userId, slug);
-  const ordered = await prisma().assessment.findMany({ where: whereFor(organizationId, q), select: { id: true }, orderBy: orderFor(q), take: MAX_EXPORT_ROWS });
-  const ids = ordered.map((r) => r.id);
   return (async function* () {
+    const ordered = await prisma().assessment.findMany({ where: whereFor(organizationId, q), select: { id: true }, orderBy: orderFor(q), take: MAX_EXPORT_ROWS });
+    const ids = ordered.map((r) => r.id);
     for (let start = 0; start < ids.length; ) {
       const slice = ids.slice(start, start + (start === 0 ? EXPORT_FIRST_BATCH : EXPORT_BATCH));
       start += slice.length;
