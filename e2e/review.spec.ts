@@ -89,6 +89,8 @@ test("submit, reject with a comment, resubmit, approve; an edit after approval i
   const tokens = field(page, "Input tokens");
   const before = await tokens.inputValue();
   const after = String(Number(before) * 2);
+  // History and snapshots show a value as the form's words would: grouped digits.
+  const grouped = (raw: string) => Number(raw).toLocaleString("en-US");
   await tokens.fill(after);
   await expectSaved(page);
   await page.goto(url);
@@ -98,7 +100,9 @@ test("submit, reject with a comment, resubmit, approve; an edit after approval i
   await expect(page.getByRole("heading", { level: 1, name: "Snapshot 2 (version 2)" })).toBeVisible();
   await expect(page.getByText("This is the approved version.")).toBeVisible();
   await page.getByText(/^Economics \(\d+ inputs?\)$/).click();
-  await expect(page.locator('[data-path="economics.inputTokensPerMonth"] dd')).toHaveText(before);
+  const frozen = page.locator('[data-path="economics.inputTokensPerMonth"]');
+  await expect(frozen.locator("dt")).toHaveText("Input tokens");
+  await expect(frozen.locator("dd")).toHaveText(grouped(before));
   for (const name of ["Save", "Approve", "Submit for review"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
   await expectAccessible(page);
 
@@ -106,8 +110,9 @@ test("submit, reject with a comment, resubmit, approve; an edit after approval i
   await page.getByRole("link", { name: "Compare with the current working copy" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "History and versions" })).toBeVisible();
   const changed = page.locator('tr[data-path="economics.inputTokensPerMonth"]');
-  await expect(changed).toContainText(before);
-  await expect(changed).toContainText(after);
+  await expect(changed.getByRole("rowheader")).toHaveText("Input tokens");
+  await expect(changed).toContainText(grouped(before));
+  await expect(changed).toContainText(grouped(after));
   await expect(page.getByRole("table").filter({ has: changed })).toContainText("Economics");
   await expect(page.locator('tr[data-figure="Key figures.economics.apiUsdPerMonth"] td').last()).toHaveText(/^\+\$[\d,.]+ \/month$/);
   // The audit log quotes the notes and the comments.

@@ -2,6 +2,7 @@ import { CURRENT_INPUTS_SCHEMA_VERSION } from "@/lib/domain/assessment";
 import { diffInputs, type TFrozenFigure, type TVersionSide } from "@/lib/domain/report";
 import { groupBy, groupByStage } from "./review-text";
 import { formatFigure } from "@/lib/domain/shared";
+import { labelInputChanges } from "@/lib/wizard/input-change-labels";
 
 const EMPTY: TVersionSide = { title: "", candidateModelId: "", incumbentApiId: "", inputs: { schemaVersion: CURRENT_INPUTS_SCHEMA_VERSION } as TVersionSide["inputs"], figures: [] };
 
@@ -29,7 +30,7 @@ export function FrozenFigures({ figures }: { figures: TFrozenFigure[] }) {
 /** Every input the snapshot holds, by stage. Listed as a diff from nothing, so paths and stage
  *  grouping are exactly those of the version comparison. */
 export function InputsSummary({ side }: { side: TVersionSide }) {
-  const rows = diffInputs(EMPTY, side).filter((c) => c.stage !== "Assessment");
+  const rows = labelInputChanges(diffInputs(EMPTY, side).filter((c) => c.stage !== "Assessment"));
   if (rows.length === 0) return <p className="text-sm">No stage inputs were entered.</p>;
   return (
     <div className="flex flex-col gap-2">
@@ -41,7 +42,9 @@ export function InputsSummary({ side }: { side: TVersionSide }) {
           <dl className="mt-2 flex flex-col divide-y divide-slate-100 text-sm">
             {list.map((c) => (
               <div key={c.path} data-path={c.path} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] gap-x-3 py-1">
-                <dt className="font-mono text-xs break-all text-slate-700">{c.path}</dt>
+                <dt title={c.path} className="break-words text-slate-700">
+                  {c.label}
+                </dt>
                 <dd className="break-words">{c.after}</dd>
               </div>
             ))}

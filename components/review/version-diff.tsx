@@ -1,6 +1,7 @@
 import type { TFigureChange, TInputChange } from "@/lib/domain/report";
 import { groupByStage } from "./review-text";
 import { formatFigure, formatFigureValue } from "@/lib/domain/shared";
+import { labelInputChanges } from "@/lib/wizard/input-change-labels";
 
 const ABSENT = "—";
 
@@ -30,7 +31,7 @@ export function VersionDiff({ inputs, figures, fromName, toName }: { inputs: TIn
           Changed inputs ({inputs.length})
         </h3>
         {inputs.length === 0 ? <p className="text-sm">No input changed.</p> : null}
-        {groupByStage(inputs).map(([stage, changes]) => (
+        {groupByStage(labelInputChanges(inputs)).map(([stage, changes]) => (
           <div key={stage} className="overflow-x-auto">
             <table className="w-full text-sm">
               <caption className="text-left font-medium text-slate-800">{stage}</caption>
@@ -44,7 +45,10 @@ export function VersionDiff({ inputs, figures, fromName, toName }: { inputs: TIn
               <tbody>
                 {changes.map((c) => (
                   <tr key={c.path} data-path={c.path}>
-                    <th scope="row" className={`${cell} text-left font-mono text-xs font-normal break-all`}>{c.path}</th>
+                    {/* The form's name for the field; the stored path stays in a tooltip for whoever reads the JSON. */}
+                    <th scope="row" title={c.path} className={`${cell} text-left font-normal break-words`}>
+                      {c.label}
+                    </th>
                     <td className={`${cell} break-words`}>{c.before}</td>
                     <td className={`${cell} break-words`}>{c.after}</td>
                   </tr>
