@@ -23,6 +23,8 @@ async function createFromTemplate(page: Page, title: string, templateId = "ticke
 const review = (page: Page) => page.getByRole("region", { name: "Review" });
 const statusBadge = (page: Page) => page.locator("h1 + p");
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+/** A number field's value: it shows its digits grouped ("10,200,000,000"). */
+const numberIn = async (page: Page, label: string) => Number((await field(page, label).inputValue()).replace(/,/g, ""));
 
 async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByRole("status").filter({ hasText: /Saved • version|Saving…|Unsaved changes|Not saved/ })).toHaveText(/^Saved • version \d+$/, { timeout: 20_000 });
@@ -69,8 +71,7 @@ test("submit, reject with a comment, resubmit, approve; an edit after approval i
   await expect(review(page)).toContainText("Rejected by Marek Manager");
   await expect(review(page)).toContainText("Answer length is from a 20-sample run; use the full set.");
   await page.goto(`${url}/stages/infrastructure`);
-  const answer = field(page, "Answer length");
-  await answer.fill(String(Number(await answer.inputValue()) + 10));
+  await field(page, "Answer length").fill(String((await numberIn(page, "Answer length")) + 10));
   await expectSaved(page);
   await page.goto(url);
   await expect(review(page)).toContainText("Draft: changed since the last submission");
@@ -87,7 +88,7 @@ test("submit, reject with a comment, resubmit, approve; an edit after approval i
   // An edit after approval: the working copy is a draft; the approved snapshot keeps the old value.
   await page.goto(`${url}/economics`);
   const tokens = field(page, "Input tokens");
-  const before = await tokens.inputValue();
+  const before = String(await numberIn(page, "Input tokens"));
   const after = String(Number(before) * 2);
   // History and snapshots show a value as the form's words would: grouped digits.
   const grouped = (raw: string) => Number(raw).toLocaleString("en-US");
@@ -188,8 +189,7 @@ test("a stage sign-off shows to everyone and goes out of date when the stage cha
   await analyst.goto(`${url}/stages/licence`);
   await expect(analyst.getByRole("region", { name: "Stage sign-off" })).toContainText("Signed off by Marek Manager");
   await expect(analyst.getByRole("button", { name: "Sign off this stage" })).toHaveCount(0);
-  const users = field(analyst, "Monthly active users");
-  await users.fill(String(Number(await users.inputValue()) + 1));
+  await field(analyst, "Monthly active users").fill(String((await numberIn(analyst, "Monthly active users")) + 1));
   await expectSaved(analyst);
   await expect(analyst.getByRole("region", { name: "Stage sign-off" })).toContainText("Out of date — the stage changed since.");
   await analyst.goto(`${url}/stages/capability`);

@@ -94,7 +94,8 @@ test("an analyst walks a new assessment through every stage and sees the engine'
 
   // Reload mid-way: the inputs come back from the database.
   await page.reload();
-  await expect(field(page, "Monthly active users")).toHaveValue("25000");
+  // Stored numbers come back with their digits grouped (issue 14 item 4).
+  await expect(field(page, "Monthly active users")).toHaveValue("25,000");
   await expect(field(page, "Sector")).toHaveValue("finance");
 
   // 2. Capability (typed scores)
@@ -248,6 +249,16 @@ test("from a template: an invalid value is refused at its field and the saved va
   await expect(page.getByRole("heading", { level: 1, name: "Adaptation" })).toBeVisible();
   await goToStep(page, "infrastructure");
   await expect(field(page, "Answer length")).toHaveValue("300");
+
+  // A share typed as a percentage is read as the share; the hint says so; large numbers show grouped.
+  await goToStep(page, "economics");
+  const cacheable = field(page, "Cacheable share of input tokens");
+  await expect(cacheable).toHaveAccessibleDescription(/In fraction 0\.\.1 \(90% is read as 0\.9\)\./);
+  await cacheable.fill("90%");
+  await expectSaved(page);
+  await page.reload();
+  await expect(field(page, "Cacheable share of input tokens")).toHaveValue("0.9");
+  await expect(field(page, "Input tokens")).toHaveValue(/^\d{1,3}(,\d{3})+$/);
 
   // Duplicating copies every stage.
   await page.getByRole("link", { name: title }).click();

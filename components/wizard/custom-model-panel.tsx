@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/field";
 import type { TCustomCandidateErrors, TCustomCandidateForm } from "@/lib/domain/catalog";
 import { previewHfConfig, type TSummaryRow } from "@/lib/domain/catalog";
 import type { TCandidatePanelData } from "@/lib/wizard/stage-fields";
-import { parseNumberText } from "./stage-fields";
+import { parseNumberText } from "@/lib/wizard/number-text";
 
 type TProps = TCandidatePanelData & {
   canEdit: boolean;

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { getIn } from "@/lib/wizard/draft";
 import type { TAssumedList, TFieldGroup, TFieldSpec } from "@/lib/wizard/stage-fields";
+import { formatNumberText, parseNumberText, percentReadingOf, type TPercentReading } from "@/lib/wizard/number-text";
 
 export type TFieldContext = {
   draft: unknown;
@@ -13,19 +14,11 @@ export type TFieldContext = {
 
 const inputClass = (error?: string) => `w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${error ? "border-red-700" : "border-slate-300"}`;
 const fieldId = (path: string) => `f-${path.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
-const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
-/** Typed text as a number ("1,500" → 1500), undefined when blank, or the text itself when it is not a number (the server refuses it at the field). */
-export function parseNumberText(text: string): unknown {
-  const t = text.replace(/[,_\s]/g, "");
-  if (t === "") return undefined;
-  return NUMBER_TEXT.test(t) ? Number(t) : text;
-}
-
-function NumberInput({ id, value, onChange, describedBy, error }: { id: string; value: unknown; onChange: (v: unknown) => void; describedBy?: string; error?: string }) {
-  const [text, setText] = useState(value === undefined ? "" : String(value));
-  // Keep what the user typed ("1." or "1,500") while it still means the stored value.
-  const shown = parseNumberText(text) === value || (value === undefined && text.trim() === "") ? text : value === undefined ? "" : String(value);
+function NumberInput({ id, value, onChange, describedBy, error, percent }: { id: string; value: unknown; onChange: (v: unknown) => void; describedBy?: string; error?: string; percent: TPercentReading }) {
+  const [text, setText] = useState(formatNumberText(value));
+  // Keep what the user typed ("1." or "90%") while it still means the stored value; else show the value grouped.
+  const shown = parseNumberText(text, percent) === value || (value === undefined && text.trim() === "") ? text : formatNumberText(value);
   return (
     <input
       id={id}
@@ -37,14 +30,14 @@ function NumberInput({ id, value, onChange, describedBy, error }: { id: string; 
       className={inputClass(error)}
       onChange={(e) => {
         setText(e.target.value);
-        onChange(parseNumberText(e.target.value));
+        onChange(parseNumberText(e.target.value, percent));
       }}
     />
   );
 }
 
 function Hint({ id, spec, defaultText }: { id: string; spec: TFieldSpec; defaultText?: string }) {
-  const unit = "unit" in spec && spec.unit ? `In ${spec.unit}.` : "";
+  const unit = "unit" in spec && spec.unit ? `In ${spec.unit}${percentReadingOf(spec.unit) === "fraction" ? " (90% is read as 0.9)" : ""}.` : "";
   const parts = [unit, spec.hint ?? "", defaultText ? `Default: ${defaultText}.` : ""].filter(Boolean);
   if (parts.length === 0) return null;
   return (
@@ -96,7 +89,7 @@ export function FieldRenderer({ spec, path, ctx }: { spec: TFieldSpec; path: str
   }
   let control;
   if (spec.kind === "number") {
-    control = <NumberInput id={id} value={value} onChange={(v) => ctx.onChange(path, v)} describedBy={describedBy} error={error} />;
+    control = <NumberInput id={id} value={value} onChange={(v) => ctx.onChange(path, v)} describedBy={describedBy} error={error} percent={percentReadingOf(spec.unit)} />;
   } else if (spec.kind === "text") {
     control = (
       <input
