@@ -7,7 +7,7 @@ import { describeStatedFactors, type TStatedFactor } from "../sizing";
 import { DomainInputError, parseOrThrow } from "../shared";
 import type { TFigure } from "../shared";
 import { makeFigure } from "../shared";
-import { BYTES_PER_GB, BYTES_PER_GIB, fmt } from "../shared";
+import { BYTES_PER_GB, BYTES_PER_GIB, fmt, formatCount } from "../shared";
 import { ZGpu, ZModelArchitecture, type TGpu, type TModelArchitecture } from "../shared";
 
 export * from "./inputs";
@@ -140,7 +140,7 @@ export function planAdaptation(rawInputs: TAdaptationInputsRaw, rawModel: TModel
   }
   let gpusUsed = minGpus;
   if (minGpus !== null && inputs.gpuCount !== undefined) {
-    if (inputs.gpuCount < minGpus) warnings.push(`${inputs.gpuCount} GPU(s) cannot hold the training state; using the minimum, ${minGpus}.`);
+    if (inputs.gpuCount < minGpus) warnings.push(`${formatCount(inputs.gpuCount, "GPUs")} cannot hold the training state; using the minimum, ${minGpus}.`);
     gpusUsed = Math.max(minGpus, inputs.gpuCount);
   }
 

@@ -8,7 +8,7 @@ import type { TEconomicsScalars } from "./core";
 import { finiteOrNull, parseOrThrow } from "../shared";
 import type { TFigure } from "../shared";
 import { makeFigure } from "../shared";
-import { fmt } from "../shared";
+import { fmt, formatCount } from "../shared";
 import type { TInfraCostKind, TSizingResult } from "../sizing";
 
 export type { TEconomicsScalars, TEconomicsScalarKey } from "./core";
@@ -278,7 +278,7 @@ function economicsFigures(inputs: TEconomicsInputs, s: TEconomicsScalars, r: TEc
   const m = s.marginalUsdPerMillionTokens;
   const crossoverNote =
     r.crossover.kind === "volume"
-      ? `On the staircase: ${r.crossover.replicas} replica(s) at the crossover.`
+      ? `On the staircase: ${formatCount(r.crossover.replicas, "replicas")} at the crossover.`
       : r.crossover.reason === "owned-cost-per-token-not-below-api"
         ? "Never: a full replica costs at least as much per token as the API, so more volume never closes the gap."
         : `Never below ${fmt(s.maxCrossoverTokensPerMonth)} tokens/month.`;

@@ -1,7 +1,7 @@
 // The layout table: the chosen layout, the next best alternatives the search costed, and the
 // layouts that could not serve the workload, each with the reason it lost. Reads the search result;
 // computes nothing new.
-import { fmt, pctText, usdText } from "../shared";
+import { fmt, formatCount, pctText, usdText } from "../shared";
 import { WEIGHT_PRECISIONS, type TLayoutOption, type TLayoutSearchResult, type TQualitySource } from "../sizing";
 import type { TLayoutRow } from "./types";
 
@@ -99,7 +99,7 @@ export function layoutRows(result: TLayoutSearchResult): TLayoutRow[] {
 export function chosenLayoutText(detail: { search: { rows: TLayoutRow[] } | null; measurements: { appliesToChosen: boolean }[] } | null): string | null {
   const row = detail?.search?.rows.find((r) => r.isChosen);
   if (!row) return null;
-  const gpus = row.totalGpus !== null ? `; ${row.totalGpus} GPU(s)` : "";
+  const gpus = row.totalGpus !== null ? `; ${formatCount(row.totalGpus, "GPUs")}` : "";
   const measured = detail!.measurements.some((m) => m.appliesToChosen) ? "; throughput measured" : "";
   return `${layoutText(row)}${gpus}${measured}`;
 }

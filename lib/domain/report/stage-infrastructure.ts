@@ -5,7 +5,7 @@
 import type { TAssessmentInputs, TLayoutSearchScope, TSizingDraft } from "../assessment";
 import { getGpu } from "../catalog";
 import type { TFigure, TGpu, TModelArchitecture, TStageStatus } from "../shared";
-import { fmt, usdText } from "../shared";
+import { fmt, formatCount, usdText } from "../shared";
 import {
   compareMeasurement,
   EFFICIENCY_DEFAULTS,
@@ -427,7 +427,7 @@ export function buildInfrastructureStage(args: {
       ...out,
     };
   }
-  const count = isVolumeKnown && sizing.replicas !== null ? `${sizing.replicas} replica(s), ${sizing.totalGpus} GPUs` : `${sizing.placement.gpusPerReplica} GPU(s) per replica`;
+  const count = isVolumeKnown && sizing.replicas !== null ? `${formatCount(sizing.replicas, "replicas")}, ${sizing.totalGpus === null ? "GPUs not known" : formatCount(sizing.totalGpus, "GPUs")}` : `${formatCount(sizing.placement.gpusPerReplica, "GPUs")} per replica`;
   const cost = sizing.costs[pricing.pricing.mode];
   const measured = calibration ? " Throughput measured, not estimated." : "";
   const summary =

@@ -13,6 +13,13 @@ describe("formatFigure", () => {
     [{ value: 491_520_000, unit: "bytes" }, "491,520,000 bytes"],
     [{ value: null, unit: "USD/month" }, "not known"],
     [{ value: null, unit: "tokens/month", valueText: "never" }, "never"],
+    // Count units agree with the number.
+    [{ value: 1, unit: "nodes" }, "1 node"],
+    [{ value: 19, unit: "month" }, "19 months"],
+    [{ value: 1, unit: "replica(s)" }, "1 replica"],
+    [{ value: 3, unit: "region(s)" }, "3 regions"],
+    [{ value: 2.5, unit: "weeks" }, "2.5 weeks"],
+    [{ value: 8, unit: "GPUs" }, "8 GPUs"],
   ])("%o reads %s", (f, text) => expect(formatFigure(f)).toBe(text));
 
   it("a crossover that never happens reads 'never', not 'not known' (contract extraction template)", () => {

@@ -14,8 +14,36 @@ export function formatNumber(value: number): string {
   return num.format(value);
 }
 
+// Count units read in the number's grammar: "1 node", "19 months", never "1 nodes" or "19 month".
+const COUNT_UNITS: Record<string, readonly [singular: string, plural: string]> = Object.fromEntries(
+  [
+    ["month", "months"],
+    ["year", "years"],
+    ["week", "weeks"],
+    ["day", "days"],
+    ["hour", "hours"],
+    ["node", "nodes"],
+    ["GPU", "GPUs"],
+    ["replica", "replicas"],
+    ["region", "regions"],
+    ["sequence", "sequences"],
+    ["option", "options"],
+    ["finding", "findings"],
+    ["point", "points"],
+    ["person-day", "person-days"],
+  ].flatMap(([one, many]) => [one, many, `${one}(s)`].map((u) => [u, [one, many] as const])),
+);
+
+/** "1 replica", "3 replicas" (also from "replica(s)"); a unit that is not a count is left as given. */
+export function formatCount(value: number, unit: string): string {
+  const forms = COUNT_UNITS[unit];
+  // A whole count is exact (1,234 replicas, not 1,234 rounded to four digits).
+  return `${Number.isInteger(value) ? whole.format(value) : num.format(value)} ${forms ? forms[Math.abs(value) === 1 ? 0 : 1] : unit}`;
+}
+
 export function formatFigureValue(value: number | null, unit: string, valueText?: string): string {
   if (value === null) return valueText ?? "not known";
+  if (COUNT_UNITS[unit]) return formatCount(value, unit);
   if (unit === "USD") return formatUsdAmount(value);
   if (unit.startsWith("USD/")) return `${formatUsdAmount(value)} ${unit.slice(3)}`;
   if (unit === "probability") return pct.format(value);
