@@ -4,10 +4,11 @@
 // with FREEHOLD_BENCH_FLOOR=on (the only way the floor pages under /bench-floor exist), signs in and
 // requests every page in turn, round after round, so the floors and the pages share the machine's
 // load. Prints page, median, p95, floor, ratio and goal; then the economics page and the floor under
-// 10 concurrent clients, the CSV's first byte and each page's first-load JavaScript.
+// 10 concurrent clients, the CSV's first byte, each page's first-load JavaScript and cold starts.
 //
 // Options (env): BENCH_ROUNDS (default 30), BENCH_PORT (default 3190), BENCH_CONCURRENT_SECONDS
-// (default 20; 0 skips the concurrency run), BENCH_BULK (default 10000).
+// (default 20; 0 skips the concurrency run), BENCH_BULK (default 10000), BENCH_COLD_ROUNDS (default
+// 3: cold starts of the floor and of the signed-in landing page, alternating).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -21,6 +22,7 @@ const WARM_UP_ROUNDS = 3;
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const CONCURRENT_SECONDS = Number(process.env.BENCH_CONCURRENT_SECONDS ?? 20);
 const BULK = Number(process.env.BENCH_BULK ?? 10_000);
+const COLD_ROUNDS = Number(process.env.BENCH_COLD_ROUNDS ?? 3);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DEMO = { email: "owner@northwind.example", password: "freehold-demo-2026", slug: "northwind" };
 
@@ -67,6 +69,41 @@ async function waitForServer(server: ChildProcess): Promise<number> {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function startServer(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once("exit", r));
+  server.kill("SIGTERM");
+  await exited;
+}
+
+/**
+ * Cold start: a new server process, then the page requested until it answers 200; the time from
+ * spawn to the end of that response. The server is stopped before this returns (PGlite's lock).
+ */
+async function coldStartMs(env: NodeJS.ProcessEnv, pagePath: string, cookie: string): Promise<number> {
+  const start = performance.now();
+  const server = startServer(env);
+  try {
+    while (performance.now() - start < 120_000) {
+      if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
+      try {
+        const r = await timed(`${BASE}${pagePath}`, cookie);
+        if (r.status === 200) return performance.now() - start;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`${pagePath} did not answer 200 within 120 s of a cold start`);
+  } finally {
+    await stopServer(server);
   }
 }
 
@@ -168,7 +205,7 @@ async function main() {
     const compareIds = (await assessmentIds(databaseUrl, "bulk-10")).slice(0, 4);
     const a = `/o/${DEMO.slug}/assessments/${ids[0]}`;
     log("starting the production server");
-    server = spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+    server = startServer(env);
     const startMs = await waitForServer(server);
     const cookie = await signIn();
     const floorCheck = await timed(`${BASE}/bench-floor`, "");
@@ -256,12 +293,21 @@ async function main() {
         console.log(`  ${name.padEnd(16)} ${load.rps.toFixed(1).padStart(7)} requests/s, p95 ${load.p95.toFixed(0)} ms, ${load.errors} errors, server RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MiB (+${(after - before).toFixed(0)})`);
       }
     }
-  } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once("exit", r));
-      server.kill("SIGTERM");
-      await exited;
+
+    // Alternating cold starts: the floor page, then the page a signed-in member lands on.
+    await stopServer(server);
+    const landing = `/o/${DEMO.slug}/assessments`;
+    const cold = { floor: [] as number[], landing: [] as number[] };
+    for (let i = 0; i < COLD_ROUNDS; i += 1) {
+      cold.floor.push(await coldStartMs(env, "/bench-floor", ""));
+      cold.landing.push(await coldStartMs(env, landing, cookie));
     }
+    const coldFloor = stats(cold.floor).median;
+    const coldLanding = stats(cold.landing).median;
+    const coldRatio = coldLanding / coldFloor;
+    console.log(`\nCold start (spawn to the page's 200, median of ${COLD_ROUNDS}, alternating): floor ${coldFloor.toFixed(0)} ms, signed-in ${landing} ${coldLanding.toFixed(0)} ms, ratio ${coldRatio.toFixed(2)}x (goal <= 1.5x ${coldRatio <= 1.5 ? "met" : "NOT met"})`);
+  } finally {
+    if (server) await stopServer(server);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
