@@ -11,10 +11,16 @@ import { parsePortfolioQuery } from "../domain/portfolio/query";
 const RUNS = 30;
 const SIZES = [10, 10_000];
 
-const QUERIES: { name: string; params: Record<string, string> }[] = [
-  { name: "default (newest first, page 1)", params: {} },
-  { name: "search + filter + sort by owned cost", params: { q: "support", status: "draft", sort: "owned", dir: "asc" } },
-  { name: "last page, sort by crossover", params: { sort: "crossover", page: "100000" } },
+// Each query with the SQL shape of its page of rows (what lib/dal/portfolio.ts asks Prisma for), so
+// the benchmark can print the plan the database chooses for it at 10,000 ($1 is the organisation).
+const QUERIES: { name: string; params: Record<string, string>; sql: string }[] = [
+  { name: "default (newest first, page 1)", params: {}, sql: `SELECT id FROM "Assessment" WHERE "organizationId" = $1 ORDER BY "updatedAt" DESC, id ASC LIMIT 25` },
+  {
+    name: "search + filter + sort by owned cost",
+    params: { q: "support", status: "draft", sort: "owned", dir: "asc" },
+    sql: `SELECT id FROM "Assessment" WHERE "organizationId" = $1 AND status = 'draft' AND (title ILIKE '%support%' OR description ILIKE '%support%') ORDER BY "monthlyOwnedUsd" ASC NULLS LAST, id ASC LIMIT 25`,
+  },
+  { name: "last page, sort by crossover", params: { sort: "crossover", page: "100000" }, sql: `SELECT id FROM "Assessment" WHERE "organizationId" = $1 ORDER BY "crossoverTokensPerMonth" ASC NULLS LAST, id ASC LIMIT 25 OFFSET 9975` },
 ];
 
 function median(xs: number[]): number {
@@ -59,6 +65,10 @@ async function benchBackend(label: string, makeDb: () => Promise<TTestDb>) {
           totals[k] = page.total;
         }
       }
+      const big = orgs[orgs.length - 1]!;
+      const orgId = (await t.prisma.organization.findFirstOrThrow({ where: { slug: big.slug }, select: { id: true } })).id;
+      const plan = await t.prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${q.sql}`, orgId);
+      console.log(`${label.padEnd(10)} plan at ${big.size}, ${q.name}:\n${plan.map((r) => `             ${r["QUERY PLAN"]}`).join("\n")}`);
       const small = median(times[0]!);
       for (const [k, org] of orgs.entries()) {
         const ratio = k === 0 ? "" : ` | ${(median(times[k]!) / small).toFixed(2)}x the ${orgs[0]!.size}`;
