@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { createAssessment, getAssessment, updateAssessment } from "@/lib/dal/assessments";
-import { listPortfolio } from "@/lib/dal/portfolio";
+import { isKeyFor, listPortfolioAfter } from "@/lib/dal/portfolio";
 import { submitForReview } from "@/lib/dal/reviews";
 import { assessmentBomFor, assessmentExportFor } from "@/lib/export/download-routes";
 import { assessmentMemoFor, comparisonMemoFor, COMPARE_IDS_MESSAGE, ZCompareIds } from "@/lib/export/memo-routes";
@@ -9,13 +9,12 @@ import { reportFor } from "@/lib/wizard/report-for";
 import { issueMessage } from "@/lib/wizard/issue-message";
 import { prepareStageDraft } from "@/lib/wizard/stage-draft";
 import { getTemplate, importSource, parseAssessmentImport, STAGE_SCHEMAS, stageStatuses, ZAssessmentInputs, ZCreateAssessment, type TAssessmentDetail } from "@/lib/domain/assessment";
-import { parsePortfolioQuery } from "@/lib/domain/portfolio";
+import { decodeKeyset, encodeKeyset, parsePortfolioQuery } from "@/lib/domain/portfolio";
 import { compareReports } from "@/lib/domain/report";
 import { VERDICT_LABELS } from "@/lib/domain/recommendation";
 import { STAGE_KEYS, type TActor } from "@/lib/domain/shared";
 import { ZListQuery, ZStageUpdateBody, ZSubmitBody, type TOperationId } from "./contract";
 import { ApiProblem } from "./problem";
-import { decodePageCursor, encodePageCursor } from "./paging";
 
 // One handler per operation of contract.ts: thin, calling the DAL and the same domain functions the
 // pages and actions call. The caller is the token's creator (`userId`), limited to the token's
@@ -94,14 +93,14 @@ function compareIds(url: URL): string[] {
 export const HANDLERS: Record<TOperationId, (c: TApiContext) => Promise<Response>> = {
   async listAssessments({ userId, slug, url }) {
     const q = validate(ZListQuery, Object.fromEntries(url.searchParams));
-    const page = q.cursor === undefined ? 1 : decodePageCursor(q.cursor);
-    if (page === null) throw new ApiProblem(400, "The cursor is not one this API gave out; start again without it.");
-    const result = await listPortfolio(userId, slug, parsePortfolioQuery({ q: q.q, status: q.status, verdict: q.verdict, model: q.model, owner: q.owner, sort: q.sort, dir: q.dir, size: q.limit === undefined ? undefined : String(q.limit), page: String(page) }));
-    const isPastEnd = page > result.page;
+    const query = parsePortfolioQuery({ q: q.q, status: q.status, verdict: q.verdict, model: q.model, owner: q.owner, sort: q.sort, dir: q.dir, size: q.limit === undefined ? undefined : String(q.limit) });
+    const after = q.cursor === undefined ? null : decodeKeyset(q.cursor);
+    if (q.cursor !== undefined && (after === null || !isKeyFor(after, query))) throw new ApiProblem(400, "The cursor is not one this API gave out for this sort and direction; start again without it.");
+    const result = await listPortfolioAfter(userId, slug, query, after);
     return json({
-      items: isPastEnd ? [] : result.rows.map(({ updatedAt, ...row }) => ({ ...row, updatedAt: iso(updatedAt) })),
+      items: result.rows.map(({ updatedAt, ...row }) => ({ ...row, updatedAt: iso(updatedAt) })),
       total: result.total,
-      nextCursor: !isPastEnd && result.page < result.pageCount ? encodePageCursor(result.page + 1) : null,
+      nextCursor: result.next ? encodeKeyset(result.next) : null,
     });
   },
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument, openApiText } from "./openapi";
 import { OPERATIONS } from "./contract";
-import { decodePageCursor, encodePageCursor } from "./paging";
+import { decodeKeyset, encodeKeyset } from "@/lib/domain/portfolio";
 import { TokenBuckets } from "./rate-limit";
 
 describe("OpenAPI document", () => {
@@ -24,11 +24,13 @@ describe("OpenAPI document", () => {
 });
 
 describe("list cursor", () => {
-  it("round-trips a page and refuses what it did not make", () => {
-    expect(decodePageCursor(encodePageCursor(7))).toBe(7);
-    expect(decodePageCursor("p7")).toBeNull();
-    expect(decodePageCursor(Buffer.from("p0").toString("base64url"))).toBeNull();
-    expect(decodePageCursor(Buffer.from("p9999999").toString("base64url"))).toBeNull();
+  it("round-trips a key and refuses what it did not make", () => {
+    const key = { sort: "owned", dir: "asc", value: 1234.5678901234, id: "ckx1" } as const;
+    expect(decodeKeyset(encodeKeyset(key))).toEqual(key);
+    expect(decodeKeyset(encodeKeyset({ ...key, value: null }))).toEqual({ ...key, value: null });
+    expect(decodeKeyset("forged")).toBeNull();
+    expect(decodeKeyset(Buffer.from('k1:{"sort":"nope","dir":"asc","value":1,"id":"x"}').toString("base64url"))).toBeNull();
+    expect(decodeKeyset(Buffer.from("k1:{not json").toString("base64url"))).toBeNull();
   });
 });
 

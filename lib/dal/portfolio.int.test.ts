@@ -3,7 +3,9 @@ import { createTestDatabase, installTestPrisma, type TTestDb } from "@/lib/testi
 import { makeOrg, makeUser } from "@/lib/testing/fixtures";
 import { createAssessment } from "@/lib/dal/assessments";
 import { NotFoundError } from "@/lib/dal/errors";
-import { listPortfolio, listPortfolioForExport, portfolioExportBatches } from "@/lib/dal/portfolio";
+import { isKeyFor, listPortfolio, listPortfolioAfter, listPortfolioForExport, portfolioExportBatches } from "@/lib/dal/portfolio";
+import { PORTFOLIO_SORTS } from "@/lib/domain/portfolio";
+import { AssessmentStatus, AssessmentVerdict } from "@/lib/generated/prisma/client";
 import type { TPortfolioRow } from "@/lib/domain/portfolio";
 import type { TActor } from "@/lib/domain/shared";
 import { parsePortfolioQuery } from "@/lib/domain/portfolio";
@@ -252,5 +254,69 @@ describe("facet counts", () => {
     // Names are read on every page: a rename shows at once though the counts are unchanged.
     await t.prisma.user.update({ where: { id: owner.userId }, data: { name: "Fay Renamed" } });
     expect((await facets()).owners).toEqual([["Fay Renamed", 1]]);
+  });
+});
+
+describe("keyset paging (the API's list)", () => {
+  /** Every row by walking keys, page after page. */
+  async function walk(params: Record<string, string>): Promise<string[]> {
+    const query = q({ ...params, size: "25" });
+    const out: string[] = [];
+    let after = null;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const page: Awaited<ReturnType<typeof listPortfolioAfter>> = await listPortfolioAfter(ana.userId, acme.slug, query, after);
+      out.push(...page.rows.map((r) => r.id));
+      if (!page.next) return out;
+      expect(isKeyFor(page.next, query)).toBe(true);
+      after = page.next;
+    }
+    throw new Error("more than 10 pages");
+  }
+
+  it("visits every row once, in the list's order, for every sort in both directions (ties, enums and missing values included)", async () => {
+    for (const sort of PORTFOLIO_SORTS) {
+      for (const dir of ["asc", "desc"]) {
+        const expected = (await listPortfolioForExport(ana.userId, acme.slug, q({ sort, dir }))).map((r) => r.id);
+        expect(await walk({ sort, dir }), `${sort} ${dir}`).toEqual(expected);
+      }
+    }
+  });
+
+  it("keeps the filters across pages and counts what they match", async () => {
+    const params = { q: "summaries", sort: "owned", dir: "desc" };
+    const expected = (await listPortfolioForExport(ana.userId, acme.slug, q(params))).map((r) => r.id);
+    expect(await walk(params)).toEqual(expected);
+    expect((await listPortfolioAfter(ana.userId, acme.slug, q(params), null)).total).toBe(expected.length);
+  });
+
+  it("neither repeats nor skips a row when one is added before the key meanwhile", async () => {
+    const query = q({ sort: "title", dir: "asc", size: "25" });
+    const first = await listPortfolioAfter(ana.userId, acme.slug, query, null);
+    const extra = await t.prisma.assessment.create({ data: { organizationId: acme.id, title: "Row 00 inserted", incumbentApiId: "openai-gpt-4o", candidateModelId: MODELS[0], inputs: {}, summaryVersion: 1, createdById: ana.userId, updatedById: ana.userId }, select: { id: true } });
+    try {
+      const second = await listPortfolioAfter(ana.userId, acme.slug, query, first.next);
+      const seen = [...first.rows, ...second.rows].map((r) => r.id);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen).not.toContain(extra.id);
+      expect(seen.length).toBe(first.total);
+    } finally {
+      await t.prisma.assessment.delete({ where: { id: extra.id } });
+    }
+  });
+
+  it("refuses a key made for another sort, direction or value type", async () => {
+    const key = { sort: "owned" as const, dir: "asc" as const, value: 1200, id: "x" };
+    expect(isKeyFor(key, q({ sort: "owned", dir: "asc" }))).toBe(true);
+    expect(isKeyFor(key, q({ sort: "owned", dir: "desc" }))).toBe(false);
+    expect(isKeyFor(key, q({ sort: "api", dir: "asc" }))).toBe(false);
+    expect(isKeyFor({ ...key, value: "1200" }, q({ sort: "owned", dir: "asc" }))).toBe(false);
+    expect(isKeyFor({ sort: "status", dir: "asc", value: "finished", id: "x" }, q({ sort: "status", dir: "asc" }))).toBe(false);
+    expect(isKeyFor({ sort: "title", dir: "asc", value: null, id: "x" }, q({ sort: "title", dir: "asc" }))).toBe(false);
+  });
+
+  it("relies on the database declaring each enum in schema.prisma's order", async () => {
+    const labels = async (type: string) => (await t.prisma.$queryRawUnsafe<{ enumlabel: string }[]>(`SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = $1 ORDER BY e.enumsortorder`, type)).map((r) => r.enumlabel);
+    expect(await labels("AssessmentStatus")).toEqual(Object.values(AssessmentStatus));
+    expect(await labels("AssessmentVerdict")).toEqual(Object.values(AssessmentVerdict));
   });
 });

@@ -3,7 +3,8 @@ import { prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/dal/errors";
 import type { TPortfolioPage, TPortfolioRow, TSpendRow } from "@/lib/domain/portfolio";
 import { sortOf, type TPortfolioQuery, type TPortfolioSort } from "@/lib/domain/portfolio";
-import type { AssessmentStatus, AssessmentVerdict, Prisma } from "@/lib/generated/prisma/client";
+import type { TKeyset } from "@/lib/domain/portfolio";
+import { AssessmentStatus, AssessmentVerdict, type Prisma } from "@/lib/generated/prisma/client";
 
 // The organisation's portfolio: filtered, sorted and paged in the database (indexes on
 // organizationId + each sortable column, see the migrations), so a page costs the same at 10 and
@@ -129,6 +130,76 @@ export async function listPortfolio(userId: string, slug: string, q: TPortfolioQ
     models: facets.models.map((m) => ({ ...m })),
     owners: facets.owners.map((o) => ({ id: o.id, name: names.get(o.id) ?? "Former member", count: o.count })).sort((a, b) => a.name.localeCompare(b.name)),
   };
+}
+
+// The enum columns sort in their type's declaration order (the same in schema.prisma and in the
+// database; an integration test compares them), and Prisma filters enums by membership only, so
+// "after this status" is "one of the statuses declared after it".
+const ENUM_ORDER: Partial<Record<TPortfolioSort, readonly string[]>> = { status: Object.values(AssessmentStatus), verdict: Object.values(AssessmentVerdict) };
+
+/** The stored value a key's text or number stands for in its column. */
+function keyValue(sort: TPortfolioSort, value: string | number): unknown {
+  return sort === "updated" || sort === "created" ? new Date(value) : value;
+}
+
+/** Rows strictly after the key in the list's order (sort column in its direction, missing values last, then id). */
+function afterKey(k: TKeyset): Prisma.AssessmentWhereInput {
+  const column = SORT_COLUMN[k.sort];
+  const nullsAfter = NULLABLE_SORTS.has(k.sort) ? [{ [column]: null }] : [];
+  if (k.value === null) return { [column]: null, id: { gt: k.id } };
+  const value = keyValue(k.sort, k.value);
+  const order = ENUM_ORDER[k.sort];
+  let beyond: unknown;
+  if (order) {
+    const at = order.indexOf(String(value));
+    beyond = { in: k.dir === "asc" ? order.slice(at + 1) : order.slice(0, Math.max(0, at)) };
+  } else beyond = k.dir === "asc" ? { gt: value } : { lt: value };
+  return { OR: [{ [column]: beyond }, { [column]: value, id: { gt: k.id } }, ...nullsAfter] } as Prisma.AssessmentWhereInput;
+}
+
+const SORT_VALUE: Record<TPortfolioSort, (r: TRaw & { createdAt: Date }) => string | number | null> = {
+  updated: (r) => r.updatedAt.toISOString(),
+  created: (r) => r.createdAt.toISOString(),
+  title: (r) => r.title,
+  status: (r) => r.status,
+  verdict: (r) => r.verdict,
+  owned: (r) => r.monthlyOwnedUsd,
+  api: (r) => r.monthlyApiUsd,
+  crossover: (r) => r.crossoverTokensPerMonth,
+  gap: (r) => r.capabilityGapPp,
+  blockers: (r) => r.licenceBlockers,
+};
+
+/** Whether a key was made for this query's sort and direction and holds a value that sort can have. */
+export function isKeyFor(k: TKeyset, q: TPortfolioQuery): boolean {
+  const { sort, dir } = sortOf(q);
+  if (k.sort !== sort || k.dir !== dir) return false;
+  if (k.value === null) return NULLABLE_SORTS.has(sort);
+  const order = ENUM_ORDER[sort];
+  if (order) return order.includes(String(k.value));
+  if (sort === "updated" || sort === "created") return typeof k.value === "string" && !Number.isNaN(Date.parse(k.value));
+  return sort === "title" ? typeof k.value === "string" : typeof k.value === "number";
+}
+
+/**
+ * One page of the list after a key (or the first page), for the API: the same filters and order as
+ * the portfolio page, paged by keyset so a deep page costs what the first does. `next` is the key of
+ * the page's last row when more rows follow, else null. A key made for another sort or direction is
+ * refused by the caller before this runs.
+ */
+export async function listPortfolioAfter(userId: string, slug: string, q: TPortfolioQuery, after: TKeyset | null): Promise<{ rows: TPortfolioRow[]; total: number; next: TKeyset | null }> {
+  const organizationId = await orgIdForMember(userId, slug);
+  const db = prisma();
+  const where = whereFor(organizationId, q);
+  const { sort, dir } = sortOf(q);
+  const [total, found] = await Promise.all([
+    db.assessment.count({ where }),
+    db.assessment.findMany({ where: after ? { AND: [where, afterKey(after)] } : where, select: { ...rowSelect, createdAt: true }, orderBy: orderFor(q), take: q.size + 1 }),
+  ]);
+  const page = found.slice(0, q.size);
+  const last = page.at(-1);
+  const next = found.length > q.size && last ? { sort, dir, value: SORT_VALUE[sort](last), id: last.id } : null;
+  return { rows: page.map(({ createdAt: _created, ...r }) => toRow(r)), total, next };
 }
 
 /** Every row matching the filters, in list order, for the CSV export (capped: a spreadsheet, not a dump). */

@@ -3,5 +3,6 @@ export * from "./export";
 export * from "./names";
 export * from "./page";
 export * from "./query";
+export * from "./keyset";
 export * from "./compare-selection";
 export * from "./concentration";
