@@ -55,9 +55,11 @@ export default async function StagePage({ params }: { params: Promise<{ slug: st
   const { user, org } = await requireOrgMember(slug, `/o/${slug}/assessments/${id}/stages/${stage}`);
   const a = await or404(getAssessment(user.id, slug, id));
   if (!isWizardStage(stage)) notFound();
-  const latestSignOff = (await listStageSignOffs(user.id, slug, id)).find((s) => s.stage === stage);
+  // Independent reads, asked for together (one round trip's wait on a server database).
+  const [signOffs, allAttachments] = await Promise.all([listStageSignOffs(user.id, slug, id), listAttachments(user.id, slug, id)]);
+  const latestSignOff = signOffs.find((s) => s.stage === stage);
   const isInReview = a.status === "in_review";
-  const attachments = (await listAttachments(user.id, slug, id)).filter((f) => f.stage === stage);
+  const attachments = allAttachments.filter((f) => f.stage === stage);
   const evidenceLocked = isInReview ? "This assessment is in review: its files cannot change until it is decided or withdrawn." : a.status === "approved" ? APPROVED_ATTACHMENT_MESSAGE : undefined;
   return (
     <div className="flex flex-col gap-6">
