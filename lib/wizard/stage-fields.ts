@@ -7,7 +7,7 @@ import { ZCapabilityMetric } from "@/lib/domain/capability";
 import { GPUS } from "@/lib/domain/catalog";
 import { LICENCES } from "@/lib/domain/catalog";
 import { ZIntendedUse, ZRegion, ZSector } from "@/lib/domain/catalog";
-import { API_PRICES, GPU_CLOUD_PRICES, GPU_PURCHASE_PRICES } from "@/lib/domain/catalog";
+import { API_PRICES, CATALOG_DATE, catalogOptionLabel, GPU_CLOUD_PRICES, GPU_PURCHASE_PRICES } from "@/lib/domain/catalog";
 import { ZOpennessNeed } from "@/lib/domain/assessment";
 import { SAFETY_CONTROLS } from "@/lib/domain/catalog";
 import { EFFICIENCY_DEFAULTS } from "@/lib/domain/sizing";
@@ -61,6 +61,20 @@ const num = (path: string, label: string, unit: string, hint?: string): TFieldSp
 const bool = (path: string, label: string, hint?: string): TFieldSpec => ({ kind: "bool", path, label, hint });
 
 const usd = (x: number) => `$${x.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+
+/**
+ * The pickers that offer catalog price rows, keyed by field path: each label carries the row's date
+ * and, past 180 days, "stale", counted to `todayIso`. The specs below hold them as of the catalog's
+ * own date; stageGroups (stage-view.ts) re-labels them as of the day the report counts ages to.
+ */
+export function catalogPriceOptions(todayIso: string): Record<string, TOption[]> {
+  return {
+    "pricing.cloudPriceId": GPU_CLOUD_PRICES.map((p) => ({ value: p.id, label: catalogOptionLabel(`${p.provider} ${p.sku} (${p.gpuId}), ${usd(p.usdPerGpuHour)}/GPU-h, ${p.pricingModel}`, p.asOf, todayIso) })),
+    "pricing.purchasePriceId": GPU_PURCHASE_PRICES.map((p) => ({ value: p.id, label: catalogOptionLabel(`${p.item}, ${usd(p.usdPerGpu)} per GPU`, p.asOf, todayIso) })),
+    "options.validatedApiIds": API_PRICES.filter((p) => !p.isDeprecated).map((p) => ({ value: p.id, label: catalogOptionLabel(`${p.vendor} ${p.model}`, p.asOf, todayIso) })),
+  };
+}
+const CATALOG_PRICE_OPTIONS = catalogPriceOptions(CATALOG_DATE);
 
 const OPENNESS_NEED_LABELS: Record<(typeof ZOpennessNeed.options)[number], string> = {
   reproducibility: "reproduce the model (code, data, recipe)",
@@ -301,7 +315,7 @@ const infrastructure: TFieldGroup[] = [
         path: "pricing.cloudPriceId",
         label: "Cloud price",
         hint: "Dated catalog prices per GPU-hour.",
-        options: GPU_CLOUD_PRICES.map((p) => ({ value: p.id, label: `${p.provider} ${p.sku} (${p.gpuId}), ${usd(p.usdPerGpuHour)}/GPU-h, ${p.pricingModel}, as of ${p.asOf}` })),
+        options: CATALOG_PRICE_OPTIONS["pricing.cloudPriceId"],
       },
       num("pricing.usdPerGpuHour", "Your quoted price", "USD per GPU-hour", "Overrides the catalog cloud price."),
       num("pricing.reservedDiscountPercent", "Reserved discount", "%", "Committed-use discount off on-demand."),
@@ -309,7 +323,7 @@ const infrastructure: TFieldGroup[] = [
         kind: "select",
         path: "pricing.purchasePriceId",
         label: "Purchase price",
-        options: GPU_PURCHASE_PRICES.map((p) => ({ value: p.id, label: `${p.item}, ${usd(p.usdPerGpu)} per GPU, as of ${p.asOf}` })),
+        options: CATALOG_PRICE_OPTIONS["pricing.purchasePriceId"],
       },
       num("pricing.owned.purchaseUsdPerGpu", "Your purchase quote", "USD per GPU"),
       num("pricing.owned.amortisationYears", "Amortisation", "years"),
@@ -540,7 +554,7 @@ const optionsAndFinance: TFieldGroup = {
       kind: "multi",
       path: "options.validatedApiIds",
       label: "Other APIs your team validated on these workloads",
-      options: API_PRICES.filter((p) => !p.isDeprecated).map((p) => ({ value: p.id, label: `${p.vendor} ${p.model}` })),
+      options: CATALOG_PRICE_OPTIONS["options.validatedApiIds"],
     },
     num("options.routerUsdPerMonth", "Hybrid router cost", "USD per month"),
     num("options.infrastructureLeadTimeWeeks", "Lead time to switch", "weeks", "From decision to serving capacity (hardware delivery, reservation)."),

@@ -5,7 +5,7 @@ import { modelSummaryRows } from "@/lib/domain/catalog";
 import type { TReport, TReportSource } from "@/lib/domain/report";
 import type { TStageKey } from "@/lib/domain/shared";
 import { assumedTeamText, resolveCandidate } from "@/lib/domain/report";
-import { STAGE_FIELD_GROUPS, type TAssumedList, type TCandidatePanelData, type TFieldGroup, type TFieldSpec } from "./stage-fields";
+import { catalogPriceOptions, STAGE_FIELD_GROUPS, type TAssumedList, type TCandidatePanelData, type TFieldGroup, type TFieldSpec } from "./stage-fields";
 
 /** The lists the report ran on assumed rows (the lifecycle team while none is entered), for the form to show. */
 export function stageAssumedLists(report: TReport, stage: TStageKey, inputs: TAssessmentInputs): Record<string, TAssumedList> {
@@ -47,9 +47,14 @@ export function stageSources(report: TReport, stage: TStageKey): TReportSource[]
   return report.sources.filter((s) => s.backs.some((b) => SOURCE_WORDS[stage].test(b)));
 }
 
-/** The stage's field groups with what only the report knows: the model's own licence, the incumbent's dated price. */
+/** The stage's field groups with what only the report knows: the model's own licence, the incumbent's dated price, catalog ages. */
 export function stageGroups(report: TReport, stage: TStageKey): TFieldGroup[] {
-  const groups = STAGE_FIELD_GROUPS[stage];
+  // Catalog price pickers dated and stale-flagged as of the day the report counts ages to.
+  const priced = catalogPriceOptions(report.meta.catalog.agesCountedOn);
+  const groups = STAGE_FIELD_GROUPS[stage].map((g) => ({
+    ...g,
+    fields: g.fields.map((f) => (Object.hasOwn(priced, f.path) && (f.kind === "select" || f.kind === "multi") ? { ...f, options: priced[f.path] } : f)),
+  }));
   const patch = (path: string, change: (f: TFieldSpec) => TFieldSpec) =>
     groups.map((g) => ({ ...g, fields: g.fields.map((f) => (f.path === path ? change(f) : f)) }));
   if (stage === "licence") {

@@ -84,7 +84,7 @@ describe.each(kinds)("catalog $kind", ({ items, schema }) => {
 describe("catalog sizes", () => {
   it("holds the minimum counts", () => {
     expect(LICENCES.length).toBeGreaterThanOrEqual(20);
-    expect(LICENCES).toHaveLength(28);
+    expect(LICENCES).toHaveLength(29);
     expect(MODELS.length).toBeGreaterThanOrEqual(25);
     expect(GPUS.length).toBeGreaterThanOrEqual(12);
     expect(API_PRICES.length).toBeGreaterThanOrEqual(20);

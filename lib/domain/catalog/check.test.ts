@@ -6,8 +6,8 @@ import HOSTED from "./data/hosted-open-weight-prices.json";
 import LICENCES from "./data/licences.json";
 import MODELS from "./data/models.json";
 import PURCHASE from "./data/gpu-purchase-prices.json";
-import { checkCatalog, type TCatalogFiles } from "./check";
-import { catalogAge, catalogAgeDays } from "./staleness";
+import { checkCatalog, REGION_NOT_DOCUMENTED, type TCatalogFiles } from "./check";
+import { catalogAge, catalogAgeDays, catalogOptionLabel } from "./staleness";
 
 const files = (): TCatalogFiles =>
   structuredClone({ licences: LICENCES, models: MODELS, gpus: GPUS, "api-prices": API, "gpu-cloud-prices": CLOUD, "gpu-purchase-prices": PURCHASE, "hosted-open-weight-prices": HOSTED });
@@ -82,5 +82,45 @@ describe("catalog age", () => {
     expect(catalogAge("2026-06-08", "2026-12-06")).toMatchObject({ ageDays: 181, isStale: true, label: "dated 2026-06-08, 181 days old: older than 180 days, re-check" });
     expect(catalogAge("2026", "2026-12-06").label).toBe("dated 2026, up to 339 days old: older than 180 days, re-check");
     expect(catalogAge("2026-12-06", "2026-12-06").label).toBe("dated 2026-12-06, today");
+  });
+});
+
+describe("catalog option label (issue 12: pickers say how old a price is)", () => {
+  it("dates every option and marks it stale past 180 days, on the same rule as catalogAge", () => {
+    expect(catalogOptionLabel("Lambda 1x H100, $2.99/GPU-h", "2026-06-09", "2026-12-06")).toBe("Lambda 1x H100, $2.99/GPU-h, as of 2026-06-09");
+    expect(catalogOptionLabel("Lambda 1x H100, $2.99/GPU-h", "2026-06-08", "2026-12-06")).toBe("Lambda 1x H100, $2.99/GPU-h, as of 2026-06-08, stale: older than 180 days");
+    // A row dated only by year counts from its first day, so it is never fresher than its source shows.
+    expect(catalogOptionLabel("H100 SXM, $30,000 per GPU", "2026", "2026-12-06")).toMatch(/as of 2026, stale: older than 180 days$/);
+    expect(catalogOptionLabel("x", "2026-12-06", "2026-12-06")).toBe("x, as of 2026-12-06");
+    // A date the age rule cannot read is shown as written, never flagged.
+    expect(catalogOptionLabel("x", "unknown", "2026-12-06")).toBe("x, as of unknown");
+    for (const asOf of ["2025-07-04", "2026-11-28", "2024", "2026-06"]) {
+      expect(catalogOptionLabel("x", asOf, "2026-12-06").endsWith("stale: older than 180 days")).toBe(catalogAge(asOf, "2026-12-06").isStale);
+    }
+  });
+});
+
+describe("data-processing regions (issue 12)", () => {
+  it("flags a row that names a region its vendor's terms do not document", () => {
+    const f = files();
+    const groq = (f["hosted-open-weight-prices"] as { provider: string; region: string; id: string }[]).find((r) => r.provider === "Groq")!;
+    expect(groq.region).toContain(REGION_NOT_DOCUMENTED);
+    groq.region = "US (provider default)";
+    expect(checkCatalog(f, "2026-12-06").problems).toContainEqual(expect.objectContaining({ kind: "hosted-open-weight-prices", row: groq.id, message: expect.stringContaining(REGION_NOT_DOCUMENTED) }));
+  });
+
+  it("flags an offering whose vendor has no processing terms at all", () => {
+    const f = files();
+    const row = (f["api-prices"] as { vendor: string; id: string }[])[0];
+    row.vendor = "Nobody Inc";
+    expect(checkCatalog(f, "2026-12-06").problems).toContainEqual(expect.objectContaining({ kind: "api-prices", row: row.id, message: expect.stringContaining("no processing terms") }));
+  });
+
+  it("accepts a documented region: DeepSeek states PRC servers, Together a US-only endpoint", () => {
+    const f = files();
+    const deepseek = (f["api-prices"] as { vendor: string; region: string }[]).filter((r) => r.vendor === "DeepSeek");
+    expect(deepseek.length).toBeGreaterThan(0);
+    for (const r of deepseek) expect(r.region).toMatch(/^China/);
+    expect(checkCatalog(f, "2026-12-06").problems).toEqual([]);
   });
 });

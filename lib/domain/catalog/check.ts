@@ -1,15 +1,21 @@
 // The catalog check behind `npm run catalog:check`: every row of every data file passes its kind's
-// schema (so a row without a source URL fails), ids are unique, references resolve, and rows older
-// than CATALOG_STALE_AFTER_DAYS are listed. Pure: the caller passes the files and today's date.
+// schema (so a row without a source URL fails), ids are unique, references resolve, every API and
+// hosted offering has processing terms whose region is either documented or, on the row, stated as
+// not documented, and rows older than CATALOG_STALE_AFTER_DAYS are listed. Pure: the caller passes
+// the files and today's date.
 import { CATALOG_KINDS, type TCatalogKind } from "./catalog-schema";
 import { CATALOG_STALE_AFTER_DAYS, catalogAgeDays } from "./staleness";
+import { getVendorTerms, processingOffersFor } from "./vendor-terms";
+
+/** What a price row's region says when no source read documents where the offering processes data. */
+export const REGION_NOT_DOCUMENTED = "processing region not documented";
 
 export type TCatalogFiles = Record<TCatalogKind, unknown>;
 export type TCatalogProblem = { kind: TCatalogKind; row: string; message: string };
 export type TStaleRow = { kind: TCatalogKind; id: string; asOf: string; ageDays: number };
 export type TCatalogCheck = { rowCount: number; problems: TCatalogProblem[]; stale: TStaleRow[]; newestAsOf: string | null };
 
-type TRow = { id?: unknown; asOf?: unknown; provenance?: { asOf?: unknown }; licenceId?: unknown; modelId?: unknown; gpuId?: unknown };
+type TRow = { id?: unknown; asOf?: unknown; provenance?: { asOf?: unknown }; licenceId?: unknown; modelId?: unknown; gpuId?: unknown; vendor?: unknown; provider?: unknown; region?: unknown };
 
 export function checkCatalog(files: TCatalogFiles, todayIso: string): TCatalogCheck {
   const problems: TCatalogProblem[] = [];
@@ -54,6 +60,23 @@ export function checkCatalog(files: TCatalogFiles, todayIso: string): TCatalogCh
     for (const raw of rows as TRow[]) {
       const ref = raw?.[field];
       if (typeof ref === "string" && !ids[target].has(ref)) problems.push({ kind, row: String(raw.id), message: `${field} "${ref}" is not in ${target}.json` });
+    }
+  }
+  // Data-processing regions: an offering's vendor has processing terms (vendor-terms.ts), and when
+  // none of its offers documents a region the row says so instead of naming one by assumption.
+  for (const kind of ["api-prices", "hosted-open-weight-prices"] as const) {
+    const rows = files[kind];
+    if (!Array.isArray(rows)) continue;
+    for (const raw of rows as TRow[]) {
+      const vendor = kind === "api-prices" ? raw?.vendor : raw?.provider;
+      if (typeof vendor !== "string" || typeof raw.region !== "string") continue;
+      const row = String(raw.id);
+      if (!getVendorTerms(vendor)) {
+        problems.push({ kind, row, message: `"${vendor}" has no processing terms in vendor-terms.ts: state where it processes data, or that it is not documented` });
+        continue;
+      }
+      const documented = processingOffersFor(vendor, row).some((o) => o.regions !== null);
+      if (!documented && !raw.region.includes(REGION_NOT_DOCUMENTED)) problems.push({ kind, row, message: `region: no source read documents where ${vendor} processes this offering; say "${REGION_NOT_DOCUMENTED}"` });
     }
   }
   stale.sort((a, b) => b.ageDays - a.ageDays || a.id.localeCompare(b.id));

@@ -43,7 +43,12 @@ describe("vendor terms: where data is processed, batch and cache", () => {
   });
 
   it("undocumented processing regions are stated as not found, never assumed", () => {
-    for (const v of ["Groq", "DeepInfra", "Fireworks AI", "Google", "DeepSeek"]) expect(processingOffersFor(v, "x")[0].regions).toBeNull();
+    for (const v of ["Groq", "DeepInfra", "Fireworks AI", "Google", "Nebius AI Studio", "Crusoe Cloud"]) expect(processingOffersFor(v, "x")[0].regions).toBeNull();
     expect(processingOffersFor("Unknown vendor", "x")[0]).toMatchObject({ regions: null, priceMultiplier: 1 });
+  });
+
+  it("DeepSeek's API processes in China, as its privacy policy states (cross-checked)", () => {
+    expect(processingOffersFor("DeepSeek", "deepseek-v3.2")).toEqual([expect.objectContaining({ regions: ["CN"], priceMultiplier: 1 })]);
+    expect(processingOffersFor("DeepSeek", "deepseek-v3.2")[0].provenance).toMatchObject({ verification: "cross-checked", asOf: "2026-12-06" });
   });
 });

@@ -67,6 +67,7 @@ const QWEN25 = paper("https://arxiv.org/abs/2412.15115");
 const QWEN3 = paper("https://arxiv.org/abs/2505.09388");
 const GEMMA2 = paper("https://arxiv.org/abs/2408.00118");
 const OLMO2 = { weights: "open", trainingCode: "open", trainingData: "open", intermediateCheckpoints: "open", ...paper("https://arxiv.org/abs/2501.00656") } as const;
+const OLMO3 = { ...OLMO2, ...paper("https://arxiv.org/abs/2512.13961") } as const;
 
 export const MODEL_OPENNESS: readonly TModelOpenness[] = [
   entry("llama-3.1-8b", { weights: "restricted", ...closedRecipe, ...LLAMA3 }),
@@ -114,6 +115,10 @@ export const MODEL_OPENNESS: readonly TModelOpenness[] = [
   entry("gemma-3-1b-it", { weights: "restricted", ...closedRecipe, ...paper("https://arxiv.org/abs/2503.19786") }),
   entry("granite-3.2-2b-instruct", { weights: "open", ...closedRecipe, ...blogOnly("https://huggingface.co/ibm-granite/granite-3.2-2b-instruct") }),
   entry("granite-3.0-8b-instruct", { weights: "open", ...closedRecipe, ...blogOnly("https://huggingface.co/ibm-granite/granite-3.0-8b-instruct") }),
+  entry("gemma-3-4b-it", { weights: "restricted", ...closedRecipe, ...paper("https://arxiv.org/abs/2503.19786") }),
+  entry("gemma-3-12b-it", { weights: "restricted", ...closedRecipe, ...paper("https://arxiv.org/abs/2503.19786") }),
+  entry("olmo-3-1025-7b", OLMO3),
+  entry("olmo-3-1125-32b", OLMO3),
 ];
 
 const BY_MODEL = new Map(MODEL_OPENNESS.map((m) => [m.modelId, m]));

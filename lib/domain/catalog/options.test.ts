@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { API_PRICES, MODELS } from "./index";
+import { API_PRICES, catalogAge, MODELS } from "./index";
 import { ZCustomModel } from "./custom";
 import { getModel } from "./models";
 import { candidateOptionGroups, describeCandidate, describeIncumbent, incumbentOptionGroups, isKnownCandidate, isKnownIncumbent } from "./options";
@@ -14,12 +14,24 @@ describe("catalog options", () => {
   });
 
   it("offers every API price once, grouped by vendor, current prices before deprecated ones", () => {
-    const groups = incumbentOptionGroups();
+    const groups = incumbentOptionGroups("2026-12-06");
     expect(groups.flatMap((g) => g.options.map((o) => o.value)).sort()).toEqual(API_PRICES.map((p) => p.id).sort());
     expect(groups.map((g) => g.label)).toEqual(["OpenAI", "Anthropic", "Google", "DeepSeek", "Mistral AI"]);
     const anthropic = groups.find((g) => g.label === "Anthropic")!.options.map((o) => o.label);
-    const firstDeprecated = anthropic.findIndex((l) => l.endsWith("deprecated"));
-    expect(anthropic.slice(firstDeprecated).every((l) => l.endsWith("deprecated"))).toBe(true);
+    const firstDeprecated = anthropic.findIndex((l) => l.includes("(deprecated)"));
+    expect(anthropic.slice(firstDeprecated).every((l) => l.includes("(deprecated)"))).toBe(true);
+  });
+
+  it("dates every API price option and marks the ones older than 180 days stale (issue 12)", () => {
+    const options = incumbentOptionGroups("2026-12-06").flatMap((g) => g.options);
+    for (const o of options) {
+      const price = API_PRICES.find((p) => p.id === o.value)!;
+      expect(o.label).toContain(`as of ${price.asOf}`);
+      expect(o.label.endsWith(", stale: older than 180 days"), o.value).toBe(catalogAge(price.asOf, "2026-12-06").isStale);
+    }
+    expect(options.find((o) => o.value === "openai-gpt-4o-mini")!.label).toBe("gpt-4o-mini (deprecated): $0.15 in / $0.60 out per Mtok, as of 2025-07-04, stale: older than 180 days");
+    // The same price read against an earlier day is not stale yet: the flag follows the day passed in.
+    expect(incumbentOptionGroups("2025-08-01").flatMap((g) => g.options).find((o) => o.value === "openai-gpt-4o-mini")!.label).toBe("gpt-4o-mini (deprecated): $0.15 in / $0.60 out per Mtok, as of 2025-07-04");
   });
 
   it.each([
@@ -35,10 +47,10 @@ describe("catalog options", () => {
   it.each([
     // December 2026 catalog: same list price, re-read on 2025-07-04 (genai-prices), and OpenAI has
     // announced its shutdown for 2027-01-14, so the label says deprecated.
-    { id: "openai-gpt-4o", label: "OpenAI gpt-4o: $2.50 in / $10.00 out per Mtok (2025-07-04), deprecated" },
-    { id: "google-gemini-1.5-flash", label: "Google Gemini 1.5 Flash: $0.075 in / $0.30 out per Mtok (2024-08-12), deprecated" },
+    { id: "openai-gpt-4o", label: "OpenAI gpt-4o (deprecated): $2.50 in / $10.00 out per Mtok, as of 2025-07-04, stale: older than 180 days" },
+    { id: "google-gemini-1.5-flash", label: "Google Gemini 1.5 Flash (deprecated): $0.075 in / $0.30 out per Mtok, as of 2024-08-12, stale: older than 180 days" },
   ])("labels $id with its dated price", ({ id, label }) => {
-    expect(describeIncumbent(id)).toBe(label);
+    expect(describeIncumbent(id, "2026-12-06")).toBe(label);
   });
 
   it("knows catalog ids and only those", () => {
@@ -47,7 +59,7 @@ describe("catalog options", () => {
     expect(isKnownIncumbent("openai-gpt-4o")).toBe(true);
     expect(isKnownIncumbent("llama-3.3-70b-instruct")).toBe(false);
     expect(describeCandidate("unknown")).toBe("unknown");
-    expect(describeIncumbent("unknown")).toBe("unknown");
+    expect(describeIncumbent("unknown", "2026-12-06")).toBe("unknown");
   });
 
   it("returns copies that callers cannot use to change the shared groups", () => {

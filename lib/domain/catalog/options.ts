@@ -1,11 +1,13 @@
 // Picker options and display names for catalog ids, shared by forms, lists and validation.
 // Models are grouped by publisher with size and licence in the label; closed APIs by vendor with
-// their dated list price, so nobody picks a price without seeing how old it is.
+// their dated list price, flagged stale past 180 days, so nobody picks a price without seeing how
+// old it is. Ages count to the day the caller passes, so the price labels are built per request.
 import { API_PRICES, getApiPrice, type TApiPrice } from "./prices";
 import { getLicence, type TLicence } from "./licences";
 import { getModel, MODELS } from "./models";
 import type { TCustomModel } from "./custom";
 import { CUSTOM_MODEL_PREFIX, isCustomModelId } from "./custom-candidate";
+import { catalogOptionLabel } from "./staleness";
 import { roundSig } from "../shared";
 import type { TModelArchitecture } from "../shared";
 
@@ -55,9 +57,10 @@ export function candidateLabel(model: TModelArchitecture): string {
 /** Cents, or tenths of a cent where the price has them ($0.075). */
 const usd = (x: number) => `$${Number.isInteger(Math.round(x * 1e6) / 1e4) ? x.toFixed(2) : x.toFixed(3)}`;
 
-export function incumbentLabel(price: TApiPrice): string {
+/** "gpt-4o-mini: $0.15 in / $0.60 out per Mtok, as of 2025-07-04, stale: older than 180 days". */
+export function incumbentLabel(price: TApiPrice, todayIso: string): string {
   const model = price.model.replace(/\s*\(.*\)\s*$/, "");
-  return `${model}: ${usd(price.inputUsdPerMTok)} in / ${usd(price.outputUsdPerMTok)} out per Mtok (${price.asOf})${price.isDeprecated ? ", deprecated" : ""}`;
+  return catalogOptionLabel(`${model}${price.isDeprecated ? " (deprecated)" : ""}: ${usd(price.inputUsdPerMTok)} in / ${usd(price.outputUsdPerMTok)} out per Mtok`, price.asOf, todayIso);
 }
 
 function groupBy<T>(items: readonly T[], groupOf: (item: T) => string, option: (item: T) => { value: string; label: string }, order: readonly string[]): TOptionGroup[] {
@@ -73,13 +76,9 @@ function groupBy<T>(items: readonly T[], groupOf: (item: T) => string, option: (
 
 // The catalog is static: build the groups once.
 const CANDIDATE_GROUPS: TOptionGroup[] = groupBy(MODELS, publisherOf, (m) => ({ value: m.id, label: candidateLabel(m) }), [...new Set(PUBLISHERS.map(([, l]) => l))]);
-const INCUMBENT_GROUPS: TOptionGroup[] = groupBy(
-  // Current prices first within each vendor, deprecated ones last.
-  [...API_PRICES].sort((a, b) => Number(a.isDeprecated ?? false) - Number(b.isDeprecated ?? false)),
-  (p) => p.vendor,
-  (p) => ({ value: p.id, label: incumbentLabel(p) }),
-  [...new Set(API_PRICES.map((p) => p.vendor))],
-);
+// Current prices first within each vendor, deprecated ones last.
+const INCUMBENT_ORDER = [...API_PRICES].sort((a, b) => Number(a.isDeprecated ?? false) - Number(b.isDeprecated ?? false));
+const VENDORS = [...new Set(API_PRICES.map((p) => p.vendor))];
 
 /** Fresh copies, so a caller can never mutate the shared groups. */
 const copy = (groups: TOptionGroup[]): TOptionGroup[] => groups.map((g) => ({ label: g.label, options: g.options.map((o) => ({ ...o })) }));
@@ -90,8 +89,9 @@ export function candidateOptionGroups(customModel?: TCustomModel): TOptionGroup[
   return [...custom, ...copy(CANDIDATE_GROUPS)];
 }
 
-export function incumbentOptionGroups(): TOptionGroup[] {
-  return copy(INCUMBENT_GROUPS);
+/** The closed APIs by vendor, each label dated and flagged stale as of `todayIso` (YYYY-MM-DD). */
+export function incumbentOptionGroups(todayIso: string): TOptionGroup[] {
+  return groupBy(INCUMBENT_ORDER, (p) => p.vendor, (p) => ({ value: p.id, label: incumbentLabel(p, todayIso) }), VENDORS);
 }
 
 /**
@@ -113,7 +113,7 @@ export function describeCandidate(id: string, customModel?: TCustomModel): strin
   return isCustomModelId(id) ? `${id.slice(CUSTOM_MODEL_PREFIX.length)} (custom model)` : id;
 }
 
-export function describeIncumbent(id: string): string {
+export function describeIncumbent(id: string, todayIso: string): string {
   const price = getApiPrice(id);
-  return price ? `${price.vendor} ${incumbentLabel(price)}` : id;
+  return price ? `${price.vendor} ${incumbentLabel(price, todayIso)}` : id;
 }

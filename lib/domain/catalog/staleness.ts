@@ -45,3 +45,13 @@ export function catalogAge(asOf: string, todayIso: string): TCatalogAge {
         : `dated ${asOf}, ${ageDays === 0 ? "today" : `${ageDays} day${ageDays === 1 ? "" : "s"} old`}`;
   return { asOf, ageDays, isStale, label: isStale ? `${label}: older than ${CATALOG_STALE_AFTER_DAYS} days, re-check` : label };
 }
+
+/**
+ * A picker option that offers a catalog row (a price, a provider): its own words, then the row's date
+ * and, past the staleness threshold, "stale", so nobody picks a figure without seeing how old it is.
+ * "AWS p5.48xlarge (h100-sxm), $6.88/GPU-h, on-demand, as of 2025-06, stale: older than 180 days".
+ */
+export function catalogOptionLabel(label: string, asOf: string, todayIso: string): string {
+  const age = catalogAge(asOf, todayIso);
+  return `${label}, as of ${asOf}${age.isStale ? `, stale: older than ${CATALOG_STALE_AFTER_DAYS} days` : ""}`;
+}

@@ -44,6 +44,7 @@ const TOGETHER_GEO = "https://docs.together.ai/docs/serverless/geo-specific-infe
 const MISTRAL_REGIONAL = "https://docs.mistral.ai/studio/regional-inference";
 const MISTRAL_CLOUD = "https://mistral.ai/cloud/inference/";
 const BEDROCK_CRIS = "https://docs.aws.amazon.com/bedrock/latest/userguide/cross-region-inference.html";
+const DEEPSEEK_PRIVACY = "https://cdn.deepseek.com/policies/en-US/deepseek-privacy-policy.html";
 
 const notFound = (vendor: string, url: string): TProcessingOffer => ({
   id: "standard",
@@ -137,7 +138,25 @@ export const VENDOR_TERMS: readonly TVendorTerms[] = [
     },
   },
   { vendor: "Google", processing: [notFound("Gemini API", "https://ai.google.dev/gemini-api/docs/pricing")], batch: null, cache: null },
-  { vendor: "DeepSeek", processing: [notFound("DeepSeek API", "https://api-docs.deepseek.com/quick_start/pricing")], batch: null, cache: null },
+  {
+    vendor: "DeepSeek",
+    processing: [
+      {
+        id: "standard",
+        label: "DeepSeek API (api.deepseek.com)",
+        regions: ["CN"],
+        priceMultiplier: 1,
+        provenance: {
+          sourceUrls: [DEEPSEEK_PRIVACY, "https://www.wired.com/story/deepseek-ai-china-privacy-data/", "https://api-docs.deepseek.com/quick_start/pricing"],
+          asOf: "2026-12-06",
+          verification: "cross-checked",
+          note: "DeepSeek's privacy policy: \"We store the information we collect in secure servers located in the People's Republic of China\", quoted alike by independent reports (the policy page itself was not read). It speaks of storage for DeepSeek's services; no other processing region or regional endpoint was found for the API.",
+        },
+      },
+    ],
+    batch: null,
+    cache: null,
+  },
   {
     vendor: "Together AI",
     processing: [
@@ -184,7 +203,17 @@ export const VENDOR_TERMS: readonly TVendorTerms[] = [
   { vendor: "Nebius AI Studio", processing: [notFound("Nebius AI Studio", "https://github.com/pydantic/genai-prices/blob/47df840a5ab10bbcffb8e5ac01b9899032245d1b/prices/providers/huggingface_nebius.yml")], batch: null, cache: null },
   { vendor: "Crusoe Cloud", processing: [notFound("Crusoe Cloud", "https://raw.githubusercontent.com/api-evangelist/crusoe/refs/heads/main/plans/crusoe-plans-pricing.yml")], batch: null, cache: null },
   { vendor: "Groq", processing: [notFound("Groq", "https://groq.com/pricing")], batch: null, cache: null },
-  { vendor: "DeepInfra", processing: [notFound("DeepInfra", "https://deepinfra.com/pricing")], batch: null, cache: null },
+  {
+    vendor: "DeepInfra",
+    processing: [
+      {
+        ...notFound("DeepInfra", "https://docs.deepinfra.com/account/data-privacy"),
+        provenance: { sourceUrls: ["https://docs.deepinfra.com/account/data-privacy", "https://deepinfra.com/privacy"], asOf: "2026-12-06", verification: "unverified", note: `Its data-privacy page covers retention (inputs held in memory only, not stored, not used for training) but names no processing region. ${NOT_FOUND}` },
+      },
+    ],
+    batch: null,
+    cache: null,
+  },
   { vendor: "Fireworks AI", processing: [notFound("Fireworks AI", "https://fireworks.ai/pricing")], batch: null, cache: null },
   {
     vendor: "Mistral AI",

@@ -107,7 +107,7 @@ export default async function AssessmentsPage({ params, searchParams }: TProps) 
             <h2 id="create-heading" className="text-lg font-semibold">
               New assessment
             </h2>
-            <CreateAssessmentForm slug={slug} candidates={candidateOptionGroups()} incumbents={incumbentOptionGroups()} templates={ASSESSMENT_TEMPLATES.map((t) => ({ value: t.id, label: t.name }))} />
+            <CreateAssessmentForm slug={slug} candidates={candidateOptionGroups()} incumbents={incumbentOptionGroups(new Date().toISOString().slice(0, 10))} templates={ASSESSMENT_TEMPLATES.map((t) => ({ value: t.id, label: t.name }))} />
           </section>
           <section aria-labelledby="import-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="import-heading" className="text-lg font-semibold">

@@ -25,7 +25,7 @@ export default async function PriceBookPage({ params }: { params: Promise<{ slug
         Freehold&apos;s stated default shown beside it.
       </p>
       <p className="text-sm text-slate-800">{book ? `Version ${book.version}, set by ${book.updatedByName} on ${book.updatedAt.slice(0, 10)}.` : "Nothing set yet: every assessment runs on catalog prices and stated defaults."}</p>
-      <PriceBookForm slug={slug} version={version} values={values} rows={rows} hints={catalogPriceHints(rows)} canChange={canChange} />
+      <PriceBookForm slug={slug} version={version} values={values} rows={rows} hints={catalogPriceHints(rows, new Date().toISOString().slice(0, 10))} canChange={canChange} />
       <section aria-labelledby="price-book-history" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="price-book-history" className="mb-2 text-lg font-semibold">
           Changes

@@ -67,7 +67,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ slu
         </div>
         <div>
           <dt className="text-sm text-slate-600">Incumbent closed API</dt>
-          <dd className="font-medium">{describeIncumbent(a.incumbentApiId)}</dd>
+          <dd className="font-medium">{describeIncumbent(a.incumbentApiId, report.meta.catalog.agesCountedOn)}</dd>
         </div>
         <div>
           <dt className="text-sm text-slate-600">Created</dt>
@@ -112,7 +112,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ slu
                 candidateModelId={a.candidateModelId}
                 incumbentApiId={a.incumbentApiId}
                 candidates={candidateOptionGroups(a.inputs.customModel)}
-                incumbents={incumbentOptionGroups()}
+                incumbents={incumbentOptionGroups(report.meta.catalog.agesCountedOn)}
               />
             </>
           )}

@@ -24,7 +24,7 @@ export default async function SnapshotPage({ params }: { params: Promise<{ slug:
     ["Decision", s.decision?.comment ? `${decisionText(s)}: “${s.decision.comment}”` : decisionText(s)],
     ["Verdict", verdictLabel(s.verdict)],
     ["Candidate open-weights model", describeCandidate(s.candidateModelId, s.inputs.customModel)],
-    ["Incumbent closed API", describeIncumbent(s.incumbentApiId)],
+    ["Incumbent closed API", describeIncumbent(s.incumbentApiId, new Date().toISOString().slice(0, 10))],
   ];
   return (
     <div className="flex flex-col gap-6">
