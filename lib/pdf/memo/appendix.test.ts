@@ -22,9 +22,10 @@ describe("memo Sources appendix", () => {
 
   it("names the catalog date it used and the day ages were counted to, with the stale count", () => {
     expect(report.meta.catalog).toEqual({ date: CATALOG_DATE, agesCountedOn: "2026-12-06", staleSourceCount: report.sources.filter((s) => s.age?.isStale).length });
-    expect(CATALOG_DATE).toBe("2026-12-05");
+    // The newest rows (Olmo 3, Gemma 3 4B/12B) were read on 2026-12-06.
+    expect(CATALOG_DATE).toBe("2026-12-06");
     expect(report.meta.catalog.staleSourceCount).toBeGreaterThan(0);
-    expect(textOf(blocks[1])).toBe(`Catalog of 2026-12-05 (its newest row); ages counted to 2026-12-06. ${report.meta.catalog.staleSourceCount} sources are older than 180 days and marked STALE: re-check them before relying on the figures they back.`);
+    expect(textOf(blocks[1])).toBe(`Catalog of 2026-12-06 (its newest row); ages counted to 2026-12-06. ${report.meta.catalog.staleSourceCount} sources are older than 180 days and marked STALE: re-check them before relying on the figures they back.`);
   });
 
   it("gives every source its age, and marks exactly the stale ones STALE in bold red", () => {
