@@ -1,7 +1,14 @@
 import type { ReactNode } from "react";
+import { uniqueRowsBy } from "@/lib/domain/shared";
 
 export type TTableColumn = { key: string; label: string; format: (v: number) => string };
 export type TLegendItem = { label: string; color: string; mark: "box" | "line" | "dashed" };
+
+/**
+ * The plot's margins in every chart. The top leaves room for a marker's label drawn above the plot
+ * ("Crossover", "Break-even: month 14"), which an 8 px margin cut in half.
+ */
+export const CHART_MARGIN = { top: 24, right: 16, bottom: 28, left: 16 };
 
 /**
  * The series key, as HTML above the plot rather than Recharts' <Legend>: Recharts draws its legend
@@ -44,6 +51,8 @@ export function ChartFigure({
   columns: TTableColumn[];
   rows: Record<string, number | string | null>[];
 }) {
+  // The first column is the x value: one table row per value as shown.
+  const tableRows = columns[0] ? uniqueRowsBy(rows, columns[0].key, columns[0].format) : rows;
   return (
     <figure aria-labelledby={`${id}-title`} className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4" data-chart={id}>
       <figcaption className="flex flex-col gap-1">
@@ -69,7 +78,7 @@ export function ChartFigure({
               </tr>
             </thead>
             <tbody>
-              {rows.map((r, i) => (
+              {tableRows.map((r, i) => (
                 <tr key={i} className="border-t border-slate-100">
                   {columns.map((c) => {
                     const v = r[c.key];

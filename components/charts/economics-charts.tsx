@@ -1,8 +1,8 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TReportCharts } from "@/lib/domain/report";
-import { formatCompact, formatNumber, formatUsdAmount } from "@/lib/domain/shared";
-import { ChartFigure, type TLegendItem } from "./chart-figure";
+import { formatCompact, formatNumber, formatUsdAmount, logTicks } from "@/lib/domain/shared";
+import { CHART_MARGIN, ChartFigure, type TLegendItem } from "./chart-figure";
 
 const COLORS = { api: "#b91c1c", owned: "#1d4ed8", hybrid: "#047857" };
 const STACK = ["#1d4ed8", "#7c3aed", "#b45309", "#047857", "#475569", "#be185d", "#0e7490"];
@@ -38,16 +38,17 @@ function CostVsVolume({ data }: { data: NonNullable<TReportCharts["costVsVolume"
       rows={data.points}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data.points} margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
+        <LineChart data={data.points} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="tokensPerMonth" type="number" scale={isLog ? "log" : "auto"} domain={["dataMin", "dataMax"]} tickFormatter={tokTick} label={{ value: "Tokens per month", position: "insideBottom", offset: -16 }} />
+          <XAxis dataKey="tokensPerMonth" type="number" scale={isLog ? "log" : "auto"} domain={["dataMin", "dataMax"]} ticks={isLog ? logTicks(data.points.map((p) => p.tokensPerMonth)) : undefined} tickFormatter={tokTick} label={{ value: "Tokens per month", position: "insideBottom", offset: -16 }} />
           <YAxis tickFormatter={usdTick} label={{ value: "USD per month", angle: -90, position: "insideLeft", offset: -4 }} width={80} />
           <Tooltip formatter={usdTip} labelFormatter={(v) => `${formatNumber(Number(v))} tokens/month`} />
           <Line type="monotone" dataKey="apiUsd" name="API" stroke={COLORS.api} dot={false} />
           <Line type="monotone" dataKey="ownedUsd" name="Owned" stroke={COLORS.owned} dot={false} />
           <Line type="monotone" dataKey="hybridUsd" name="Hybrid" stroke={COLORS.hybrid} dot={false} strokeDasharray="5 3" />
           {data.crossover ? <ReferenceLine x={data.crossover.tokensPerMonth} stroke="#111827" label={{ value: "Crossover", position: "top" }} /> : null}
-          <ReferenceLine x={data.plannedTokensPerMonth} stroke="#6b7280" strokeDasharray="2 2" label={{ value: "Plan", position: "insideTopRight" }} />
+          {/* Right of its line: to the left, a plan near the y axis ran into the axis ticks. */}
+          <ReferenceLine x={data.plannedTokensPerMonth} stroke="#6b7280" strokeDasharray="2 2" label={{ value: "Plan", position: "insideTopLeft" }} />
         </LineChart>
       </ResponsiveContainer>
     </ChartFigure>
@@ -70,7 +71,7 @@ function Cumulative({ data }: { data: NonNullable<TReportCharts["cumulative"]> }
       rows={data.points}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data.points} margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
+        <LineChart data={data.points} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="month" type="number" domain={["dataMin", "dataMax"]} label={{ value: "Month", position: "insideBottom", offset: -16 }} />
           <YAxis tickFormatter={usdTick} label={{ value: "Cumulative USD", angle: -90, position: "insideLeft", offset: -4 }} width={80} />
@@ -96,7 +97,7 @@ function Breakdown({ data }: { data: NonNullable<TReportCharts["ownedBreakdown"]
       rows={data.points}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data.points} margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
+        <BarChart data={data.points} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="month" label={{ value: "Month", position: "insideBottom", offset: -16 }} />
           <YAxis tickFormatter={usdTick} label={{ value: "USD per month", angle: -90, position: "insideLeft", offset: -4 }} width={80} />
@@ -138,7 +139,7 @@ function Tornado({ data }: { data: NonNullable<TReportCharts["tornado"]> }) {
       rows={rows}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
+        <BarChart data={rows} layout="vertical" stackOffset="sign" margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" tickFormatter={usdTick} label={{ value: "Change in net saving (USD)", position: "insideBottom", offset: -16 }} />
           <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 11 }} />
@@ -168,7 +169,7 @@ function MonteCarlo({ data }: { data: NonNullable<TReportCharts["monteCarlo"]> }
       rows={rows}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 28, left: 16 }} barCategoryGap={1}>
+        <BarChart data={rows} margin={CHART_MARGIN} barCategoryGap={1}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="mid" type="number" domain={["dataMin", "dataMax"]} tickFormatter={usdTick} label={{ value: "Monthly saving, API − owned (USD)", position: "insideBottom", offset: -16 }} />
           <YAxis label={{ value: "Samples", angle: -90, position: "insideLeft" }} />

@@ -2,7 +2,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TFinanceSection } from "@/lib/domain/report";
 import { formatCompact, formatUsdAmount } from "@/lib/domain/shared";
-import { ChartFigure } from "./chart-figure";
+import { CHART_MARGIN, ChartFigure } from "./chart-figure";
 
 const SERIES_COLORS = ["#b91c1c", "#047857", "#1d4ed8", "#7c3aed", "#b45309"];
 
@@ -19,7 +19,7 @@ export function CumulativeCashChart({ finance }: { finance: TFinanceSection }) {
       rows={rows}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
+        <LineChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="month" type="number" domain={[0, finance.horizonMonths]} label={{ value: "Month", position: "insideBottom", offset: -16 }} />
           <YAxis tickFormatter={(v: number) => formatCompact(v, "USD")} width={80} label={{ value: "USD, cumulative", angle: -90, position: "insideLeft", offset: -4 }} />

@@ -1,8 +1,8 @@
 "use client";
 import { CartesianGrid, Line, LineChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TOverlayChart } from "@/lib/domain/report";
-import { formatCompact, formatNumber, formatUsdAmount } from "@/lib/domain/shared";
-import { ChartFigure } from "@/components/charts/chart-figure";
+import { formatCompact, formatNumber, formatUsdAmount, logTicks } from "@/lib/domain/shared";
+import { CHART_MARGIN, ChartFigure } from "@/components/charts/chart-figure";
 import { COMPARE_COLORS } from "./colors";
 
 /** API lines dashed, owned lines solid, as in the comparison PDF. */
@@ -31,9 +31,9 @@ function OverlayChart({ id, title, chart, x, yLabel, unit }: { id: string; title
       legend={chart.series.map((s) => ({ label: s.label, color: COMPARE_COLORS[s.index], mark: s.kind === "api" ? "dashed" : "line" }))}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={chart.rows} margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
+        <LineChart data={chart.rows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="x" type="number" scale={x.isLog ? "log" : "auto"} domain={["dataMin", "dataMax"]} tickFormatter={x.tick} label={{ value: x.label, position: "insideBottom", offset: -16 }} />
+          <XAxis dataKey="x" type="number" scale={x.isLog ? "log" : "auto"} domain={["dataMin", "dataMax"]} ticks={x.isLog ? logTicks(chart.rows.map((r) => r.x)) : undefined} tickFormatter={x.tick} label={{ value: x.label, position: "insideBottom", offset: -16 }} />
           <YAxis tickFormatter={(v: number) => formatCompact(v, "USD")} label={{ value: yLabel, angle: -90, position: "insideLeft", offset: -4 }} width={80} />
           <Tooltip formatter={usdTip} labelFormatter={(v) => x.tooltip(Number(v))} />
           {chart.series.map((s) => (

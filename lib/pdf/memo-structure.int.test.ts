@@ -65,6 +65,8 @@ describe("tagged memos", () => {
     expect(figures[0].alt).toContain(`Crossover ${tokensText(costVsVolume!.crossover!.tokensPerMonth)}`);
     expect(figures[1].alt).toContain(`Break-even month ${cumulative!.breakEven!.month}`);
     for (const bar of tornadoBars(tornado!)) expect(figures[3].alt).toContain(`${bar.label}: `);
+    // Each chart's axes say what they measure, in which unit.
+    for (const title of ["Tokens per month", "USD per month", "Month", "Cumulative USD", `${tornado!.outputLabel} (USD)`]) expect(pdf.flat).toContain(title);
     // Links are Link elements around the linked text (a long URL runs over two lines).
     const links = textsOf(elements, "Link").map((l) => l.replace(/\s/g, ""));
     for (const src of report.sources) if (src.url) expect(links).toContain(src.url);
@@ -82,6 +84,14 @@ describe("tagged memos", () => {
     const figures = elements.filter((e) => e.role === "Figure");
     expect(figures).toHaveLength(2);
     for (const f of figures) for (const r of reports) expect(f.alt).toContain(r.meta.title);
+    // Each report's crossover and break-even are marked on the overlaid charts, with the axes' units.
+    for (const r of reports) {
+      const { costVsVolume, cumulative } = r.charts;
+      if (costVsVolume?.crossover) expect(figures[0].alt).toContain(`${r.meta.title}: crossover ${tokensText(costVsVolume.crossover.tokensPerMonth)}`);
+      if (cumulative?.breakEven) expect(figures[1].alt).toContain(`${r.meta.title}: break-even month ${cumulative.breakEven.month}`);
+    }
+    expect(reports.some((r) => r.charts.costVsVolume?.crossover) && reports.some((r) => r.charts.cumulative?.breakEven)).toBe(true);
+    for (const title of ["Tokens per month", "USD per month", "Month", "Cumulative saving (USD)"]) expect(pdf.flat).toContain(title);
   });
 });
 

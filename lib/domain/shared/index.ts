@@ -16,3 +16,4 @@ export * from "./text";
 export * from "./url";
 export * from "./json-depth";
 export * from "./review";
+export * from "./chart-data";

@@ -5,7 +5,7 @@ import { usdText } from "@/lib/domain/shared";
 import { COLORS, seriesColor } from "../model/palette";
 import type { TChart, TChartLabel, TLegendItem, TShape } from "../model/types";
 import { extent, linearScale } from "./chart-scale";
-import { CHART_WIDTH } from "./line-chart";
+import { axisTitles, CHART_WIDTH, TITLED_MARGIN } from "./line-chart";
 
 type TBreakdown = NonNullable<TReportCharts["ownedBreakdown"]>;
 type TTornado = NonNullable<TReportCharts["tornado"]>;
@@ -14,11 +14,11 @@ const r1 = (v: number) => v.toFixed(1);
 /** A rectangle as a closed sub-path, so a whole series of bars is one path. */
 const rectPath = (x: number, y: number, w: number, h: number) => `M ${r1(x)} ${r1(y)} h ${r1(w)} v ${r1(h)} h ${r1(-w)} Z`;
 
-export const BREAKDOWN_HEIGHT = 180;
+export const BREAKDOWN_HEIGHT = 196;
 
 /** Owned cost per month, stacked by component, one bar per month of the horizon. */
 export function breakdownChart(chart: TBreakdown, width = CHART_WIDTH, height = BREAKDOWN_HEIGHT): TChart {
-  const m = { top: 8, right: 12, bottom: 20, left: 56 };
+  const m = { ...TITLED_MARGIN, right: 12, left: 56 };
   const totals = chart.points.map((p) => chart.series.reduce((sum, s) => sum + Math.max(0, p[s.key]), 0));
   const y = linearScale(extent(totals), [height - m.bottom, m.top]);
   const band = (width - m.left - m.right) / Math.max(1, chart.points.length);
@@ -41,6 +41,7 @@ export function breakdownChart(chart: TBreakdown, width = CHART_WIDTH, height = 
   const labels: TChartLabel[] = [
     ...ticks.map((t) => ({ text: usdText(t), x: m.left - 4, y: y(t) + 2, anchor: "end" as const, color: COLORS.muted })),
     ...chart.points.flatMap((p, i) => (i % every === 0 ? [{ text: String(p.month), x: m.left + i * band + band / 2, y: height - m.bottom + 10, anchor: "middle" as const, color: COLORS.muted }] : [])),
+    ...axisTitles(width, height, m, { x: "Month", y: "USD per month" }),
   ];
   return { width, height, shapes, labels, legend: chart.series.map((s, i) => ({ label: s.label, color: seriesColor(i) })) };
 }
@@ -58,7 +59,7 @@ export function tornadoChart(chart: TTornado, width = CHART_WIDTH): TChart {
   const bars = tornadoBars(chart);
   const base = chart.baseOutput ?? 0;
   const rowH = 16;
-  const m = { top: 6, right: 12, bottom: 18, left: 150 };
+  const m = { top: 6, right: 12, bottom: TITLED_MARGIN.bottom, left: 150 };
   const height = m.top + m.bottom + bars.length * rowH;
   const x = linearScale(extent([base, ...bars.flatMap((b) => [b.outputAtLow as number, b.outputAtHigh as number])]), [m.left, width - m.right]);
   const ticks = x.ticks(5);
@@ -80,6 +81,7 @@ export function tornadoChart(chart: TTornado, width = CHART_WIDTH): TChart {
   const labels: TChartLabel[] = [
     ...ticks.map((t) => ({ text: usdText(t), x: x(t), y: height - m.bottom + 10, anchor: "middle" as const, color: COLORS.muted })),
     ...bars.map((b, i) => ({ text: b.label, x: m.left - 4, y: m.top + i * rowH + 11, anchor: "end" as const, color: COLORS.ink })),
+    ...axisTitles(width, height, m, { x: `${chart.outputLabel} (USD)` }),
   ];
   return { width, height, shapes, labels, legend: TORNADO_LEGEND };
 }

@@ -11,22 +11,41 @@ export type TLineChartProps = {
   series: TLineSeries[];
   formatX: (x: number) => string;
   formatY: (y: number) => string;
+  /** Axis titles with their units, e.g. "Tokens per month", "USD per month". */
+  xTitle: string;
+  yTitle: string;
   markers?: TChartMarker[];
   width?: number;
   height?: number;
 };
 
-const MARGIN = { top: 8, right: 12, bottom: 22, left: 56 };
-export const LINE_CHART_HEIGHT = 190;
+export type TChartMargin = { top: number; right: number; bottom: number; left: number };
+
+/** Room above the plot for the y axis title and below the x tick labels for the x axis title. */
+export const TITLED_MARGIN = { top: 16, bottom: 30 };
+const MARGIN: TChartMargin = { ...TITLED_MARGIN, right: 12, left: 56 };
+export const LINE_CHART_HEIGHT = 206;
 export const CHART_WIDTH = 500;
 
-export function lineChart({ series, formatX, formatY, markers = [], width = CHART_WIDTH, height = LINE_CHART_HEIGHT }: TLineChartProps): TChart {
+/**
+ * Axis titles as labels: the y title above the plot's top left corner (the engine draws no rotated
+ * text), the x title under the tick labels, ending at the plot's right edge.
+ */
+export function axisTitles(width: number, height: number, m: TChartMargin, titles: { x?: string; y?: string }): TChartLabel[] {
+  return [
+    ...(titles.y ? [{ text: titles.y, x: 0, y: m.top - 9, anchor: "start" as const, color: COLORS.ink }] : []),
+    ...(titles.x ? [{ text: titles.x, x: width - m.right, y: height - 3, anchor: "end" as const, color: COLORS.ink }] : []),
+  ];
+}
+
+export function lineChart({ series, formatX, formatY, xTitle, yTitle, markers = [], width = CHART_WIDTH, height = LINE_CHART_HEIGHT }: TLineChartProps): TChart {
   const x = linearScale(extent(series.flatMap((s) => s.points.map((p) => p.x)), false), [MARGIN.left, width - MARGIN.right], false);
   const y = linearScale(extent(series.flatMap((s) => s.points.map((p) => p.y))), [height - MARGIN.bottom, MARGIN.top]);
   const yTicks = y.ticks(4);
   const labels: TChartLabel[] = [
     ...yTicks.map((t) => ({ text: formatY(t), x: MARGIN.left - 4, y: y(t) + 2, anchor: "end" as const, color: COLORS.muted })),
     ...x.ticks(5).map((t) => ({ text: formatX(t), x: x(t), y: height - MARGIN.bottom + 10, anchor: "middle" as const, color: COLORS.muted })),
+    ...axisTitles(width, height, MARGIN, { x: xTitle, y: yTitle }),
   ];
   const bottom = height - MARGIN.bottom;
   const shapes: TShape[] = [

@@ -1,10 +1,10 @@
 import { columnLetter, compareReports, comparisonVerdictLines, type TComparison, type TReport } from "@/lib/domain/report";
-import { usdText } from "@/lib/domain/shared";
+import { tokensText, usdText } from "@/lib/domain/shared";
 import { formatDateTime } from "@/lib/domain/report";
-import type { TLineSeries } from "../charts/line-chart";
+import type { TChartMarker, TLineSeries } from "../charts/line-chart";
 import { COLORS, seriesColor } from "../model/palette";
 import type { TBlock, TMemoDocument, TSection } from "../model/types";
-import { lineFigure, shortTokens } from "./economics-charts";
+import { lineFigure, shortTokens, VOLUME_TITLE } from "./economics-charts";
 import { assessmentStatusLabel, signOffText } from "./cover";
 import { MEMO_LANG, type TMemoOptions } from "./options";
 
@@ -56,23 +56,33 @@ function tableSection(reports: readonly TReport[], comparison: TComparison, opti
   };
 }
 
-/** Every report's lines on shared axes: monthly cost against volume, and the cumulative saving. */
+/**
+ * Every report's lines on shared axes: monthly cost against volume with each crossover, and the
+ * cumulative saving with each break-even month; a marker names its report, as its line does.
+ */
 function chartsSection(reports: readonly TReport[]): TSection {
   const volume: TLineSeries[] = [];
   const cumulative: TLineSeries[] = [];
+  const crossovers: TChartMarker[] = [];
+  const breakEvens: TChartMarker[] = [];
   reports.forEach((r, i) => {
     const color = seriesColor(i);
     const name = r.meta.title;
-    if (r.charts.costVsVolume) {
-      volume.push({ label: `${name}: owned`, color, points: r.charts.costVsVolume.points.map((p) => ({ x: p.tokensPerMonth, y: p.ownedUsd })) });
-      volume.push({ label: `${name}: API`, color, isDashed: true, points: r.charts.costVsVolume.points.map((p) => ({ x: p.tokensPerMonth, y: p.apiUsd })) });
+    const { costVsVolume, cumulative: cum } = r.charts;
+    if (costVsVolume) {
+      volume.push({ label: `${name}: owned`, color, points: costVsVolume.points.map((p) => ({ x: p.tokensPerMonth, y: p.ownedUsd })) });
+      volume.push({ label: `${name}: API`, color, isDashed: true, points: costVsVolume.points.map((p) => ({ x: p.tokensPerMonth, y: p.apiUsd })) });
+      if (costVsVolume.crossover) crossovers.push({ x: costVsVolume.crossover.tokensPerMonth, y: costVsVolume.crossover.usdPerMonth, label: `${name}: crossover ${tokensText(costVsVolume.crossover.tokensPerMonth)}`, color });
     }
-    if (r.charts.cumulative) cumulative.push({ label: name, color, points: r.charts.cumulative.points.map((p) => ({ x: p.month, y: p.cumulativeApiUsd - p.cumulativeOwnedUsd })) });
+    if (cum) {
+      cumulative.push({ label: name, color, points: cum.points.map((p) => ({ x: p.month, y: p.cumulativeApiUsd - p.cumulativeOwnedUsd })) });
+      if (cum.breakEven) breakEvens.push({ x: cum.breakEven.month, y: cum.breakEven.cumulativeApiUsd - cum.breakEven.cumulativeOwnedUsd, label: `${name}: break-even month ${cum.breakEven.month}`, color });
+    }
   });
   const missing = reports.filter((r) => !r.charts.costVsVolume).map((r) => r.meta.title);
   const blocks: TBlock[] = [{ kind: "pageBreak" }, { kind: "heading", level: 2, text: "Charts" }];
-  if (volume.length > 0) blocks.push(lineFigure("Monthly cost against volume: owned (solid) and API (dashed)", { series: volume, formatX: shortTokens, formatY: usdText }));
-  if (cumulative.length > 0) blocks.push(lineFigure("Cumulative saving from owning (API − owned, one-time costs included)", { series: cumulative, formatX: (m) => `month ${m}`, formatY: usdText }));
+  if (volume.length > 0) blocks.push(lineFigure("Monthly cost against volume: owned (solid) and API (dashed)", { series: volume, markers: crossovers, formatX: shortTokens, formatY: usdText, xTitle: VOLUME_TITLE, yTitle: "USD per month" }));
+  if (cumulative.length > 0) blocks.push(lineFigure("Cumulative saving from owning (API − owned, one-time costs included)", { series: cumulative, markers: breakEvens, formatX: (m) => `month ${m}`, formatY: usdText, xTitle: "Month", yTitle: "Cumulative saving (USD)" }));
   if (missing.length > 0) blocks.push({ kind: "paragraph", color: COLORS.muted, text: `No economics yet (not drawn): ${missing.join(", ")}.` });
   return { blocks };
 }

@@ -6,6 +6,7 @@ import { COLORS } from "../model/palette";
 import type { TBlock, TChart, TSection } from "../model/types";
 
 export const shortTokens = (x: number) => tokensText(x).replace(" tokens", "");
+export const VOLUME_TITLE = "Tokens per month";
 
 /** A chart as a figure whose alternative text starts with its title and gives its key numbers. */
 export const figure = (title: string, chart: TChart, keyNumbers: string): TBlock => ({ kind: "figure", title, chart, alt: `${title}. ${keyNumbers}` });
@@ -30,6 +31,8 @@ export function economicsChartsSection(report: TReport): TSection {
       lineFigure("Monthly cost against volume (tokens per month)", {
         formatX: shortTokens,
         formatY: usdText,
+        xTitle: VOLUME_TITLE,
+        yTitle: "USD per month",
         series: [
           { label: "Closed API", color: COLORS.api, points: costVsVolume.points.map((p) => ({ x: p.tokensPerMonth, y: p.apiUsd })) },
           { label: "Owned", color: COLORS.owned, points: costVsVolume.points.map((p) => ({ x: p.tokensPerMonth, y: p.ownedUsd })) },
@@ -46,6 +49,8 @@ export function economicsChartsSection(report: TReport): TSection {
       lineFigure(`Cumulative cost over ${cumulative.horizonMonths} months`, {
         formatX: (x) => `month ${x}`,
         formatY: usdText,
+        xTitle: "Month",
+        yTitle: "Cumulative USD",
         series: [
           { label: "Closed API", color: COLORS.api, points: cumulative.points.map((p) => ({ x: p.month, y: p.cumulativeApiUsd })) },
           { label: "Owned (one-time costs included)", color: COLORS.owned, points: cumulative.points.map((p) => ({ x: p.month, y: p.cumulativeOwnedUsd })) },
