@@ -80,6 +80,8 @@ test("Export PDF shows progress, downloads the memo under its name, and page 1 i
   expect(text).toContain("Executive summary");
   expect(text).toMatch(/Approved: submission 1 \(version \d+\): Marek Manager/);
   expect(text).toMatch(/Stage signed off: Licence diligence \(version \d+\): Marek Manager/);
+  // The charts' axes carry their titles and units.
+  for (const axis of ["Tokens per month", "USD per month", "Cumulative USD"]) expect(text).toContain(axis);
   const png = testInfo.outputPath("assessment-memo-page-1.png");
   await savePageOnePng(page, pdfPath, png);
   await testInfo.attach("assessment-memo-page-1.png", { path: png, contentType: "image/png" });

@@ -65,7 +65,7 @@ export function ChartFigure({
       <div className="h-72 w-full min-w-0">{children}</div>
       <details>
         <summary className="cursor-pointer text-sm text-brand-700">Show the numbers as a table</summary>
-        <div className="max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={`${title}: table`}>
+        <div className="relative max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={`${title}: table`}>
           <table className="w-full text-left text-sm tabular-nums">
             <caption className="sr-only">{title}</caption>
             <thead>

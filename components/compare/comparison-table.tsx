@@ -46,7 +46,7 @@ function Row({ row }: { row: TComparisonRow }) {
 export function ComparisonTable({ slug, comparison, rows, reviews }: { slug: string; comparison: TComparison; rows: TComparisonRow[]; reviews: { status: TAssessmentStatus; signOffs: number }[] }) {
   const groups = [...new Set(rows.map((r) => r.group))];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Side-by-side comparison (scrolls sideways on narrow screens)">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Side-by-side comparison (scrolls sideways on narrow screens)">
       <table className="w-full min-w-[40rem] text-sm">
         <caption className="sr-only">Side-by-side comparison of {comparison.reports.length} assessments. “Best” marks the best value in a row; “Differs” marks rows whose values are not all the same.</caption>
         <thead className="bg-slate-50">

@@ -18,7 +18,7 @@ export function LicenceDiffTable({ comparison }: { comparison: TComparison }) {
   // Every diff row carries each report's licence name; the first row's serve as column subtitles.
   const licenceNames = comparison.licenceFindingDiffs[0].cells.map((c) => c.licenceName ?? "Licence not known");
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Licence findings that differ (scrolls sideways on narrow screens)">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Licence findings that differ (scrolls sideways on narrow screens)">
       <table className="w-full min-w-[40rem] text-sm">
         <caption className="sr-only">Licence findings that differ between the assessments, with their severities</caption>
         <thead className="bg-slate-50">

@@ -27,7 +27,7 @@ export function PortfolioTable({ rows, q, basePath, caption }: { rows: TPortfoli
   const cell = "px-3 py-2 align-top";
   const num = `${cell} text-right tabular-nums whitespace-nowrap`;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full min-w-[64rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-slate-700">

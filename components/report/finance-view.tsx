@@ -25,7 +25,7 @@ export function FinanceView({ finance }: { finance: TFinanceSection | null }) {
         {finance.apiTrendPercentPerYear}% a year; GPU prices {finance.gpuTrendPercentPerYear >= 0 ? "+" : ""}
         {finance.gpuTrendPercentPerYear}% a year; horizon {finance.horizonMonths} months.
       </p>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Finance table">
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Finance table">
         <table className="w-full min-w-[48rem] text-left text-sm tabular-nums">
           <caption className="sr-only">Cash view of the main options</caption>
           <thead>

@@ -98,7 +98,7 @@ export function OptionsTable({ section, headingId = "options-heading" }: { secti
       <p className="text-sm text-slate-700">
         {constraintsSentence(section.constraints)} Ranked by present cost over {section.horizonMonths} months at a {section.discountRatePercent}% discount rate (cash, one-time and hardware included).
       </p>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Options table">
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Options table">
         <table className="w-full min-w-[56rem] text-left text-sm">
           <caption className="sr-only">Options with their monthly cost, cost per million tokens, one-time cost, present cost, capability and constraints</caption>
           <thead>

@@ -21,7 +21,7 @@ type TProps = {
 /** The working copy, then every submitted snapshot (newest first) with its decision. */
 export function SnapshotTable({ slug, current, currentVerdict, snapshots, lastEdit }: TProps) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
         <thead>
           <tr>

@@ -32,7 +32,7 @@ export function VersionDiff({ inputs, figures, fromName, toName }: { inputs: TIn
         </h3>
         {inputs.length === 0 ? <p className="text-sm">No input changed.</p> : null}
         {groupByStage(labelInputChanges(inputs)).map(([stage, changes]) => (
-          <div key={stage} className="overflow-x-auto">
+          <div key={stage} className="relative overflow-x-auto">
             <table className="w-full text-sm">
               <caption className="text-left font-medium text-slate-800">{stage}</caption>
               <thead>
@@ -65,7 +65,7 @@ export function VersionDiff({ inputs, figures, fromName, toName }: { inputs: TIn
         {figures.length === 0 ? (
           <p className="text-sm">No figure changed.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-sm">
               <thead>
                 <tr>

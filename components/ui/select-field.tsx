@@ -22,7 +22,7 @@ export function SelectField({ label, name, groups, placeholder, hint, error, id,
           name={name}
           aria-invalid={invalid}
           aria-describedby={describedBy}
-          className={`rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${error ? "border-red-700" : "border-slate-300"}`}
+          className={`w-full min-w-0 rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${error ? "border-red-700" : "border-slate-300"}`}
           {...props}
         >
           {placeholder ? <option value="">{placeholder}</option> : null}

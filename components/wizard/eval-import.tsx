@@ -188,7 +188,7 @@ export function EvalImport({
       {info ? <p className="text-sm text-slate-800">{info}</p> : null}
       {items.length ? (
         <>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Imported results and where they go</caption>
             <thead>

@@ -60,7 +60,7 @@ export function ResultsPanel({ stage, sources }: { stage: TReportStages[TStageKe
           <h3 className="text-sm font-semibold">Findings</h3>
           <ul className="flex flex-col gap-2">
             {stage.findings.map((f) => (
-              <li key={f.id} className="rounded-md border border-slate-200 p-2 text-sm">
+              <li key={f.id} className="rounded-md border border-slate-200 p-2 text-sm [overflow-wrap:anywhere]">
                 <p>
                   <strong>{SEVERITY[f.severity] ?? f.severity}:</strong> {f.title}
                 </p>

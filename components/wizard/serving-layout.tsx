@@ -45,7 +45,7 @@ export function LayoutTable({ detail }: { detail: TInfrastructureDetail }) {
         </p>
       ) : null}
       {/* Focusable so keyboard users can scroll a table wider than the panel. */}
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Serving layouts, scrollable">
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Serving layouts, scrollable">
         <table aria-label="Serving layouts" className="w-full text-xs">
           <thead className="border-b border-slate-200 text-slate-700">
             <tr>

@@ -36,7 +36,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ slug: 
           {operations.map(({ path, method, op }) => (
             <li key={op.operationId}>
               <a href={`#${op.operationId}`} className="underline">
-                <span className="font-mono">{method.toUpperCase()}</span> <span className="font-mono">{path}</span>
+                <span className="font-mono">{method.toUpperCase()}</span> <span className="font-mono break-all">{path}</span>
               </a>{" "}
               {op.summary}
             </li>
@@ -48,7 +48,7 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ slug: 
         return (
           <article key={op.operationId} id={op.operationId} aria-labelledby={`${op.operationId}-h`} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
             <h2 id={`${op.operationId}-h`} className="text-lg font-semibold">
-              <span className="font-mono">{method.toUpperCase()}</span> <span className="font-mono">{base}{path}</span>
+              <span className="font-mono">{method.toUpperCase()}</span> <span className="font-mono break-all">{base}{path}</span>
             </h2>
             <p className="font-medium">{op.summary}</p>
             {op.description ? <p className="text-slate-700">{op.description}</p> : null}

@@ -103,13 +103,13 @@ export default async function AssessmentsPage({ params, searchParams }: TProps) 
       </section>
       {editable ? (
         <div className="grid gap-6 lg:grid-cols-3">
-          <section aria-labelledby="create-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2">
+          <section aria-labelledby="create-heading" className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2">
             <h2 id="create-heading" className="text-lg font-semibold">
               New assessment
             </h2>
             <CreateAssessmentForm slug={slug} candidates={candidateOptionGroups()} incumbents={incumbentOptionGroups(new Date().toISOString().slice(0, 10))} templates={ASSESSMENT_TEMPLATES.map((t) => ({ value: t.id, label: t.name }))} />
           </section>
-          <section aria-labelledby="import-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+          <section aria-labelledby="import-heading" className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="import-heading" className="text-lg font-semibold">
               Import assessment (JSON)
             </h2>

@@ -25,7 +25,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         <h1 id="members-heading" className="text-2xl font-semibold">
           {org.name}: members
         </h1>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Members of {org.name}</caption>
             <thead className="bg-slate-50 text-slate-700">
