@@ -25,7 +25,10 @@ async function seededIds(page: Page): Promise<TIds> {
     await page.goto(`${BASE}/assessments${query}`);
     return ((await page.locator("table tbody a").first().getAttribute("href")) ?? "").split("/").pop() as string;
   };
-  const approved = await firstLink("?q=Internal+code+assistant");
+  // The seeded approved one by its exact title: earlier specs add look-alike copies without snapshots.
+  const approvedTitle = "Internal code assistant: Qwen2.5 72B vs Claude Sonnet 4.5";
+  await page.goto(`${BASE}/assessments?q=${encodeURIComponent(approvedTitle)}`);
+  const approved = ((await page.locator("table tbody").getByRole("link", { name: approvedTitle, exact: true }).getAttribute("href")) ?? "").split("/").pop() as string;
   const draft = await firstLink("?status=draft");
   await page.goto(`${BASE}/assessments`);
   const hrefs = await page.locator("table tbody a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
