@@ -19,7 +19,8 @@ function Crossover({ row }: { row: TPortfolioRow }) {
   if (row.crossoverTokensPerMonth !== null) return <>{formatCompact(row.crossoverTokensPerMonth, "tokens")} tokens</>;
   // Both costs known but no crossover volume: the economics found none (owned never gets cheaper
   // within the modelled range), which is an answer, not a gap in the data.
-  if (row.monthlyOwnedUsd !== null && row.monthlyApiUsd !== null) return <>none</>;
+  // "never", the word every figure, chart and the compare page use for it.
+  if (row.monthlyOwnedUsd !== null && row.monthlyApiUsd !== null) return <>never</>;
   return <NotKnown />;
 }
 
