@@ -21,18 +21,16 @@ type TIds = { approved: string; snapshot: string; draft: string; compared: strin
 
 /** The seeded assessments the pages are about: the approved one (with a snapshot), a draft, three to compare. */
 async function seededIds(page: Page): Promise<TIds> {
-  const firstLink = async (query: string) => {
-    await page.goto(`${BASE}/assessments${query}`);
-    return ((await page.locator("table tbody a").first().getAttribute("href")) ?? "").split("/").pop() as string;
+  // By title: earlier specs add look-alike copies (without snapshots) and drafts of their own, and
+  // one renames the ticket-triage assessment ("… (v2)").
+  const idOf = async (title: string, name: string | RegExp = title) => {
+    await page.goto(`${BASE}/assessments?q=${encodeURIComponent(title)}`);
+    const link = page.locator("table tbody").getByRole("link", typeof name === "string" ? { name, exact: true } : { name });
+    return ((await link.first().getAttribute("href")) ?? "").split("/").pop() as string;
   };
-  // The seeded approved one by its exact title: earlier specs add look-alike copies without snapshots.
-  const approvedTitle = "Internal code assistant: Qwen2.5 72B vs Claude Sonnet 4.5";
-  await page.goto(`${BASE}/assessments?q=${encodeURIComponent(approvedTitle)}`);
-  const approved = ((await page.locator("table tbody").getByRole("link", { name: approvedTitle, exact: true }).getAttribute("href")) ?? "").split("/").pop() as string;
-  const draft = await firstLink("?status=draft");
-  await page.goto(`${BASE}/assessments`);
-  const hrefs = await page.locator("table tbody a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-  const compared = [...new Set(hrefs.map((h) => h.split("/").pop() as string))].slice(0, 3);
+  const approved = await idOf("Internal code assistant: Qwen2.5 72B vs Claude Sonnet 4.5");
+  const draft = await idOf("Support summarisation: Llama 3.3 70B vs GPT-4o");
+  const compared = [approved, draft, await idOf("Ticket triage", /^Ticket triage: Llama 3\.1 8B vs GPT-4o mini/)];
   await page.goto(`${BASE}/assessments/${approved}/history`);
   const snapshot = ((await page.getByRole("link", { name: /snapshot 1/i }).first().getAttribute("href")) ?? "").split("/").pop() as string;
   return { approved, snapshot, draft, compared };

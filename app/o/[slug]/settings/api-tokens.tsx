@@ -21,37 +21,39 @@ export function ApiTokensSection({ slug, tokens, now }: { slug: string; tokens: 
       </p>
       <CreateTokenForm slug={slug} />
       {tokens.length ? (
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">API tokens</caption>
-          <thead className="bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Name</th>
-              <th scope="col" className="px-3 py-2 font-medium">Starts with</th>
-              <th scope="col" className="px-3 py-2 font-medium">Scopes</th>
-              <th scope="col" className="px-3 py-2 font-medium">Created by</th>
-              <th scope="col" className="px-3 py-2 font-medium">Last used</th>
-              <th scope="col" className="px-3 py-2 font-medium">State</th>
-              <th scope="col" className="px-3 py-2 font-medium">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id} className="border-t border-slate-200">
-                <td className="px-3 py-2">{t.name}</td>
-                <td className="px-3 py-2 font-mono text-xs">{t.prefix}…</td>
-                <td className="px-3 py-2">{t.scopes.join(", ")}</td>
-                <td className="px-3 py-2">
-                  {t.createdByName}, {formatDate(t.createdAt)}
-                </td>
-                <td className="px-3 py-2">{t.lastUsedAt ? t.lastUsedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never"}</td>
-                <td className="px-3 py-2">{tokenState(t, now)}</td>
-                <td className="px-3 py-2">
-                  {t.revokedAt ? null : <ConfirmForm action={revokeApiTokenAction.bind(null, slug, t.id)} label={`Revoke ${t.name}`} pendingLabel="Revoking…" question={`Revoke the token “${t.name}”? Anything using it stops working at once.`} />}
-                </td>
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="API tokens (scrolls sideways on narrow screens)" /* names, scopes and dates do not fit a phone */>
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">API tokens</caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">Name</th>
+                <th scope="col" className="px-3 py-2 font-medium">Starts with</th>
+                <th scope="col" className="px-3 py-2 font-medium">Scopes</th>
+                <th scope="col" className="px-3 py-2 font-medium">Created by</th>
+                <th scope="col" className="px-3 py-2 font-medium">Last used</th>
+                <th scope="col" className="px-3 py-2 font-medium">State</th>
+                <th scope="col" className="px-3 py-2 font-medium">Actions</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id} className="border-t border-slate-200">
+                  <td className="px-3 py-2">{t.name}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{t.prefix}…</td>
+                  <td className="px-3 py-2">{t.scopes.join(", ")}</td>
+                  <td className="px-3 py-2">
+                    {t.createdByName}, {formatDate(t.createdAt)}
+                  </td>
+                  <td className="px-3 py-2">{t.lastUsedAt ? t.lastUsedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never"}</td>
+                  <td className="px-3 py-2">{tokenState(t, now)}</td>
+                  <td className="px-3 py-2">
+                    {t.revokedAt ? null : <ConfirmForm action={revokeApiTokenAction.bind(null, slug, t.id)} label={`Revoke ${t.name}`} pendingLabel="Revoking…" question={`Revoke the token “${t.name}”? Anything using it stops working at once.`} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p className="text-sm text-slate-700">No API tokens yet.</p>
       )}
