@@ -85,7 +85,7 @@ const config = [
   layer("lib/export", ["lib/export/**"], except("lib/export", "lib/dal", "lib/auth", "lib/pdf", "lib/wizard", "lib/domain")),
   layer("lib/pdf", ["lib/pdf/**"], except("lib/pdf", "lib/domain")),
   layer("lib/dal", ["lib/dal/**"], except("lib/dal", "lib/auth", "lib/db", "lib/generated", "lib/domain")),
-  layer("lib/auth", ["lib/auth/**"], except("lib/auth", "lib/db", "lib/env.ts", "lib/domain")),
+  layer("lib/auth", ["lib/auth/**"], except("lib/auth", "lib/db", "lib/env.ts", "lib/domain", "lib/safe-next.ts")),
   layer("lib/db", ["lib/db/**", "lib/env.ts"], except("lib/db", "lib/env.ts", "lib/generated", "lib/domain")),
   layer("lib/domain", ["lib/domain/**"], except("lib/domain")),
   ...DOMAIN_ORDER.flatMap((folders, level) => folders.map((f) => domainFolder(f, level))),

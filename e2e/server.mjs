@@ -17,6 +17,8 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? "127.0.0.1",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  // e2e/sso.spec.ts runs its OpenID provider on http://127.0.0.1.
+  FREEHOLD_SSO_LOOPBACK_HTTP: "on",
 };
 const run = (cmd) => execSync(cmd, { stdio: "inherit", env });
 

@@ -32,6 +32,9 @@ const ZEnv = z.object({
   // "on" only when npm run bench:http starts the server: it serves the benchmark's floor pages
   // (app/bench-floor), which are a 404 everywhere else.
   FREEHOLD_BENCH_FLOOR: z.enum(["on", "off"]).default("off"),
+  // "on" lets a single sign-on issuer be plain http on a loopback address (the e2e suite's own
+  // OpenID provider). Everywhere else an issuer must be https.
+  FREEHOLD_SSO_LOOPBACK_HTTP: z.enum(["on", "off"]).default("off"),
   // Set by Next itself; "phase-production-build" while `next build` runs (no database then).
   NEXT_PHASE: z.string().optional(),
 });

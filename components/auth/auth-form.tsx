@@ -23,6 +23,7 @@ function validate(mode: TMode, v: { name: string; email: string; password: strin
 type TAuthError = { status: number; code?: string; message?: string };
 
 function signInMessage(error: TAuthError): string {
+  if (error.code === "SSO_REQUIRED" && error.message) return error.message;
   if (error.status === 429) return error.code === "ACCOUNT_RATE_LIMITED" && error.message ? error.message : "Too many sign-in attempts from here. Wait a minute, then try again.";
   if (error.status === 401 || error.status === 403) return "That email and password don't match an account.";
   return error.message ?? "Something went wrong. Try again.";
@@ -38,6 +39,7 @@ async function submit(mode: TMode, v: { name: string; email: string; password: s
     const up = await authClient.signUp.email({ name: v.name.trim(), email: v.email, password: v.password });
     if (up.error) {
       if (up.error.code === "PASSWORD_POLICY") return { password: up.error.message ?? "Choose another password." };
+      if (up.error.code === "SSO_REQUIRED") return { form: up.error.message ?? "Sign in with single sign-on." };
       if (up.error.status === 429) return { form: "Too many attempts from here. Wait a minute, then try again." };
       return { form: up.error.message ?? "Something went wrong. Try again." };
     }
@@ -50,8 +52,8 @@ async function submit(mode: TMode, v: { name: string; email: string; password: s
   return { form: signInMessage(signIn.error as TAuthError) };
 }
 
-export function AuthForm({ mode, next, defaultEmail }: { mode: TMode; next: string | null; defaultEmail?: string }) {
-  const [errors, setErrors] = useState<TErrors>({});
+export function AuthForm({ mode, next, defaultEmail, ssoError }: { mode: TMode; next: string | null; defaultEmail?: string; ssoError?: string }) {
+  const [errors, setErrors] = useState<TErrors>(ssoError ? { form: ssoError } : {});
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -70,6 +72,19 @@ export function AuthForm({ mode, next, defaultEmail }: { mode: TMode; next: stri
     }
     // A full navigation so every server component sees the new session cookie.
     window.location.assign(safeNext(next, "/"));
+  }
+
+  // Single sign-on needs only the email: the server finds the organisation's identity provider by
+  // its domain and redirects there (a full navigation, since the answer is a redirect chain).
+  function onSingleSignOn(event: React.MouseEvent<HTMLButtonElement>) {
+    const email = String(new FormData(event.currentTarget.form ?? undefined).get("email") ?? "").trim();
+    const found = validate("sign-in", { name: "", email, password: "x" });
+    setErrors(found);
+    if (found.email) return;
+    // An API route that redirects to the identity provider, not a page the router could show.
+    const start = new URL("/api/auth/sso/start", window.location.origin);
+    start.search = new URLSearchParams({ email, ...(next ? { next: safeNext(next, "/") } : {}) }).toString();
+    window.location.assign(start.href);
   }
 
   const other = mode === "sign-in" ? "/sign-up" : "/sign-in";
@@ -91,6 +106,14 @@ export function AuthForm({ mode, next, defaultEmail }: { mode: TMode; next: stri
       <Button type="submit" disabled={pending}>
         {pending ? "Please wait…" : mode === "sign-in" ? "Sign in" : "Create account"}
       </Button>
+      {mode === "sign-in" ? (
+        <div className="flex flex-col gap-1 border-t border-slate-200 pt-3">
+          <Button type="button" variant="secondary" onClick={onSingleSignOn}>
+            Continue with single sign-on
+          </Button>
+          <p className="text-xs text-slate-700">For organisations that use their identity provider: enter your work email above; no password needed.</p>
+        </div>
+      ) : null}
       <p className="text-sm text-slate-700">
         {mode === "sign-in" ? "New to Freehold? " : "Already have an account? "}
         <Link className="font-medium text-brand-700 underline" href={`${other}${otherQuery}`}>

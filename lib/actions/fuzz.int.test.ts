@@ -26,6 +26,7 @@ import * as attachmentActions from "@/lib/actions/attachments";
 import { addAttachment } from "@/lib/dal/attachments";
 import { ATTACHMENT_KINDS, ATTACHMENT_STAGES, sniffAttachment } from "@/lib/domain/assessment";
 import * as apiTokenActions from "@/lib/actions/api-tokens";
+import * as ssoActions from "@/lib/actions/sso";
 import { API_TOKEN_NAME_MAX, API_TOKEN_SCOPES } from "@/lib/auth/api-token-scopes";
 
 vi.mock("@/lib/auth/session", async () => (await import("@/lib/testing/fake-request")).sessionModule);
@@ -227,6 +228,23 @@ const SCENARIOS: Record<string, TScenario> = {
     },
   },
   revokeApiToken: { runs: 200, args: fc.tuple(slugArb, idArb(() => tokenIds), formArb({})), call: (s, id, f) => apiTokenActions.revokeApiTokenAction(s, id, null, f) },
+  // Issuers that fail fast (a refused loopback port, malformed URLs): no fuzzed call waits on a network.
+  saveSso: {
+    runs: 200,
+    args: fc.tuple(
+      slugArb,
+      formArb({
+        issuer: fc.oneof(fc.constantFrom("https://127.0.0.1:1", "http://127.0.0.1:1", "login.example.com", "https://x.example/?q=1", "https://u:p@x.example", ""), fc.string({ maxLength: 20 }).map((x) => `not a url ${x}`)),
+        clientId: text,
+        clientSecret: text,
+        domains: fc.oneof(fc.constantFrom("example.com", "a.example, b.example", "https://bad/", "", "localhost"), text),
+        defaultRole: fc.oneof(fc.constantFrom("manager", "analyst", "viewer", "owner"), text),
+        passwordSignInDisabled: fc.constantFrom("on", "", "off"),
+      }),
+    ),
+    call: (s, f) => ssoActions.saveSsoAction(s, null, f),
+  },
+  deleteSso: { runs: 100, args: fc.tuple(slugArb, formArb({})), call: (s, f) => ssoActions.deleteSsoAction(s, null, f) },
 };
 
 const RESULT_KINDS = new Set(["ok", "saved", "invalid", "conflict", "error", "unreadable"]);

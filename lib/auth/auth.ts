@@ -9,6 +9,9 @@ import { resolveAuthSecret } from "@/lib/auth/secret";
 import { PASSWORD_MAX_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
 import { accountRetryAfter, clearFailedSignIns, recordFailedSignIn } from "@/lib/auth/account-limit";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
+import { ssoPlugin } from "@/lib/auth/sso-plugin";
+import { passwordSignInDisabledFor } from "@/lib/auth/sso-store";
+import { emailDomain } from "@/lib/domain/shared";
 
 export const SIGN_IN_LIMIT = { windowSeconds: 60, max: 10 };
 
@@ -19,6 +22,8 @@ const NEW_PASSWORD_FIELDS: Record<string, "password" | "newPassword"> = {
   "/reset-password": "newPassword",
   "/set-password": "newPassword",
 };
+
+const PASSWORD_PATHS_BY_EMAIL: Record<string, true> = { "/sign-in/email": true, "/sign-up/email": true, "/request-password-reset": true };
 
 const bodyString = (body: unknown, key: string): string | undefined => {
   const v = body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
@@ -33,6 +38,14 @@ const beforeHook = createAuthMiddleware(async (ctx) => {
     const password = bodyString(ctx.body, field);
     const problem = password === undefined ? null : passwordProblem(password, { email: bodyString(ctx.body, "email"), name: bodyString(ctx.body, "name") });
     if (problem) throw new APIError("BAD_REQUEST", { message: problem, code: "PASSWORD_POLICY" });
+  }
+  if (ctx.path in PASSWORD_PATHS_BY_EMAIL) {
+    // An organisation that turned password sign-in off for its domain: its people use its
+    // identity provider, and nobody creates a password account at that domain either.
+    const domain = emailDomain(bodyString(ctx.body, "email") ?? "");
+    if (domain && (await passwordSignInDisabledFor(domain))) {
+      throw new APIError("FORBIDDEN", { message: `People at ${domain} sign in with single sign-on: use “Sign in with single sign-on” below.`, code: "SSO_REQUIRED" });
+    }
   }
   if (ctx.path === "/sign-in/email") {
     const email = bodyString(ctx.body, "email");
@@ -106,6 +119,7 @@ function createAuth() {
       // (lib/dal/members.ts), whose rules (the last owner, owner-only changes) run inside one
       // locked transaction. The plugin's /api/auth/organization/* endpoints would be a second way
       // in that skips them.
+      ssoPlugin(),
       nextCookies(),
     ],
   });

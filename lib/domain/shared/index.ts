@@ -17,3 +17,4 @@ export * from "./url";
 export * from "./json-depth";
 export * from "./review";
 export * from "./chart-data";
+export * from "./sso";
