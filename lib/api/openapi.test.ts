@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument, openApiText } from "./openapi";
 import { OPERATIONS } from "./contract";
 import { decodeKeyset, encodeKeyset } from "@/lib/domain/portfolio";
-import { TokenBuckets } from "./rate-limit";
 
 describe("OpenAPI document", () => {
   it("is what the committed openapi.json holds (regenerate with npm run openapi:write)", () => {
@@ -31,16 +30,5 @@ describe("list cursor", () => {
     expect(decodeKeyset("forged")).toBeNull();
     expect(decodeKeyset(Buffer.from('k1:{"sort":"nope","dir":"asc","value":1,"id":"x"}').toString("base64url"))).toBeNull();
     expect(decodeKeyset(Buffer.from("k1:{not json").toString("base64url"))).toBeNull();
-  });
-});
-
-describe("token buckets", () => {
-  it("lets a burst of `capacity` through, then refuses with the seconds until one call is back", () => {
-    const b = new TokenBuckets(3);
-    const t0 = 1_000_000;
-    expect([1, 2, 3].map(() => b.take("a", t0).ok)).toEqual([true, true, true]);
-    expect(b.take("a", t0)).toEqual({ ok: false, retryAfterSeconds: 20 });
-    expect(b.take("b", t0).ok).toBe(true); // per token
-    expect(b.take("a", t0 + 20_000).ok).toBe(true); // one call refilled after 60 s / 3
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { verifyApiToken } from "@/lib/auth/api-token";
+import { takeApiCall, verifyApiToken } from "@/lib/auth/api-token";
 import { recordApiCall, tokenActor } from "@/lib/dal/api-tokens";
 import { ConflictError, ForbiddenError, InputError, NotFoundError, StateError } from "@/lib/dal/errors";
 import { logServerError } from "@/lib/log";
@@ -7,14 +7,12 @@ import limits from "@/lib/limits.json";
 import { OPERATIONS, type TOperationId } from "./contract";
 import { HANDLERS } from "./handlers";
 import { ApiProblem, problemResponse } from "./problem";
-import { TokenBuckets } from "./rate-limit";
 
 // Every /api/v1 route handler is apiRoute(operationId): the token is checked (401), then its rate
 // (429), then its scope (403); the handler runs as the token's creator in the token's organisation;
 // expected failures become RFC 9457 problems; every call that a valid token made is audited with
 // the token's name. Refused tokens (401) are not audited: there is no organisation to file them under.
 
-const buckets = new TokenBuckets(limits.apiCallsPerMinutePerToken);
 
 const UNAUTHORIZED: Record<string, string> = {
   missing: "Send an API token: Authorization: Bearer <token> (create one in the organisation's settings).",
@@ -42,8 +40,8 @@ export function apiRoute(operation: TOperationId) {
     const check = await verifyApiToken(request.headers.get("authorization"));
     if (!check.ok) return problemResponse(401, UNAUTHORIZED[check.reason]!, {}, { "WWW-Authenticate": `Bearer realm="freehold", error="invalid_token"` });
     const token = check.token;
-    const rate = buckets.take(token.id);
-    if (!rate.ok) return problemResponse(429, `This token made more than ${buckets.capacity} calls in a minute. Retry after ${rate.retryAfterSeconds} s.`, {}, { "Retry-After": String(rate.retryAfterSeconds) });
+    const rate = await takeApiCall(token.id, limits.apiCallsPerMinutePerToken);
+    if (!rate.ok) return problemResponse(429, `This token made more than ${limits.apiCallsPerMinutePerToken} calls in a minute. Retry after ${rate.retryAfterSeconds} s.`, {}, { "Retry-After": String(rate.retryAfterSeconds) });
     const url = new URL(request.url);
     const params = Object.fromEntries(Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
     let response: Response;

@@ -1,15 +1,15 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db";
+import { countInWindow } from "./window-counter";
 
 // A per-account limit on failed sign-ins, beside better-auth's per-address limit: an attacker who
 // spreads guesses over many addresses still gets only ACCOUNT_LIMIT.max wrong passwords per window
 // for one account. Failures for an email with no account count the same way, so the limit reveals
 // nothing about which emails are registered. A successful sign-in clears the count.
 //
-// The counters share better-auth's RateLimit table (every server process sees them); keys are
-// "account-signin:" + a hash of the email, so no address is stored in clear and no key can
-// collide with better-auth's "<ip>|<path>" keys.
+// The counters are window counters (./window-counter.ts); keys are "account-signin:" + a hash of
+// the email, so no address is stored in clear.
 
 export const ACCOUNT_LIMIT = { windowSeconds: 15 * 60, max: 10 };
 
@@ -24,15 +24,9 @@ export async function accountRetryAfter(email: string, now = Date.now()): Promis
   return Math.ceil((windowEnds - now) / 1000);
 }
 
-/** Counts one failed sign-in; the window starts at the first failure (lastRequest holds its start). */
+/** Counts one failed sign-in; the window starts at the first failure. */
 export async function recordFailedSignIn(email: string, now = Date.now()): Promise<void> {
-  const windowStart = BigInt(now - ACCOUNT_LIMIT.windowSeconds * 1000);
-  // One statement, so concurrent failures on several server processes all count.
-  await prisma().$executeRaw`
-    INSERT INTO "RateLimit" ("id", "key", "count", "lastRequest") VALUES (${crypto.randomUUID()}, ${keyFor(email)}, 1, ${BigInt(now)})
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimit"."lastRequest" < ${windowStart} THEN 1 ELSE "RateLimit"."count" + 1 END,
-      "lastRequest" = CASE WHEN "RateLimit"."lastRequest" < ${windowStart} THEN ${BigInt(now)} ELSE "RateLimit"."lastRequest" END`;
+  await countInWindow(keyFor(email), ACCOUNT_LIMIT.windowSeconds, now);
 }
 
 export async function clearFailedSignIns(email: string): Promise<void> {

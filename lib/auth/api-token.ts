@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
+import { countInWindow } from "./window-counter";
 import { API_TOKEN_PREFIX_LENGTH, API_TOKEN_SCOPES, type TApiTokenScope } from "./api-token-scopes";
 
 // Verification of REST API tokens (Authorization: Bearer fh_...). The secret is 32 random bytes;
@@ -47,4 +48,17 @@ export async function verifyApiToken(authorization: string | null, now = new Dat
   await prisma().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   const scopes = row.scopes.filter((s): s is TApiTokenScope => (API_TOKEN_SCOPES as readonly string[]).includes(s));
   return { ok: true, token: { id: row.id, name: row.name, organizationId: row.organizationId, slug: row.organization.slug, scopes, createdById: row.createdById, createdByName: row.createdByName } };
+}
+
+export type TRateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Per-token rate limit: at most `perMinute` calls in each minute-long window, counted in the
+ * database so that every replica shares the count (a per-process limit would let N replicas allow
+ * N times as many). The window starts at the token's first call after the previous one ended.
+ */
+export async function takeApiCall(tokenId: string, perMinute: number, now = Date.now()): Promise<TRateDecision> {
+  const { count, windowEndsMs } = await countInWindow(`api-token:${tokenId}`, 60, now);
+  if (count <= perMinute) return { ok: true };
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEndsMs - now) / 1000)) };
 }
