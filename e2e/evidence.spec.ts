@@ -76,6 +76,21 @@ test("an attachment uploaded to the licence stage is listed and downloadable wit
   const recorded = page.getByRole("region", { name: "Evidence files as submitted" });
   await expect(recorded.getByRole("row", { name: new RegExp(name) })).toContainText(sha256);
   await expectAccessible(page);
+  const snapshotUrl = page.url();
+
+  // Withdrawn and the file removed from the current evidence: the snapshot still serves it.
+  await page.goto(path);
+  await page.getByRole("button", { name: "Withdraw" }).click();
+  await expect(page.getByRole("button", { name: "Submit for review" })).toBeVisible();
+  await page.goto(`${path}/stages/licence`);
+  page.once("dialog", (d) => void d.accept());
+  await evidence(page).getByRole("button", { name: `Remove ${name}` }).click();
+  await expect(evidence(page)).toContainText("No files attached to this stage.");
+  await page.goto(snapshotUrl);
+  const kept = page.getByRole("region", { name: "Evidence files as submitted" }).getByRole("link", { name });
+  const again = await page.request.get((await kept.getAttribute("href")) ?? "");
+  expect(again.status()).toBe(200);
+  expect(Buffer.from(await again.body()).equals(REVIEW_PDF)).toBe(true);
 });
 
 test("a disallowed type is refused with a clear error and nothing is stored", async ({ page }) => {

@@ -82,7 +82,7 @@ export function DeleteAttachmentForm({ slug, id, attachmentId, fileName }: { slu
     <form
       action={action}
       onSubmit={(e) => {
-        if (!window.confirm(`Remove ${fileName}? Submitted versions keep its name and SHA-256, but the file itself is deleted.`)) e.preventDefault();
+        if (!window.confirm(`Remove ${fileName} from the current evidence? A submitted version that recorded it keeps the file; a file no submission recorded is deleted.`)) e.preventDefault();
       }}
       className="flex flex-col items-start gap-1"
     >

@@ -114,6 +114,27 @@ describe("evidence attachments", () => {
     await updateAssessment(analyst, acme.slug, id, { expectedVersion: a.version, title: "Evidence, second round" });
     await deleteAttachment(analyst, acme.slug, id, f.id);
     expect((await getSnapshot(analyst.userId, acme.slug, id, snap!.id)).attachments.map((x) => x.sha256)).toEqual([sha(PDF)]);
+    // Gone from the current evidence, but the approved snapshot's file is still there, byte for byte.
+    expect(await listAttachments(analyst.userId, acme.slug, id)).toEqual([]);
+    const kept = await readAttachment(viewer.userId, acme.slug, id, f.id);
+    expect(sha(kept.bytes)).toBe(sha(PDF));
+    await expect(deleteAttachment(analyst, acme.slug, id, f.id)).rejects.toThrow(NotFoundError);
+    await expect(readAttachment(outsider.userId, acme.slug, id, f.id)).rejects.toThrow(NotFoundError);
+    // The next submission records only the current evidence.
+    const g = await addAttachment(analyst, acme.slug, id, pdfFile("second-round.pdf"));
+    const current = await getAssessment(analyst.userId, acme.slug, id);
+    await submitForReview(analyst, acme.slug, id, current.version, "");
+    const second = (await listSnapshots(analyst.userId, acme.slug, id)).find((x) => x.id !== snap!.id)!;
+    expect((await getSnapshot(analyst.userId, acme.slug, id, second.id)).attachments.map((x) => x.id)).toEqual([g.id]);
+  });
+
+  it("a file no submission recorded is erased when deleted", async () => {
+    const id = await newAssessment();
+    const f = await addAttachment(analyst, acme.slug, id, pdfFile());
+    const { storageKey } = await t.prisma.attachment.findUniqueOrThrow({ where: { id: f.id }, select: { storageKey: true } });
+    await deleteAttachment(analyst, acme.slug, id, f.id);
+    expect(await t.prisma.attachment.count({ where: { id: f.id } })).toBe(0);
+    expect(await t.prisma.attachmentBlob.count({ where: { key: storageKey } })).toBe(0);
   });
 
   it("a withdrawn submission is a draft again, so its files can change", async () => {

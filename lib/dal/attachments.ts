@@ -21,7 +21,9 @@ import { ForbiddenError, InputError, InReviewError, NotFoundError, StateError } 
 // Evidence attachments. The tenant is in every query (through the assessment's organisation and
 // the caller's membership); a foreign assessment or attachment id is a NotFoundError. Files can
 // be added or removed only while the assessment is a draft (or rejected): once it is submitted,
-// its evidence is what the reviewer saw, and once approved, what was approved.
+// its evidence is what the reviewer saw, and once approved, what was approved. A file that a
+// submission recorded is never erased: deleting it later (in a new draft) hides it from the current
+// evidence while the snapshots that list it keep serving its bytes.
 
 type TTx = Prisma.TransactionClient;
 
@@ -52,13 +54,14 @@ async function findEditable(tx: TTx, actor: TActor, slug: string, id: string) {
 export async function listAttachments(userId: string, slug: string, assessmentId: string): Promise<TAttachment[]> {
   const visible = await prisma().assessment.count({ where: { id: assessmentId, ...tenantWhere(userId, slug) } });
   if (!visible) throw new NotFoundError("Assessment not found");
-  const rows = await prisma().attachment.findMany({ where: { assessmentId, assessment: tenantWhere(userId, slug) }, select: attachmentSelect, orderBy: [{ stage: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
+  const rows = await prisma().attachment.findMany({ where: { assessmentId, deletedAt: null, assessment: tenantWhere(userId, slug) }, select: attachmentSelect, orderBy: [{ stage: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
   return rows.map(toAttachment);
 }
 
-/** The attachments a snapshot records, read inside the submitting transaction. */
+/** The attachments a snapshot records, read inside the submitting transaction and marked as kept. */
 export async function attachmentsInTx(tx: TTx, assessmentId: string): Promise<TAttachment[]> {
-  const rows = await tx.attachment.findMany({ where: { assessmentId }, select: attachmentSelect, orderBy: [{ stage: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
+  const rows = await tx.attachment.findMany({ where: { assessmentId, deletedAt: null }, select: attachmentSelect, orderBy: [{ stage: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
+  await tx.attachment.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { inSnapshot: true } });
   return rows.map(toAttachment);
 }
 
@@ -81,7 +84,7 @@ export async function addAttachment(actor: TActor, slug: string, assessmentId: s
   try {
     return await prisma().$transaction(async (tx) => {
       const a = await findEditable(tx, actor, slug, assessmentId);
-      const count = await tx.attachment.count({ where: { assessmentId } });
+      const count = await tx.attachment.count({ where: { assessmentId, deletedAt: null } });
       if (count >= MAX_ATTACHMENTS_PER_ASSESSMENT) throw new InputError({ file: `This assessment already has ${count} files, the most it can hold. Delete one before adding another.` });
       const row = await tx.attachment.create({
         data: { organizationId: a.organizationId, assessmentId, stage: file.stage, kind: file.kind, fileName, contentType: sniffed.contentType, sizeBytes: file.bytes.byteLength, sha256, storageKey, uploadedById: actor.userId, uploadedByName: actor.userName },
@@ -97,18 +100,19 @@ export async function addAttachment(actor: TActor, slug: string, assessmentId: s
 }
 
 export async function deleteAttachment(actor: TActor, slug: string, assessmentId: string, attachmentId: string): Promise<void> {
-  const storageKey = await prisma().$transaction(async (tx) => {
-    const row = await tx.attachment.findFirst({ where: { id: attachmentId, assessmentId, assessment: tenantWhere(actor.userId, slug) }, select: { id: true, fileName: true, stage: true, sha256: true, storageKey: true } });
+  const erase = await prisma().$transaction(async (tx) => {
+    const row = await tx.attachment.findFirst({ where: { id: attachmentId, assessmentId, deletedAt: null, assessment: tenantWhere(actor.userId, slug) }, select: { id: true, fileName: true, stage: true, sha256: true, storageKey: true, inSnapshot: true } });
     if (!row) throw new NotFoundError("Attachment not found");
     const a = await findEditable(tx, actor, slug, assessmentId);
-    await tx.attachment.delete({ where: { id: row.id } });
-    await recordAudit(tx, actor, { organizationId: a.organizationId, assessmentId, action: "attachment.deleted", detail: { stage: row.stage, fileName: row.fileName, sha256: row.sha256 } });
-    return row.storageKey;
+    if (row.inSnapshot) await tx.attachment.update({ where: { id: row.id }, data: { deletedAt: new Date(), deletedByName: actor.userName } });
+    else await tx.attachment.delete({ where: { id: row.id } });
+    await recordAudit(tx, actor, { organizationId: a.organizationId, assessmentId, action: "attachment.deleted", detail: { stage: row.stage, fileName: row.fileName, sha256: row.sha256, keptForSnapshots: row.inSnapshot } });
+    return row.inSnapshot ? null : row.storageKey;
   });
-  await blobStore().remove(storageKey);
+  if (erase) await blobStore().remove(erase);
 }
 
-/** One attachment with its bytes, for the download route. */
+/** One attachment with its bytes, for the download route: current evidence, or a file a snapshot kept. */
 export async function readAttachment(userId: string, slug: string, assessmentId: string, attachmentId: string): Promise<TAttachment & { bytes: Uint8Array }> {
   const row = await prisma().attachment.findFirst({ where: { id: attachmentId, assessmentId, assessment: tenantWhere(userId, slug) }, select: { ...attachmentSelect, storageKey: true } });
   if (!row) throw new NotFoundError("Attachment not found");

@@ -73,7 +73,7 @@ export default async function SnapshotPage({ params }: { params: Promise<{ slug:
         </h2>
         <InputsSummary side={s} />
       </section>
-      <SnapshotEvidence attachments={s.attachments} />
+      <SnapshotEvidence attachments={s.attachments} href={(a) => `/o/${slug}/assessments/${id}/attachments/${a.id}`} />
     </div>
   );
 }
