@@ -257,6 +257,22 @@ describe("facet counts", () => {
   });
 });
 
+describe("offset paging (the page's list)", () => {
+  it("every page, whether read from the start or from the far end, is its slice of the list, for every sort in both directions", async () => {
+    for (const sort of PORTFOLIO_SORTS) {
+      for (const dir of ["asc", "desc"]) {
+        const expected = (await listPortfolioForExport(ana.userId, acme.slug, q({ sort, dir }))).map((r) => r.id);
+        for (const size of ["10", "25"]) {
+          const first = await listPortfolio(ana.userId, acme.slug, q({ sort, dir, size }));
+          const pages = [first.rows.map((r) => r.id)];
+          for (let page = 2; page <= first.pageCount; page += 1) pages.push((await listPortfolio(ana.userId, acme.slug, q({ sort, dir, size, page: String(page) }))).rows.map((r) => r.id));
+          expect(pages.flat(), `${sort} ${dir} by ${size}`).toEqual(expected);
+        }
+      }
+    }
+  });
+});
+
 describe("keyset paging (the API's list)", () => {
   /** Every row by walking keys, page after page. */
   async function walk(params: Record<string, string>): Promise<string[]> {

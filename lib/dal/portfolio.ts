@@ -69,13 +69,15 @@ function whereFor(organizationId: string, q: TPortfolioQuery): Prisma.Assessment
   };
 }
 
-function orderFor(q: TPortfolioQuery): Prisma.AssessmentOrderByWithRelationInput[] {
+/** The list's order, or (`reversed`) the same order read from its end. */
+function orderFor(q: TPortfolioQuery, reversed = false): Prisma.AssessmentOrderByWithRelationInput[] {
   const { sort, dir } = sortOf(q);
   const column = SORT_COLUMN[sort];
+  const flip = (d: "asc" | "desc") => (reversed ? (d === "asc" ? "desc" : "asc") : d);
   // Assessments without the figure (stage not filled in) go last whichever way the list is sorted;
   // id breaks ties so paging is stable.
-  const first = NULLABLE_SORTS.has(sort) ? { [column]: { sort: dir, nulls: "last" } } : { [column]: dir };
-  return [first as Prisma.AssessmentOrderByWithRelationInput, { id: "asc" }];
+  const first = NULLABLE_SORTS.has(sort) ? { [column]: { sort: flip(dir), nulls: reversed ? "first" : "last" } } : { [column]: flip(dir) };
+  return [first as Prisma.AssessmentOrderByWithRelationInput, { id: flip("asc") }];
 }
 
 type TFacetCounts = { models: { id: string; count: number }[]; owners: { id: string; count: number }[] };
@@ -114,8 +116,15 @@ export async function listPortfolio(userId: string, slug: string, q: TPortfolioQ
   const [total, { totalUnfiltered, facets }] = await Promise.all([db.assessment.count({ where }), orgFacets(organizationId)]);
   const pageCount = Math.max(1, Math.ceil(total / q.size));
   const page = Math.min(q.page, pageCount);
+  const start = (page - 1) * q.size;
+  const end = Math.min(page * q.size, total);
+  // OFFSET walks every row it skips, so a page past the middle is read from the list's far end
+  // (the last page then costs what the first does) and put back in order.
+  const fromEnd = start > total - end;
   const [rows, ownerUsers] = await Promise.all([
-    db.assessment.findMany({ where, select: rowSelect, orderBy: orderFor(q), skip: (page - 1) * q.size, take: q.size }),
+    fromEnd
+      ? db.assessment.findMany({ where, select: rowSelect, orderBy: orderFor(q, true), skip: total - end, take: end - start }).then((r) => r.reverse())
+      : db.assessment.findMany({ where, select: rowSelect, orderBy: orderFor(q), skip: start, take: q.size }),
     // Names are read on every page (not cached with the counts): a renamed user shows at once.
     db.user.findMany({ where: { id: { in: facets.owners.map((o) => o.id) } }, select: { id: true, name: true } }),
   ]);
