@@ -33,7 +33,8 @@ const provider = new Provider(issuer, {
   // The login is the email address; the development login screen accepts any password.
   findAccount: (_ctx, id) => ({
     accountId: id,
-    claims: () => ({ sub: `sub-${id}`, email: id, email_verified: true, name: id.split("@")[0].replace(/^./, (c) => c.toUpperCase()) }),
+    // A login starting "unverified-" is an address the provider has not verified.
+    claims: () => ({ sub: `sub-${id}`, email: id, email_verified: !id.startsWith("unverified-"), name: id.split("@")[0].replace(/^./, (c) => c.toUpperCase()) }),
   }),
   claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
   // Put the email and name in the ID token too (by default they are only at the userinfo endpoint

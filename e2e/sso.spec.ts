@@ -31,12 +31,13 @@ test.afterAll(() => {
 const setIdTokenMode = async (mode: "normal" | "wrong-audience" | "expired") => expect((await fetch(`${ISSUER}/__test/mode?id_token=${mode}`)).ok).toBe(true);
 
 /** From Freehold's sign-in page through the provider's login and consent screens. */
-async function signInThroughProvider(page: Page, email: string): Promise<void> {
+async function signInThroughProvider(page: Page, email: string, loginAtProvider = email): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Continue with single sign-on" }).click();
   await page.waitForURL(`${ISSUER}/**`);
   await expect(page.locator('input[name="login"]')).toHaveValue(email); // the login_hint Freehold sent
+  await page.locator('input[name="login"]').fill(loginAtProvider);
   await page.locator('input[name="password"]').fill("any password");
   await page.getByRole("button", { name: "Sign-in" }).click();
   await page.getByRole("button", { name: "Continue" }).click();
@@ -124,13 +125,26 @@ test("an owner connects an OpenID provider; a person at its domain signs in thro
   await expect(other.locator("form").getByRole("alert")).toContainText("No organisation in Freehold signs in with single sign-on for that email domain");
 });
 
-test("an ID token issued for another client, or already expired, signs nobody in; an outside account is not taken over", async ({ browser, baseURL }) => {
+test("an ID token issued for another client, or already expired, signs nobody in; an outside account is not taken over; another domain or an unverified address is refused", async ({ browser, baseURL }) => {
   // The provider vouches for eve, but her existing account is not Northwind's to link.
   const eve = await freshPage(browser, baseURL);
   await signInThroughProvider(eve, `eve@${DOMAIN}`);
   await eve.waitForURL("**/sign-in?**");
   await expect(eve.locator("form").getByRole("alert")).toContainText("An account with this email already exists and is not a member of this organisation.");
   await eve.context().close();
+
+  // Started with an address at the domain, but the provider signs in someone at another domain,
+  // or says the address is unverified: refused, each with its reason.
+  for (const [login, message] of [
+    ["someone@elsewhere.example", "outside the domains this organisation's single sign-on covers"],
+    [`unverified-ivy@${DOMAIN}`, "says your email address is not verified"],
+  ] as const) {
+    const page = await freshPage(browser, baseURL);
+    await signInThroughProvider(page, `ivy@${DOMAIN}`, login);
+    await page.waitForURL("**/sign-in?**");
+    await expect(page.locator("form").getByRole("alert")).toContainText(message);
+    await page.context().close();
+  }
 
   for (const [mode, message] of [
     ["wrong-audience", "The identity provider's token was issued for another application, not Freehold; nobody was signed in."],

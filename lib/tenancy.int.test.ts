@@ -28,10 +28,19 @@ import * as attachmentActions from "@/lib/actions/attachments";
 import { addAttachment } from "@/lib/dal/attachments";
 import * as apiTokenActions from "@/lib/actions/api-tokens";
 import { createApiToken } from "@/lib/dal/api-tokens";
+import * as ssoActions from "@/lib/actions/sso";
+import { saveSsoConnection } from "@/lib/dal/sso";
 
 vi.mock("@/lib/auth/session", async () => (await import("@/lib/testing/fake-request")).sessionModule);
 vi.mock("next/headers", async () => (await import("@/lib/testing/fake-request")).headersModule);
 vi.mock("next/cache", async () => (await import("@/lib/testing/fake-request")).cacheModule);
+// Saving single sign-on settings reads the issuer's discovery document; this matrix is about who may
+// save, so the document is answered here instead of over the network.
+const SSO_ENDPOINTS = { authorizationEndpoint: "https://idp.tenancy.example/auth", tokenEndpoint: "https://idp.tenancy.example/token", jwksUri: "https://idp.tenancy.example/jwks", userinfoEndpoint: null };
+vi.mock("@/lib/auth/oidc", async (original) => ({ ...(await original<typeof import("@/lib/auth/oidc")>()), discover: async () => SSO_ENDPOINTS }));
+// The client secret is encrypted with the auth secret; without one the embedded default would
+// write .data/auth-secret into the checkout.
+process.env.BETTER_AUTH_SECRET ??= "tenancy-test-secret-0123456789abcdef0123456789";
 
 type TUser = TActor & { email: string };
 type TVictim = { id: string; slug: string; name: string } & Record<TRole, TUser>;
@@ -298,6 +307,20 @@ const ACTIONS: Record<string, TActionEntry> = {
     setup: async (v) => (await createApiToken(v.owner, v.slug, { name: "Victim's pipeline", scopes: ["read"], expiresAt: new Date(Date.now() + 86_400_000) })).id,
     call: (slug, id) => apiTokenActions.revokeApiTokenAction(slug, id, null, form()),
   },
+  "sso.saveSsoAction": {
+    deny: ["viewer", "analyst", "manager"],
+    allow: (v) => v.owner,
+    call: (slug) => ssoActions.saveSsoAction(slug, null, form({ issuer: "https://idp.tenancy.example", clientId: "freehold", clientSecret: "s3cret", domains: `${slug}.example`, defaultRole: "viewer" })),
+  },
+  "sso.deleteSsoAction": {
+    deny: ["viewer", "analyst", "manager"],
+    allow: (v) => v.owner,
+    setup: async (v) => {
+      await saveSsoConnection(v.owner, v.slug, { issuer: "https://idp.tenancy.example", clientId: "freehold", clientSecretSealed: "sealed", domains: [`${v.slug}.example`], defaultRole: "viewer", passwordSignInDisabled: true, endpoints: SSO_ENDPOINTS });
+      return undefined;
+    },
+    call: (slug) => ssoActions.deleteSsoAction(slug, null, form()),
+  },
   "organisations.createOrganizationAction": {
     deny: [],
     allow: (v) => v.viewer,
@@ -307,7 +330,7 @@ const ACTIONS: Record<string, TActionEntry> = {
 };
 let invitee: TUser;
 
-const ACTION_MODULES = { "api-tokens": apiTokenActions, attachments: attachmentActions, assessments: assessmentActions, review: reviewActions, wizard: wizardActions, members: memberActions, organisations: organisationActions, "price-book": priceBookActions };
+const ACTION_MODULES = { "api-tokens": apiTokenActions, attachments: attachmentActions, assessments: assessmentActions, review: reviewActions, wizard: wizardActions, members: memberActions, organisations: organisationActions, "price-book": priceBookActions, sso: ssoActions };
 
 function isRefused(result: unknown): boolean {
   const r = result as { kind?: string; code?: string };

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { symmetricEncrypt } from "better-auth/crypto";
-import { auth } from "@/lib/auth/auth";
+import { authSecret } from "@/lib/auth/secret";
 import { discover, type TOidcEndpoints } from "@/lib/auth/oidc";
 import { deleteSsoConnection, getSsoSettings, saveSsoConnection } from "@/lib/dal/sso";
 import { issuerProblem, normaliseIssuer, parseDomainList, ZSsoForm } from "@/lib/domain/shared";
@@ -28,7 +28,7 @@ export const saveSsoAction = orgFormAction({ name: "saveSso", args: z.tuple([]),
   } catch (e) {
     return invalid({ issuer: e instanceof Error ? e.message : "Could not read the issuer's discovery document." });
   }
-  const clientSecretSealed = secret ? await symmetricEncrypt({ key: (await auth().$context).secret, data: secret }) : null;
+  const clientSecretSealed = secret ? await symmetricEncrypt({ key: authSecret(), data: secret }) : null;
   await saveSsoConnection(actor, org.slug, { issuer, clientId: form.clientId, clientSecretSealed, domains: parsed.domains, defaultRole: form.defaultRole, passwordSignInDisabled: form.passwordSignInDisabled === "on", endpoints });
   revalidatePath(`/o/${org.slug}/settings`);
   return { kind: "ok" as const, message: `Saved. People at ${parsed.domains.join(", ")} can now sign in through ${issuer}.` };

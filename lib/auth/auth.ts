@@ -5,7 +5,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { resolveAuthSecret } from "@/lib/auth/secret";
+import { authSecret } from "@/lib/auth/secret";
 import { PASSWORD_MAX_LENGTH, passwordProblem } from "@/lib/auth/password-policy";
 import { accountRetryAfter, clearFailedSignIns, recordFailedSignIn } from "@/lib/auth/account-limit";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
@@ -77,7 +77,7 @@ function createAuth() {
   return betterAuth({
     appName: "Freehold",
     baseURL: e.BETTER_AUTH_URL,
-    secret: resolveAuthSecret(e),
+    secret: authSecret(),
     database: prismaAdapter(prisma(), { provider: "postgresql" }),
     emailAndPassword: {
       enabled: true,

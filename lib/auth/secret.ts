@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { parseDatabaseUrl } from "@/lib/db/url";
-import type { TEnv } from "@/lib/env";
+import { env, type TEnv } from "@/lib/env";
 
 export function resolveAuthSecret(e: TEnv): string {
   if (e.BETTER_AUTH_SECRET) return e.BETTER_AUTH_SECRET;
@@ -23,4 +23,15 @@ export function resolveAuthSecret(e: TEnv): string {
     fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
     return secret;
   }
+}
+
+let resolved: string | undefined;
+/**
+ * The secret of this process, resolved once: better-auth signs sessions with it and the single
+ * sign-on settings encrypt client secrets with it, so both must see the same value (an in-memory
+ * database would otherwise get a new random secret per call).
+ */
+export function authSecret(): string {
+  resolved ??= resolveAuthSecret(env());
+  return resolved;
 }

@@ -85,7 +85,8 @@ export function ssoPlugin(): BetterAuthPlugin {
           // The provider vouches only for the domains its organisation configured, and a provider
           // that says the address is unverified is not believed at all.
           const domain = emailDomain(email);
-          if (!domain || !connection.domains.includes(domain) || identity.emailVerified === false) return refuse("domain_mismatch", `${email} (verified: ${identity.emailVerified})`, startedWith);
+          if (!domain || !connection.domains.includes(domain)) return refuse("domain_mismatch", `signed in as an address at ${domain ?? "no domain"}`, startedWith);
+          if (identity.emailVerified === false) return refuse("email_unverified", "email_verified is false", startedWith);
 
           const adapter = ctx.context.internalAdapter;
           const accountKey = { providerId: `${ACCOUNT_PREFIX}${connection.id}`, accountId: identity.subject };

@@ -79,6 +79,7 @@ export const SSO_ERRORS = {
   bad_token: "The identity provider's token could not be verified (signature, issuer or nonce); nobody was signed in.",
   no_email: "The identity provider did not say which email address you have (Freehold asks for the email scope).",
   domain_mismatch: "The identity provider signed you in with an email address outside the domains this organisation's single sign-on covers.",
+  email_unverified: "The identity provider says your email address is not verified; nobody was signed in. Verify it there, then try again.",
   existing_account: "An account with this email already exists and is not a member of this organisation. Sign in with its password, or ask an owner to invite it first.",
 } as const;
 export type TSsoErrorCode = keyof typeof SSO_ERRORS;
