@@ -50,10 +50,13 @@ async function findEditable(tx: TTx, actor: TActor, slug: string, id: string) {
 
 /** Every attachment of an assessment, by stage then oldest first. */
 export async function listAttachments(userId: string, slug: string, assessmentId: string): Promise<TAttachment[]> {
-  const visible = await prisma().assessment.count({ where: { id: assessmentId, ...tenantWhere(userId, slug) } });
-  if (!visible) throw new NotFoundError("Assessment not found");
-  const rows = await prisma().attachment.findMany({ where: { assessmentId, assessment: tenantWhere(userId, slug) }, select: attachmentSelect, orderBy: [{ stage: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
-  return rows.map(toAttachment);
+  // One query: the tenant check and the list (relationJoins loads the relation in the same SQL).
+  const row = await prisma().assessment.findFirst({
+    where: { id: assessmentId, ...tenantWhere(userId, slug) },
+    select: { attachments: { select: attachmentSelect, orderBy: [{ stage: "asc" }, { createdAt: "asc" }, { id: "asc" }] } },
+  });
+  if (!row) throw new NotFoundError("Assessment not found");
+  return row.attachments.map(toAttachment);
 }
 
 /** The attachments a snapshot records, read inside the submitting transaction. */

@@ -138,9 +138,10 @@ const snapshotSummarySelect = {
 
 /** Snapshots of one assessment, newest first. An assessment the caller cannot see is a 404. */
 export async function listSnapshots(userId: string, slug: string, id: string): Promise<TSnapshotSummary[]> {
-  const visible = await prisma().assessment.count({ where: { id, ...tenantWhere(userId, slug) } });
-  if (!visible) throw new NotFoundError("Assessment not found");
-  return prisma().assessmentSnapshot.findMany({ where: { assessmentId: id, assessment: tenantWhere(userId, slug) }, select: snapshotSummarySelect, orderBy: { number: "desc" } });
+  // One query: the tenant check and the list (relationJoins loads the relation in the same SQL).
+  const row = await prisma().assessment.findFirst({ where: { id, ...tenantWhere(userId, slug) }, select: { snapshots: { select: snapshotSummarySelect, orderBy: { number: "desc" } } } });
+  if (!row) throw new NotFoundError("Assessment not found");
+  return row.snapshots;
 }
 
 export async function getSnapshot(userId: string, slug: string, id: string, snapshotId: string): Promise<TSnapshot> {
