@@ -154,10 +154,12 @@ export async function getSnapshot(userId: string, slug: string, id: string, snap
 }
 
 /** Every stage sign-off of an assessment, newest first. */
+export const stageSignOffSelect = { id: true, stage: true, note: true, actorName: true, createdAt: true, assessmentVersion: true, inputsFingerprint: true } satisfies Prisma.StageSignOffSelect;
+
 export async function listStageSignOffs(userId: string, slug: string, id: string): Promise<TStageSignOff[]> {
   const rows = await prisma().stageSignOff.findMany({
     where: { assessmentId: id, assessment: tenantWhere(userId, slug) },
-    select: { id: true, stage: true, note: true, actorName: true, createdAt: true, assessmentVersion: true, inputsFingerprint: true },
+    select: stageSignOffSelect,
     orderBy: { createdAt: "desc" },
   });
   return rows as TStageSignOff[];

@@ -1,0 +1,28 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { TAssessmentDetail, TAttachment } from "@/lib/domain/assessment";
+import type { TStageSignOff } from "@/lib/domain/report";
+import { detailSelect, tenantWhere, toDetail } from "./assessments";
+import { attachmentOrder, attachmentSelect, toAttachment } from "./attachments";
+import { NotFoundError } from "./errors";
+import { stageSignOffSelect } from "./reviews";
+
+/**
+ * What a stage page (and the economics page) shows of an assessment, in one query: the assessment
+ * as getAssessment reads it, its stage sign-offs newest first (as listStageSignOffs) and its evidence
+ * files (as listAttachments). Each is a database round trip of its own otherwise, and on the
+ * embedded database round trips are most of a page's server time (bench:http, issue 13).
+ */
+export async function getAssessmentWithReviewData(
+  userId: string,
+  slug: string,
+  id: string,
+): Promise<{ assessment: TAssessmentDetail; signOffs: TStageSignOff[]; attachments: TAttachment[] }> {
+  const row = await prisma().assessment.findFirst({
+    where: { id, ...tenantWhere(userId, slug) },
+    select: { ...detailSelect, stageSignOffs: { select: stageSignOffSelect, orderBy: { createdAt: "desc" } }, attachments: { select: attachmentSelect, orderBy: attachmentOrder } },
+  });
+  if (!row) throw new NotFoundError("Assessment not found");
+  const { stageSignOffs, attachments, ...detail } = row;
+  return { assessment: toDetail(detail), signOffs: stageSignOffs as TStageSignOff[], attachments: attachments.map(toAttachment) };
+}
