@@ -171,7 +171,14 @@ export async function listStageSignOffs(userId: string, slug: string, id: string
  * sign-off of content nobody signed.
  */
 export async function listSignOffLines(userId: string, slug: string, id: string, inputs: TAssessmentInputs): Promise<TSignOffLine[]> {
-  const [snapshots, stageSignOffs] = await Promise.all([listSnapshots(userId, slug, id), listStageSignOffs(userId, slug, id)]);
+  // What listSnapshots and listStageSignOffs return, in one query (the comparison asks per column).
+  const row = await prisma().assessment.findFirst({
+    where: { id, ...tenantWhere(userId, slug) },
+    select: { snapshots: { select: snapshotSummarySelect, orderBy: { number: "desc" } }, stageSignOffs: { select: stageSignOffSelect, orderBy: { createdAt: "desc" } } },
+  });
+  if (!row) throw new NotFoundError("Assessment not found");
+  const { snapshots } = row;
+  const stageSignOffs = row.stageSignOffs as TStageSignOff[];
   const lines: TSignOffLine[] = [];
   for (const s of snapshots) {
     if (!s.decision || s.decision.outcome === "withdrawn") continue;
