@@ -123,7 +123,7 @@ export async function signOffStage(actor: TActor, slug: string, id: string, stag
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-const snapshotSummarySelect = {
+export const snapshotSummarySelect = {
   id: true,
   number: true,
   assessmentVersion: true,
@@ -171,23 +171,29 @@ export async function listStageSignOffs(userId: string, slug: string, id: string
  * sign-off of content nobody signed.
  */
 export async function listSignOffLines(userId: string, slug: string, id: string, inputs: TAssessmentInputs): Promise<TSignOffLine[]> {
-  // What listSnapshots and listStageSignOffs return, in one query (the comparison asks per column).
-  const row = await prisma().assessment.findFirst({
-    where: { id, ...tenantWhere(userId, slug) },
-    select: { snapshots: { select: snapshotSummarySelect, orderBy: { number: "desc" } }, stageSignOffs: { select: stageSignOffSelect, orderBy: { createdAt: "desc" } } },
-  });
+  // What listSnapshots and listStageSignOffs return, in one query.
+  const row = await prisma().assessment.findFirst({ where: { id, ...tenantWhere(userId, slug) }, select: signOffLinesSelect });
   if (!row) throw new NotFoundError("Assessment not found");
-  const { snapshots } = row;
-  const stageSignOffs = row.stageSignOffs as TStageSignOff[];
+  return signOffLinesOf(row, inputs);
+}
+
+/** The relations signOffLinesOf reads, for a select on Assessment. */
+export const signOffLinesSelect = {
+  snapshots: { select: snapshotSummarySelect, orderBy: { number: "desc" } },
+  stageSignOffs: { select: stageSignOffSelect, orderBy: { createdAt: "desc" } },
+} satisfies Prisma.AssessmentSelect;
+
+/** listSignOffLines' lines from an assessment row read with signOffLinesSelect. */
+export function signOffLinesOf(row: Prisma.AssessmentGetPayload<{ select: typeof signOffLinesSelect }>, inputs: TAssessmentInputs): TSignOffLine[] {
   const lines: TSignOffLine[] = [];
-  for (const s of snapshots) {
+  for (const s of row.snapshots) {
     if (!s.decision || s.decision.outcome === "withdrawn") continue;
     const verb = s.decision.outcome === "approved" ? "Approved" : "Rejected";
     const self = s.decision.selfApproved ? `, ${SELF_APPROVAL_NOTE}` : "";
     lines.push({ label: `${verb}: submission ${s.number} (version ${s.assessmentVersion}${self})`, byName: s.decision.actorName, at: s.decision.createdAt, note: s.decision.comment || null });
   }
   const seen = new Set<string>();
-  for (const so of stageSignOffs) {
+  for (const so of row.stageSignOffs as TStageSignOff[]) {
     if (seen.has(so.stage)) continue; // newest first: keep only the latest per stage
     seen.add(so.stage);
     const stale = so.inputsFingerprint !== stageFingerprint(inputs, so.stage);
