@@ -115,7 +115,10 @@ export async function listPortfolio(userId: string, slug: string, q: TPortfolioQ
   const pageCount = Math.max(1, Math.ceil(total / q.size));
   const page = Math.min(q.page, pageCount);
   const [rows, ownerUsers] = await Promise.all([
-    db.assessment.findMany({ where, select: rowSelect, orderBy: orderFor(q), skip: (page - 1) * q.size, take: q.size }),
+    // Authors' names by a second query for the page's rows only: joined into the same statement
+    // (relationJoins' default), the database builds them for every row the OFFSET skips too, and
+    // the last page at 10,000 took 110 ms instead of 70 (bench:http).
+    db.assessment.findMany({ where, select: rowSelect, orderBy: orderFor(q), skip: (page - 1) * q.size, take: q.size, relationLoadStrategy: "query" }),
     // Names are read on every page (not cached with the counts): a renamed user shows at once.
     db.user.findMany({ where: { id: { in: facets.owners.map((o) => o.id) } }, select: { id: true, name: true } }),
   ]);
