@@ -66,15 +66,19 @@ export async function listAssessments(userId: string, slug: string): Promise<TAs
   return rows.map(toSummary);
 }
 
-export async function getAssessment(userId: string, slug: string, id: string): Promise<TAssessmentDetail> {
-  const row = await prisma().assessment.findFirst({
-    where: { id, ...tenantWhere(userId, slug) },
-    select: { ...summarySelect, inputs: true, createdAt: true },
-  });
-  if (!row) throw new NotFoundError("Assessment not found");
+/** What getAssessment reads; other DAL reads add relations to it (see assessment-pages.ts). */
+export const detailSelect = { ...summarySelect, inputs: true, createdAt: true } satisfies Prisma.AssessmentSelect;
+
+export function toDetail(row: Prisma.AssessmentGetPayload<{ select: typeof detailSelect }>): TAssessmentDetail {
   // Never fall back to empty inputs: a later stage save would merge into them and wipe the rest.
   // upgradeInputs throws a message naming what it could not read.
   return { ...toSummary(row), createdAt: row.createdAt, inputs: upgradeInputs(row.inputs) };
+}
+
+export async function getAssessment(userId: string, slug: string, id: string): Promise<TAssessmentDetail> {
+  const row = await prisma().assessment.findFirst({ where: { id, ...tenantWhere(userId, slug) }, select: detailSelect });
+  if (!row) throw new NotFoundError("Assessment not found");
+  return toDetail(row);
 }
 
 export type TCreateAssessment = {

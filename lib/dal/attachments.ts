@@ -27,9 +27,11 @@ import { ForbiddenError, InputError, InReviewError, NotFoundError, StateError } 
 
 type TTx = Prisma.TransactionClient;
 
-const attachmentSelect = { id: true, stage: true, kind: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, uploadedByName: true, createdAt: true } satisfies Prisma.AttachmentSelect;
+export const attachmentSelect = { id: true, stage: true, kind: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, uploadedByName: true, createdAt: true } satisfies Prisma.AttachmentSelect;
+/** By stage, then oldest first. */
+export const attachmentOrder = [{ stage: "asc" }, { createdAt: "asc" }, { id: "asc" }] satisfies Prisma.AttachmentOrderByWithRelationInput[];
 
-const toAttachment = (r: Prisma.AttachmentGetPayload<{ select: typeof attachmentSelect }>): TAttachment => ({ ...r, stage: r.stage as TAttachmentStage, kind: r.kind as TAttachmentKind });
+export const toAttachment = (r: Prisma.AttachmentGetPayload<{ select: typeof attachmentSelect }>): TAttachment => ({ ...r, stage: r.stage as TAttachmentStage, kind: r.kind as TAttachmentKind });
 
 export const APPROVED_ATTACHMENT_MESSAGE = "This assessment is approved: its evidence is part of the approved version. Change one of its inputs to start a new draft, then add or remove files.";
 
@@ -52,15 +54,18 @@ async function findEditable(tx: TTx, actor: TActor, slug: string, id: string) {
 
 /** Every attachment of an assessment, by stage then oldest first. */
 export async function listAttachments(userId: string, slug: string, assessmentId: string): Promise<TAttachment[]> {
-  const visible = await prisma().assessment.count({ where: { id: assessmentId, ...tenantWhere(userId, slug) } });
-  if (!visible) throw new NotFoundError("Assessment not found");
-  const rows = await prisma().attachment.findMany({ where: { assessmentId, deletedAt: null, assessment: tenantWhere(userId, slug) }, select: attachmentSelect, orderBy: [{ stage: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
-  return rows.map(toAttachment);
+  // One query: the tenant check and the list (relationJoins loads the relation in the same SQL).
+  const row = await prisma().assessment.findFirst({
+    where: { id: assessmentId, ...tenantWhere(userId, slug) },
+    select: { attachments: { where: { deletedAt: null }, select: attachmentSelect, orderBy: attachmentOrder } },
+  });
+  if (!row) throw new NotFoundError("Assessment not found");
+  return row.attachments.map(toAttachment);
 }
 
 /** The attachments a snapshot records, read inside the submitting transaction and marked as kept. */
 export async function attachmentsInTx(tx: TTx, assessmentId: string): Promise<TAttachment[]> {
-  const rows = await tx.attachment.findMany({ where: { assessmentId, deletedAt: null }, select: attachmentSelect, orderBy: [{ stage: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
+  const rows = await tx.attachment.findMany({ where: { assessmentId, deletedAt: null }, select: attachmentSelect, orderBy: attachmentOrder });
   await tx.attachment.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { inSnapshot: true } });
   return rows.map(toAttachment);
 }

@@ -17,16 +17,27 @@ export async function listMyOrganizations(userId: string): Promise<TOrgSummary[]
 }
 
 /**
+ * Every organisation the user is a member of, with their role, by name: one query per request
+ * (React's cache()), shared by the organisation switcher every /o/[slug] page shows and by
+ * getOrgContext, which picks the URL's organisation from it. A user belongs to a handful.
+ */
+export const listMyMemberships = cache(async function listMyMemberships(userId: string): Promise<TOrgContext[]> {
+  const rows = await prisma().member.findMany({
+    where: { userId },
+    select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
+  return rows.flatMap((r) => (isRole(r.role) ? [{ ...r.organization, role: r.role }] : []));
+});
+
+/**
  * The organisation named in the URL, only if the user is a member; otherwise a 404. The layout and
- * the page both ask during one render: React's cache() makes that one query per request.
+ * the page both ask during one render, and the layout lists every membership anyway: one query.
  */
 export const getOrgContext = cache(async function getOrgContext(userId: string, slug: string): Promise<TOrgContext> {
-  const member = await prisma().member.findFirst({
-    where: { userId, organization: { slug } },
-    select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
-  });
-  if (!member || !isRole(member.role)) throw new NotFoundError("Organisation not found");
-  return { ...member.organization, role: member.role };
+  const org = (await listMyMemberships(userId)).find((o) => o.slug === slug);
+  if (!org) throw new NotFoundError("Organisation not found");
+  return org;
 });
 
 /** A new organisation with the caller as its owner; the slug comes from the name, made unique. */

@@ -123,7 +123,7 @@ export async function signOffStage(actor: TActor, slug: string, id: string, stag
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-const snapshotSummarySelect = {
+export const snapshotSummarySelect = {
   id: true,
   number: true,
   assessmentVersion: true,
@@ -138,9 +138,10 @@ const snapshotSummarySelect = {
 
 /** Snapshots of one assessment, newest first. An assessment the caller cannot see is a 404. */
 export async function listSnapshots(userId: string, slug: string, id: string): Promise<TSnapshotSummary[]> {
-  const visible = await prisma().assessment.count({ where: { id, ...tenantWhere(userId, slug) } });
-  if (!visible) throw new NotFoundError("Assessment not found");
-  return prisma().assessmentSnapshot.findMany({ where: { assessmentId: id, assessment: tenantWhere(userId, slug) }, select: snapshotSummarySelect, orderBy: { number: "desc" } });
+  // One query: the tenant check and the list (relationJoins loads the relation in the same SQL).
+  const row = await prisma().assessment.findFirst({ where: { id, ...tenantWhere(userId, slug) }, select: { snapshots: { select: snapshotSummarySelect, orderBy: { number: "desc" } } } });
+  if (!row) throw new NotFoundError("Assessment not found");
+  return row.snapshots;
 }
 
 export async function getSnapshot(userId: string, slug: string, id: string, snapshotId: string): Promise<TSnapshot> {
@@ -153,10 +154,12 @@ export async function getSnapshot(userId: string, slug: string, id: string, snap
 }
 
 /** Every stage sign-off of an assessment, newest first. */
+export const stageSignOffSelect = { id: true, stage: true, note: true, actorName: true, createdAt: true, assessmentVersion: true, inputsFingerprint: true } satisfies Prisma.StageSignOffSelect;
+
 export async function listStageSignOffs(userId: string, slug: string, id: string): Promise<TStageSignOff[]> {
   const rows = await prisma().stageSignOff.findMany({
     where: { assessmentId: id, assessment: tenantWhere(userId, slug) },
-    select: { id: true, stage: true, note: true, actorName: true, createdAt: true, assessmentVersion: true, inputsFingerprint: true },
+    select: stageSignOffSelect,
     orderBy: { createdAt: "desc" },
   });
   return rows as TStageSignOff[];
@@ -168,16 +171,29 @@ export async function listStageSignOffs(userId: string, slug: string, id: string
  * sign-off of content nobody signed.
  */
 export async function listSignOffLines(userId: string, slug: string, id: string, inputs: TAssessmentInputs): Promise<TSignOffLine[]> {
-  const [snapshots, stageSignOffs] = await Promise.all([listSnapshots(userId, slug, id), listStageSignOffs(userId, slug, id)]);
+  // What listSnapshots and listStageSignOffs return, in one query.
+  const row = await prisma().assessment.findFirst({ where: { id, ...tenantWhere(userId, slug) }, select: signOffLinesSelect });
+  if (!row) throw new NotFoundError("Assessment not found");
+  return signOffLinesOf(row, inputs);
+}
+
+/** The relations signOffLinesOf reads, for a select on Assessment. */
+export const signOffLinesSelect = {
+  snapshots: { select: snapshotSummarySelect, orderBy: { number: "desc" } },
+  stageSignOffs: { select: stageSignOffSelect, orderBy: { createdAt: "desc" } },
+} satisfies Prisma.AssessmentSelect;
+
+/** listSignOffLines' lines from an assessment row read with signOffLinesSelect. */
+export function signOffLinesOf(row: Prisma.AssessmentGetPayload<{ select: typeof signOffLinesSelect }>, inputs: TAssessmentInputs): TSignOffLine[] {
   const lines: TSignOffLine[] = [];
-  for (const s of snapshots) {
+  for (const s of row.snapshots) {
     if (!s.decision || s.decision.outcome === "withdrawn") continue;
     const verb = s.decision.outcome === "approved" ? "Approved" : "Rejected";
     const self = s.decision.selfApproved ? `, ${SELF_APPROVAL_NOTE}` : "";
     lines.push({ label: `${verb}: submission ${s.number} (version ${s.assessmentVersion}${self})`, byName: s.decision.actorName, at: s.decision.createdAt, note: s.decision.comment || null });
   }
   const seen = new Set<string>();
-  for (const so of stageSignOffs) {
+  for (const so of row.stageSignOffs as TStageSignOff[]) {
     if (seen.has(so.stage)) continue; // newest first: keep only the latest per stage
     seen.add(so.stage);
     const stale = so.inputsFingerprint !== stageFingerprint(inputs, so.stage);

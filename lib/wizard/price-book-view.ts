@@ -4,7 +4,10 @@ import { DEFAULT_STAFFING_TEMPLATE } from "@/lib/domain/lifecycle";
 import { defaultCloudPrice, defaultPurchasePrice, ENGINE_OWNED_DEFAULTS, OPTION_DEFAULTS, REPORT_DEFAULTS } from "@/lib/domain/report";
 import { PRICE_BOOK_FIELD, type TPriceBookFormRows } from "@/lib/domain/assessment";
 
-const usd = (x: number) => `$${x.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+// One shared formatter: toLocaleString with options builds a new Intl.NumberFormat on every call
+// (see stage-fields.ts). Same output.
+const USD_AMOUNT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const usd = (x: number) => `$${USD_AMOUNT.format(x)}`;
 
 /**
  * What each price-book field falls back to when blank: the catalog row or stated default, by field

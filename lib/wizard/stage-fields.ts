@@ -60,7 +60,10 @@ const KV_PRECISION_LABELS = Object.fromEntries(ZKvCachePrecision.options.map((p)
 const num = (path: string, label: string, unit: string, hint?: string): TFieldSpec => ({ kind: "number", path, label, unit, hint });
 const bool = (path: string, label: string, hint?: string): TFieldSpec => ({ kind: "bool", path, label, hint });
 
-const usd = (x: number) => `$${x.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+// One formatter for every label: toLocaleString with options builds a new Intl.NumberFormat per
+// call, and the stage pages label every catalog price row per request (~3 ms a page). Same output.
+const USD_AMOUNT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const usd = (x: number) => `$${USD_AMOUNT.format(x)}`;
 
 /**
  * The pickers that offer catalog price rows, keyed by field path: each label carries the row's date

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Suspense } from "react";
 import { or404, requireOrgMember } from "@/lib/dal/guards";
-import { getAssessment, listAssessments } from "@/lib/dal/assessments";
+import { listAssessments } from "@/lib/dal/assessments";
+import { getAssessmentsWithSignOffLines } from "@/lib/dal/assessment-pages";
 import type { TAssessmentDetail } from "@/lib/domain/assessment";
 import { overlayCostVsVolume, overlayCumulative } from "@/lib/domain/report";
 import { columnLetter, compareReports, parseComparedIds } from "@/lib/domain/report";
@@ -15,7 +16,6 @@ import { ColumnLetter, ComparisonTable } from "@/components/compare/comparison-t
 import { LicenceDiffTable } from "@/components/compare/licence-diff-table";
 import { ExportPdfButton } from "@/components/pdf/export-pdf-button";
 import { StatusBadge } from "@/components/assessments/status-badge";
-import { listSignOffLines } from "@/lib/dal/reviews";
 import { formatDateTime } from "@/lib/domain/report";
 
 export const metadata: Metadata = { title: "Compare assessments" };
@@ -109,9 +109,11 @@ export default async function ComparePage({ params, searchParams }: TProps) {
     );
   }
 
-  const assessments = await Promise.all(ids.map((id) => or404(getAssessment(user.id, slug, id))));
-  // Which columns were approved, and by whom: a comparison of drafts reads differently from one of decisions.
-  const signOffs = await Promise.all(assessments.map((a) => listSignOffLines(user.id, slug, a.id, a.inputs)));
+  // Which columns were approved, and by whom: a comparison of drafts reads differently from one of
+  // decisions. The assessments and their sign-offs in one query.
+  const columns = await or404(getAssessmentsWithSignOffLines(user.id, slug, ids));
+  const assessments = columns.map((c) => c.assessment);
+  const signOffs = columns.map((c) => c.signOffLines);
   // A checkbox form sends ?ids=a&ids=b; show (and share) the one canonical ?ids=a,b form instead.
   if (Array.isArray(query.ids)) redirect(compareHref(slug, ids, isDiffOnly));
   return (

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { or404, requireOrgMember } from "@/lib/dal/guards";
 import { APPROVER_ROLES, canEdit } from "@/lib/domain/shared";
-import { listStageSignOffs, stageFingerprint } from "@/lib/dal/reviews";
+import { stageFingerprint } from "@/lib/dal/reviews";
 import { StageSignOff } from "@/components/review/stage-sign-off";
 import { IN_REVIEW_STAGE_NOTE } from "@/components/review/review-text";
-import { getAssessment } from "@/lib/dal/assessments";
+import { getAssessmentWithReviewData } from "@/lib/dal/assessment-pages";
 import type { TAssessmentDetail } from "@/lib/domain/assessment";
 import { stageStatuses } from "@/lib/domain/assessment";
 import { LazyEconomicsCharts } from "@/components/charts/lazy-charts";
@@ -59,8 +59,9 @@ async function EconomicsBody({ slug, a, editable, readOnlyReason }: { slug: stri
 export default async function EconomicsPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const { user, org } = await requireOrgMember(slug, `/o/${slug}/assessments/${id}/economics`);
-  const a = await or404(getAssessment(user.id, slug, id));
-  const latestSignOff = (await listStageSignOffs(user.id, slug, id)).find((s) => s.stage === "economics");
+  // The assessment and its sign-offs in one query (it also reads the files, unused here: still one query, not two).
+  const { assessment: a, signOffs } = await or404(getAssessmentWithReviewData(user.id, slug, id));
+  const latestSignOff = signOffs.find((s) => s.stage === "economics");
   const isInReview = a.status === "in_review";
   return (
     <div className="flex flex-col gap-6">

@@ -3,18 +3,18 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { or404, requireOrgMember } from "@/lib/dal/guards";
 import { APPROVER_ROLES, canEdit } from "@/lib/domain/shared";
-import { getAssessment } from "@/lib/dal/assessments";
+import { getAssessmentWithReviewData } from "@/lib/dal/assessment-pages";
 import type { TAssessmentDetail } from "@/lib/domain/assessment";
 import { stageStatuses } from "@/lib/domain/assessment";
 import { STAGE_TITLES, type TStageKey } from "@/lib/domain/shared";
 import { StageEditor } from "@/components/wizard/stage-editor";
 import { WizardHeader } from "@/components/wizard/wizard-header";
 import { StepPager } from "@/components/wizard/stepper";
-import { listStageSignOffs, stageFingerprint } from "@/lib/dal/reviews";
+import { stageFingerprint } from "@/lib/dal/reviews";
 import { StageSignOff } from "@/components/review/stage-sign-off";
 import { IN_REVIEW_STAGE_NOTE } from "@/components/review/review-text";
 import { reportFor } from "@/lib/wizard/report-for";
-import { APPROVED_ATTACHMENT_MESSAGE, listAttachments } from "@/lib/dal/attachments";
+import { APPROVED_ATTACHMENT_MESSAGE } from "@/lib/dal/attachments";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { initialStageDraft } from "@/lib/wizard/stage-draft";
 import { candidatePanel, stageAssumedLists, stageDefaults, stageGroups, stageSources } from "@/lib/wizard/stage-view";
@@ -53,10 +53,9 @@ export default async function StagePage({ params }: { params: Promise<{ slug: st
   const { slug, id, stage } = await params;
   // Access first: a foreign or missing assessment is a 404 before anything streams.
   const { user, org } = await requireOrgMember(slug, `/o/${slug}/assessments/${id}/stages/${stage}`);
-  const a = await or404(getAssessment(user.id, slug, id));
+  // The assessment, its sign-offs and its files in one query.
+  const { assessment: a, signOffs, attachments: allAttachments } = await or404(getAssessmentWithReviewData(user.id, slug, id));
   if (!isWizardStage(stage)) notFound();
-  // Independent reads, asked for together (one round trip's wait on a server database).
-  const [signOffs, allAttachments] = await Promise.all([listStageSignOffs(user.id, slug, id), listAttachments(user.id, slug, id)]);
   const latestSignOff = signOffs.find((s) => s.stage === stage);
   const isInReview = a.status === "in_review";
   const attachments = allAttachments.filter((f) => f.stage === stage);
