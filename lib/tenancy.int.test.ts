@@ -384,6 +384,7 @@ type TRouteEntry = { url: (x: TTargets) => string; params: (x: TTargets) => Reco
 
 const ROUTES: Record<string, TRouteEntry> = {
   "/api/auth/[...all]": { public: "better-auth's own endpoints (sign-in, session); they check the session themselves" },
+  "/bench-floor/memo": { public: "a benchmark's floor for the PDF route: a 404 unless FREEHOLD_BENCH_FLOOR=on; with it on, the memo's data is read by assessmentMemoInputs, the PDF route's own tenant-checked read" },
   "/api/health": { public: "answers whether the database responds; reads no organisation data" },
   "/api/v1/openapi.json": { public: "the API's description, generated from its schemas; holds no data" },
   "/api/v1/assessments": { public: API_TOKEN_ROUTE },

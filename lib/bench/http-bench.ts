@@ -8,8 +8,11 @@
 //
 // Options (env): BENCH_ROUNDS (default 30), BENCH_PORT (default 3190), BENCH_CONCURRENT_SECONDS
 // (default 20; 0 skips the concurrency run), BENCH_BULK (default 10000), BENCH_COLD_ROUNDS (default
-// 3: cold starts of the floor and of the signed-in landing page, alternating).
+// 3: cold starts of the floor and of the signed-in landing page, alternating), BENCH_DATABASE_URL
+// (a PostgreSQL server's URL: the benchmark creates its throwaway database there, and drops it after,
+// instead of an embedded PGlite one).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,10 +26,11 @@ const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const CONCURRENT_SECONDS = Number(process.env.BENCH_CONCURRENT_SECONDS ?? 20);
 const BULK = Number(process.env.BENCH_BULK ?? 10_000);
 const COLD_ROUNDS = Number(process.env.BENCH_COLD_ROUNDS ?? 3);
+const POSTGRES_SERVER_URL = process.env.BENCH_DATABASE_URL;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DEMO = { email: "owner@northwind.example", password: "freehold-demo-2026", slug: "northwind" };
 
-type TFloor = "floor" | "signed-in floor" | "portfolio at 10";
+type TFloor = "floor" | "signed-in floor" | "bare memo render" | "portfolio at 10";
 type TPage = { name: string; path: string; floor: TFloor | null; goal: number | null };
 
 function log(line: string) {
@@ -56,6 +60,31 @@ async function assessmentIds(databaseUrl: string, slug: string): Promise<string[
   } finally {
     await closePrismaClient(db);
   }
+}
+
+type TThrowawayDatabase = { url: string; label: string; drop: () => Promise<void> };
+
+/** The benchmark's own database: PGlite in `dir`, or a new database on BENCH_DATABASE_URL's server. */
+async function throwawayDatabase(dir: string): Promise<TThrowawayDatabase> {
+  if (!POSTGRES_SERVER_URL) return { url: `pglite:${path.join(dir, "pglite")}`, label: "PGlite (embedded: it runs in the server's own thread)", drop: async () => {} };
+  const { default: pg } = await import("pg");
+  const admin = async <T>(run: (c: InstanceType<typeof pg.Client>) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: POSTGRES_SERVER_URL });
+    await client.connect();
+    try {
+      return await run(client);
+    } finally {
+      await client.end();
+    }
+  };
+  const name = `freehold_bench_${process.pid}_${Date.now()}`;
+  const version = await admin(async (c) => {
+    await c.query(`CREATE DATABASE ${name}`);
+    return (await c.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
+  });
+  const url = new URL(POSTGRES_SERVER_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), label: `PostgreSQL ${version} (a separate server on this machine)`, drop: () => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))) };
 }
 
 async function waitForServer(server: ChildProcess): Promise<number> {
@@ -186,7 +215,8 @@ async function main() {
     process.exit(1);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "freehold-bench-http-"));
-  const databaseUrl = `pglite:${path.join(dir, "pglite")}`;
+  const database = await throwawayDatabase(dir);
+  const databaseUrl = database.url;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -195,6 +225,8 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     FREEHOLD_BENCH_FLOOR: "on",
     FREEHOLD_RATE_LIMIT: "off",
+    // Production refuses to start on PostgreSQL without a secret (PGlite keeps one in its data directory).
+    ...(POSTGRES_SERVER_URL ? { BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? `bench-${randomBytes(24).toString("hex")}` } : {}),
     LOG_LEVEL: "warn",
   };
   let server: ChildProcess | undefined;
@@ -227,7 +259,8 @@ async function main() {
       { name: "economics", path: `${a}/economics`, floor: "signed-in floor", goal: 1.5 },
       { name: "recommendation", path: `${a}/recommendation`, floor: "signed-in floor", goal: 1.5 },
       { name: "compare of 4", path: `/o/bulk-10/compare?ids=${compareIds.join(",")}`, floor: "signed-in floor", goal: 3 },
-      { name: "PDF memo", path: `${a}/pdf`, floor: "signed-in floor", goal: null },
+      { name: "bare memo render", path: `/bench-floor/memo?slug=${DEMO.slug}&id=${ids[0]}`, floor: "signed-in floor", goal: null },
+      { name: "PDF memo", path: `${a}/pdf`, floor: "bare memo render", goal: 2 },
       ...portfolioQueries.flatMap(([name, query]): TPage[] => [
         { name: `portfolio at 10: ${name}`, path: portfolio("bulk-10", query), floor: null, goal: null },
         { name: `portfolio at ${BULK}: ${name}`, path: portfolio("bulk", query), floor: "portfolio at 10", goal: 2 },
@@ -251,12 +284,13 @@ async function main() {
     const floorOf = (p: TPage): number | null => {
       if (p.floor === "floor") return median("floor (one heading)");
       if (p.floor === "signed-in floor") return median("signed-in floor");
+      if (p.floor === "bare memo render") return median("bare memo render");
       if (p.floor === "portfolio at 10") return median(p.name.replace(`portfolio at ${BULK}`, "portfolio at 10"));
       return null;
     };
 
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-    console.log(`\nbench:http — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} CPU(s) (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os.loadavg()[0]!.toFixed(2)}`);
+    console.log(`\nbench:http — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} CPU(s) (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os.loadavg()[0]!.toFixed(2)}; database ${database.label}`);
     console.log(`Medians of ${ROUNDS} interleaved rounds (after ${WARM_UP_ROUNDS} warm-up), whole response, signed in as ${DEMO.email}; server ready ${startMs.toFixed(0)} ms after start\n`);
     console.log(`| page | median ms | p95 ms | floor | floor ms | ratio | goal |`);
     console.log(`|---|---:|---:|---|---:|---:|---|`);
@@ -308,6 +342,7 @@ async function main() {
     console.log(`\nCold start (spawn to the page's 200, median of ${COLD_ROUNDS}, alternating): floor ${coldFloor.toFixed(0)} ms, signed-in ${landing} ${coldLanding.toFixed(0)} ms, ratio ${coldRatio.toFixed(2)}x (goal <= 1.5x ${coldRatio <= 1.5 ? "met" : "NOT met"})`);
   } finally {
     if (server) await stopServer(server);
+    await database.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import type { TAssessmentDetail, TAttachment } from "@/lib/domain/assessment";
 import type { TSignOffLine, TStageSignOff } from "@/lib/domain/report";
 import { detailSelect, tenantWhere, toDetail } from "./assessments";
-import { attachmentOrder, attachmentSelect, toAttachment } from "./attachments";
+import { liveAttachmentsSelect, toAttachment } from "./attachments";
 import { NotFoundError } from "./errors";
 import { signOffLinesOf, signOffLinesSelect, stageSignOffSelect } from "./reviews";
 
@@ -20,7 +20,7 @@ export async function getAssessmentWithReviewData(
 ): Promise<{ assessment: TAssessmentDetail; signOffs: TStageSignOff[]; attachments: TAttachment[] }> {
   const row = await prisma().assessment.findFirst({
     where: { id, ...tenantWhere(userId, slug) },
-    select: { ...detailSelect, stageSignOffs: { select: stageSignOffSelect, orderBy: { createdAt: "desc" } }, attachments: { where: { deletedAt: null }, select: attachmentSelect, orderBy: attachmentOrder } },
+    select: { ...detailSelect, stageSignOffs: { select: stageSignOffSelect, orderBy: { createdAt: "desc" } }, attachments: liveAttachmentsSelect },
   });
   if (!row) throw new NotFoundError("Assessment not found");
   const { stageSignOffs, attachments, ...detail } = row;
@@ -40,4 +40,19 @@ export async function getAssessmentsWithSignOffLines(userId: string, slug: strin
     const assessment = toDetail(detail);
     return { assessment, signOffLines: signOffLinesOf({ snapshots, stageSignOffs }, assessment.inputs) };
   });
+}
+
+/**
+ * What the assessment memo prints besides the report, in one query: the assessment, its sign-off
+ * lines (as listSignOffLines) and its evidence files (as listAttachments).
+ */
+export async function getAssessmentForMemo(userId: string, slug: string, id: string): Promise<{ assessment: TAssessmentDetail; signOffLines: TSignOffLine[]; attachments: TAttachment[] }> {
+  const row = await prisma().assessment.findFirst({
+    where: { id, ...tenantWhere(userId, slug) },
+    select: { ...detailSelect, ...signOffLinesSelect, attachments: liveAttachmentsSelect },
+  });
+  if (!row) throw new NotFoundError("Assessment not found");
+  const { snapshots, stageSignOffs, attachments, ...detail } = row;
+  const assessment = toDetail(detail);
+  return { assessment, signOffLines: signOffLinesOf({ snapshots, stageSignOffs }, assessment.inputs), attachments: attachments.map(toAttachment) };
 }

@@ -57,11 +57,14 @@ export async function listAttachments(userId: string, slug: string, assessmentId
   // One query: the tenant check and the list (relationJoins loads the relation in the same SQL).
   const row = await prisma().assessment.findFirst({
     where: { id: assessmentId, ...tenantWhere(userId, slug) },
-    select: { attachments: { where: { deletedAt: null }, select: attachmentSelect, orderBy: attachmentOrder } },
+    select: { attachments: liveAttachmentsSelect },
   });
   if (!row) throw new NotFoundError("Assessment not found");
   return row.attachments.map(toAttachment);
 }
+
+/** An assessment's evidence files as listAttachments lists them (not deleted), for a select on Assessment. */
+export const liveAttachmentsSelect = { where: { deletedAt: null }, select: attachmentSelect, orderBy: attachmentOrder } satisfies Prisma.Assessment$attachmentsArgs;
 
 /** The attachments a snapshot records, read inside the submitting transaction and marked as kept. */
 export async function attachmentsInTx(tx: TTx, assessmentId: string): Promise<TAttachment[]> {

@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { getAssessment } from "@/lib/dal/assessments";
+import { getAssessmentForMemo } from "@/lib/dal/assessment-pages";
 import { listSignOffLines } from "@/lib/dal/reviews";
-import { listAttachments } from "@/lib/dal/attachments";
 import { getOrgContext } from "@/lib/dal/organizations";
 import { assessmentMemoFilename, comparisonMemoFilename, contentDisposition } from "@/lib/pdf/memo-filename";
-import { renderAssessmentMemo } from "@/lib/pdf/render-assessment-memo";
+import { renderAssessmentMemo, type TMemoOptions } from "@/lib/pdf/render-assessment-memo";
+import type { TReport } from "@/lib/domain/report";
 import { COMPARE_MAX, COMPARE_MIN } from "@/lib/domain/portfolio";
 import { renderComparisonMemo } from "@/lib/pdf/render-comparison-memo";
 import { reportFor } from "@/lib/wizard/report-for";
@@ -18,14 +19,26 @@ const FAILURE = "The PDF could not be produced. Try again; if it keeps failing, 
 
 const pdfResponse = (bytes: Buffer, name: { ascii: string; unicode: string }) => attachment(new Uint8Array(bytes), "application/pdf", contentDisposition(name));
 
+/** What the assessment memo is drawn from: the report, the memo's options and its file name's parts. */
+export type TAssessmentMemoInputs = { report: TReport; options: TMemoOptions; title: string; version: number };
+
+/** The assessment memo's inputs for the caller: three queries at most (memberships, the assessment with its sign-offs and files). */
+export async function assessmentMemoInputs(userId: string, slug: string, id: string): Promise<TAssessmentMemoInputs> {
+  const org = await getOrgContext(userId, slug);
+  const { assessment, signOffLines, attachments } = await getAssessmentForMemo(userId, slug, id);
+  const options = { organisationName: org.name, generatedAt: new Date(), signOffs: signOffLines, attachments };
+  return { report: reportFor(assessment, assessment.inputs), options, title: assessment.title, version: assessment.version };
+}
+
+/** The rendered memo as the download response. */
+export async function assessmentMemoPdf(m: TAssessmentMemoInputs): Promise<Response> {
+  const bytes = await renderAssessmentMemo(m.report, m.options);
+  return pdfResponse(bytes, assessmentMemoFilename(m.title, m.version, m.options.generatedAt));
+}
+
 /** The assessment memo for a caller already identified (a session here, an API token in lib/api). */
 export async function assessmentMemoFor(userId: string, slug: string, id: string): Promise<Response> {
-  const org = await getOrgContext(userId, slug);
-  const assessment = await getAssessment(userId, slug, id);
-  const generatedAt = new Date();
-  const [signOffs, attachments] = await Promise.all([listSignOffLines(userId, slug, id, assessment.inputs), listAttachments(userId, slug, id)]);
-  const bytes = await renderAssessmentMemo(reportFor(assessment, assessment.inputs), { organisationName: org.name, generatedAt, signOffs, attachments });
-  return pdfResponse(bytes, assessmentMemoFilename(assessment.title, assessment.version, generatedAt));
+  return assessmentMemoPdf(await assessmentMemoInputs(userId, slug, id));
 }
 
 export function assessmentMemoResponse(slug: string, id: string): Promise<Response> {
