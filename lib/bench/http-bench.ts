@@ -274,10 +274,13 @@ async function main() {
     }
     log(`${WARM_UP_ROUNDS} warm-up + ${ROUNDS} timed rounds over ${pages.length} pages`);
     const samples = new Map<string, number[]>(pages.map((p) => [p.name, []]));
+    // What each page sends (HTML with its RSC payload, or the PDF): server time grows with it.
+    const responseKiB = new Map<string, number>();
     for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
       for (const p of pages) {
         const r = await timed(`${BASE}${p.path}`, cookie);
         if (round >= WARM_UP_ROUNDS) samples.get(p.name)!.push(r.ms);
+        responseKiB.set(p.name, r.body.length / 1024);
       }
     }
     const median = (name: string) => stats(samples.get(name)!).median;
@@ -292,14 +295,14 @@ async function main() {
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     console.log(`\nbench:http — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} CPU(s) (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os.loadavg()[0]!.toFixed(2)}; database ${database.label}`);
     console.log(`Medians of ${ROUNDS} interleaved rounds (after ${WARM_UP_ROUNDS} warm-up), whole response, signed in as ${DEMO.email}; server ready ${startMs.toFixed(0)} ms after start\n`);
-    console.log(`| page | median ms | p95 ms | floor | floor ms | ratio | goal |`);
-    console.log(`|---|---:|---:|---|---:|---:|---|`);
+    console.log(`| page | KiB sent | median ms | p95 ms | floor | floor ms | ratio | goal |`);
+    console.log(`|---|---:|---:|---:|---|---:|---:|---|`);
     for (const p of pages) {
       const s = stats(samples.get(p.name)!);
       const floorMs = floorOf(p);
       const ratio = floorMs ? s.median / floorMs : null;
       const goal = p.goal === null ? "" : `<= ${p.goal}x ${ratio !== null && ratio <= p.goal ? "met" : "NOT met"}`;
-      console.log(`| ${p.name} | ${fmt(s.median)} | ${fmt(s.p95)} | ${p.floor ?? ""} | ${floorMs ? fmt(floorMs) : ""} | ${ratio ? ratio.toFixed(2) + "x" : ""} | ${goal} |`);
+      console.log(`| ${p.name} | ${responseKiB.get(p.name)!.toFixed(0)} | ${fmt(s.median)} | ${fmt(s.p95)} | ${p.floor ?? ""} | ${floorMs ? fmt(floorMs) : ""} | ${ratio ? ratio.toFixed(2) + "x" : ""} | ${goal} |`);
     }
 
     const csv = [];
