@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 export const DEMO_PASSWORD = "freehold-demo-2026";
@@ -11,6 +11,10 @@ export const DEMO = {
 };
 
 let ipCounter = 0;
+const nextClientIp = () => {
+  ipCounter += 1;
+  return `10.${(process.pid % 200) + 1}.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
+};
 
 /**
  * Each test gets its own client address so the sign-in rate limit (per IP) never spills from one
@@ -18,8 +22,7 @@ let ipCounter = 0;
  */
 export const test = base.extend<{ uniqueIp: string }>({
   uniqueIp: async ({}, provide) => {
-    ipCounter += 1;
-    await provide(`10.${(process.pid % 200) + 1}.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`);
+    await provide(nextClientIp());
   },
   context: async ({ context, uniqueIp }, provide) => {
     await context.setExtraHTTPHeaders({ "x-forwarded-for": uniqueIp });
@@ -64,4 +67,26 @@ export async function openByTitle(page: Page, slug: string, title: string): Prom
   await page.goto(`/o/${slug}/assessments?q=${encodeURIComponent(title)}`);
   await page.getByRole("link", { name: title, exact: true }).click();
   await page.waitForURL(/\/assessments\/[^/?]+$/);
+}
+
+/** A new person signed up in a browser context of their own (and their own client address). */
+export async function newAccountPage(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
+  const ctx = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": nextClientIp() } });
+  const page = await ctx.newPage();
+  const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "-"));
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Your organisations" })).toBeVisible();
+  return { page, email };
+}
+
+/** Creates an organisation from the "Your organisations" page; returns its slug. */
+export async function createOrg(page: Page, name: string): Promise<string> {
+  await page.getByLabel("Organisation name").fill(name);
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await page.waitForURL(/\/o\/[\w-]+\/assessments$/);
+  return new URL(page.url()).pathname.split("/")[2]!;
 }

@@ -1,30 +1,8 @@
-import { test, expect, expectAccessible, signIn, uniqueEmail, DEMO } from "./fixtures";
+import { test, expect, expectAccessible, signIn, uniqueEmail, DEMO, newAccountPage, createOrg } from "./fixtures";
 import type { Browser, Page } from "@playwright/test";
 
 // Member management on a fresh organisation per test (the demo members stay as other specs need
 // them): change a role, remove a member, revoke an invitation, transfer ownership, leave.
-
-let ip = 0;
-async function newUserPage(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
-  ip += 1;
-  const ctx = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `10.252.${process.pid % 200}.${ip}` } });
-  const page = await ctx.newPage();
-  const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "-"));
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a long enough password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Your organisations" })).toBeVisible();
-  return { page, email };
-}
-
-async function createOrg(page: Page, name: string): Promise<string> {
-  await page.getByLabel("Organisation name").fill(name);
-  await page.getByRole("button", { name: "Create organisation" }).click();
-  await page.waitForURL(/\/o\/[\w-]+\/assessments$/);
-  return new URL(page.url()).pathname.split("/")[2]!;
-}
 
 async function invite(page: Page, slug: string, email: string, role: string): Promise<string> {
   await page.goto(`/o/${slug}/members`);
@@ -49,9 +27,9 @@ function confirmNext(page: Page, accept: boolean): Promise<string> {
 }
 
 test("an owner changes a role, revokes an invitation and removes a member, each destructive step confirmed", async ({ browser }) => {
-  const owner = await newUserPage(browser, "Olive Owner");
+  const owner = await newAccountPage(browser, "Olive Owner");
   const slug = await createOrg(owner.page, `Members ${Date.now()}`);
-  const member = await newUserPage(browser, "Mark Member");
+  const member = await newAccountPage(browser, "Mark Member");
   await join(member.page, await invite(owner.page, slug, member.email, "analyst"));
 
   await owner.page.goto(`/o/${slug}/members`);
@@ -89,9 +67,9 @@ test("an owner changes a role, revokes an invitation and removes a member, each 
 });
 
 test("the only owner cannot leave; after transferring ownership they are a manager and can leave", async ({ browser }) => {
-  const owner = await newUserPage(browser, "Tess Transfer");
+  const owner = await newAccountPage(browser, "Tess Transfer");
   const slug = await createOrg(owner.page, `Hand-over ${Date.now()}`);
-  const heir = await newUserPage(browser, "Hugo Heir");
+  const heir = await newAccountPage(browser, "Hugo Heir");
   await join(heir.page, await invite(owner.page, slug, heir.email, "analyst"));
 
   await owner.page.goto(`/o/${slug}/members`);

@@ -1,32 +1,10 @@
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, expectAccessible, uniqueEmail } from "./fixtures";
+import { test, expect, expectAccessible, newAccountPage, createOrg } from "./fixtures";
 
 // The organisation price book (issue 12 item 4) and the assumed lifecycle team (item 5). Each test
 // makes its own organisation, so the seeded demo organisations keep catalog prices for other specs.
 
 type TPerson = { page: Page; email: string };
-
-let ip = 0;
-async function newUser(browser: Browser, name: string): Promise<TPerson> {
-  ip += 1;
-  const ctx = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `10.253.${process.pid % 200}.${ip}` } });
-  const page = await ctx.newPage();
-  const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "-"));
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a long enough password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Your organisations" })).toBeVisible();
-  return { page, email };
-}
-
-async function createOrg(page: Page, name: string): Promise<string> {
-  await page.getByLabel("Organisation name").fill(name);
-  await page.getByRole("button", { name: "Create organisation" }).click();
-  await page.waitForURL(/\/o\/[\w-]+\/assessments$/);
-  return new URL(page.url()).pathname.split("/")[2]!;
-}
 
 async function addMember(owner: Page, slug: string, member: TPerson, role: string): Promise<void> {
   await owner.goto(`/o/${slug}/members`);
@@ -71,9 +49,9 @@ const apiCost = (page: Page) => page.locator('[data-figure="Key figures.economic
 
 test("a manager's negotiated API discount and internal H100 price reach a new assessment and an existing draft; an approved snapshot keeps its figures; the change is audited", async ({ browser }) => {
   test.setTimeout(360_000);
-  const owner = await newUser(browser, "Pia Owner");
+  const owner = await newAccountPage(browser, "Pia Owner");
   const slug = await createOrg(owner.page, `Price book ${Date.now()}`);
-  const manager = await newUser(browser, "Max Manager");
+  const manager = await newAccountPage(browser, "Max Manager");
   await addMember(owner.page, slug, manager, "manager");
 
   // Before the book: an existing draft on catalog prices, and an approved assessment.
@@ -148,7 +126,7 @@ test("a manager's negotiated API discount and internal H100 price reach a new as
   await expectAccessible(owner.page);
 
   // Everyone reads the book; only owners and managers change it.
-  const viewer = await newUser(browser, "Vic Viewer");
+  const viewer = await newAccountPage(browser, "Vic Viewer");
   await addMember(owner.page, slug, viewer, "viewer");
   await viewer.page.goto(`/o/${slug}/price-book`);
   await expect(viewer.page.getByLabel("OpenAI: discount", { exact: true })).toHaveValue("25");
@@ -159,7 +137,7 @@ test("a manager's negotiated API discount and internal H100 price reach a new as
 
 test("the lifecycle form shows the assumed team before any entry, and the results charge exactly that team", async ({ browser }) => {
   test.setTimeout(180_000);
-  const owner = await newUser(browser, "Lee Owner");
+  const owner = await newAccountPage(browser, "Lee Owner");
   const slug = await createOrg(owner.page, `Lifecycle ${Date.now()}`);
   const url = await createBlank(owner.page, slug, "No staffing entered");
   const page = owner.page;
