@@ -3,8 +3,8 @@ import { createTestDatabase, installTestPrisma, type TTestDb } from "@/lib/testi
 import { makeOrg, makeUser } from "@/lib/testing/fixtures";
 import { createAssessment, getAssessment } from "@/lib/dal/assessments";
 import { listSignOffLines, listStageSignOffs, signOffStage } from "@/lib/dal/reviews";
-import { addAttachment, listAttachments } from "@/lib/dal/attachments";
-import { getAssessmentsWithSignOffLines, getAssessmentWithReviewData } from "@/lib/dal/assessment-pages";
+import { addAttachment, deleteAttachment, listAttachments } from "@/lib/dal/attachments";
+import { getAssessmentForMemo, getAssessmentsWithSignOffLines, getAssessmentWithReviewData } from "@/lib/dal/assessment-pages";
 import { NotFoundError } from "@/lib/dal/errors";
 import { ASSESSMENT_TEMPLATES, getTemplate } from "@/lib/domain/assessment";
 import type { TActor } from "@/lib/domain/shared";
@@ -79,5 +79,31 @@ describe("getAssessmentsWithSignOffLines", () => {
     await expect(getAssessmentsWithSignOffLines(analyst.userId, acme.slug, [mine, theirs])).rejects.toBeInstanceOf(NotFoundError);
     await expect(getAssessmentsWithSignOffLines(analyst.userId, acme.slug, [mine, "no-such-id"])).rejects.toBeInstanceOf(NotFoundError);
     await expect(getAssessmentsWithSignOffLines(outsider.userId, acme.slug, [mine])).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("getAssessmentForMemo", () => {
+  it("answers what getAssessment, listSignOffLines and listAttachments answer; a deleted file is not listed", async () => {
+    const { id } = await createAssessment(analyst, acme.slug, { title: "Memo in one query", candidateModelId: template.candidateModelId, incumbentApiId: template.incumbentApiId, inputs: template.inputs });
+    for (const [stage, name] of [["safety", "b.pdf"], ["licence", "a.pdf"]] as const) {
+      await addAttachment(analyst, acme.slug, id, { stage, kind: "licence-review", fileName: name, bytes: PDF });
+    }
+    const gone = await addAttachment(analyst, acme.slug, id, { stage: "licence", kind: "licence-review", fileName: "gone.pdf", bytes: PDF });
+    await deleteAttachment(analyst, acme.slug, id, gone.id);
+    await signOffStage(owner, acme.slug, id, "licence", "read the licence");
+    const memo = await getAssessmentForMemo(analyst.userId, acme.slug, id);
+    const a = await getAssessment(analyst.userId, acme.slug, id);
+    expect(memo.assessment).toEqual(a);
+    expect(memo.signOffLines).toEqual(await listSignOffLines(analyst.userId, acme.slug, id, a.inputs));
+    expect(memo.signOffLines).toHaveLength(1);
+    expect(memo.attachments).toEqual(await listAttachments(analyst.userId, acme.slug, id));
+    expect(memo.attachments.map((f) => f.fileName)).toEqual(["a.pdf", "b.pdf"]);
+  });
+
+  it("is a NotFoundError for another organisation's member and for an id that does not exist", async () => {
+    const { id } = await createAssessment(analyst, acme.slug, { title: "Private memo", candidateModelId: template.candidateModelId, incumbentApiId: template.incumbentApiId, inputs: template.inputs });
+    await expect(getAssessmentForMemo(outsider.userId, acme.slug, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAssessmentForMemo(outsider.userId, globexSlug, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAssessmentForMemo(analyst.userId, acme.slug, "no-such-id")).rejects.toBeInstanceOf(NotFoundError);
   });
 });
