@@ -73,6 +73,13 @@ test.describe("security headers", () => {
   });
 });
 
+test("the benchmark's floor pages are a 404 when the benchmark did not start the server, signed in or not", async ({ page, request }) => {
+  const floors = ["/bench-floor", "/bench-floor/signed-in", "/bench-floor/memo?slug=northwind&id=anything"];
+  for (const path of floors) expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  await signIn(page, DEMO.owner);
+  for (const path of floors) expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+});
+
 test.describe("open redirect after sign-in (issue 17 item 5)", () => {
   for (const next of ["/%09/evil.example/phish", "/%0A/evil.example", "/%0D/evil.example", "%2F%2Fevil.example", "/%5Cevil.example"]) {
     test(`next=${next} stays on this site`, async ({ page }) => {
