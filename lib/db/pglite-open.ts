@@ -4,6 +4,7 @@ import path from "node:path";
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { acquirePgliteLock } from "./pglite-lock.mjs";
+import { pgliteOptions } from "./pglite-options.mjs";
 import { applyMigrationsInMemory } from "@/lib/db/migrations";
 import type { TDatabaseTarget } from "@/lib/db/url";
 
@@ -11,7 +12,7 @@ export type TOpenPglite = { db: PGlite; close: () => Promise<void> };
 
 export async function openPglite(target: Extract<TDatabaseTarget, { kind: "pglite-memory" | "pglite-dir" }>): Promise<TOpenPglite> {
   if (target.kind === "pglite-memory") {
-    const db = new PGlite();
+    const db = new PGlite(pgliteOptions());
     await applyMigrationsInMemory(db);
     return { db, close: () => db.close() };
   }
@@ -19,7 +20,7 @@ export async function openPglite(target: Extract<TDatabaseTarget, { kind: "pglit
   // Waits briefly for a Prisma CLI command that is just finishing (e.g. `migrate deploy` before start).
   const release = acquirePgliteLock(target.dir, { owner: "app", waitMs: 5000 });
   try {
-    const db = new PGlite(target.dir);
+    const db = new PGlite(target.dir, pgliteOptions());
     await db.waitReady;
     return {
       db,
