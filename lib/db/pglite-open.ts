@@ -22,6 +22,11 @@ export async function openPglite(target: Extract<TDatabaseTarget, { kind: "pglit
   try {
     const db = new PGlite(target.dir, pgliteOptions());
     await db.waitReady;
+    // PGlite runs no autovacuum, so nothing else ever gathers the planner's statistics: without
+    // them it guesses every organisation is small and, for instance, never uses the portfolio
+    // search's trigram indexes. ANALYZE samples a bounded number of rows per table (well under a
+    // second at 10,000 assessments), so it is done on every open.
+    await db.exec("ANALYZE");
     return {
       db,
       close: async () => {
