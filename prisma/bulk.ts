@@ -60,5 +60,10 @@ export async function fillOrganisation(db: PrismaClient, organizationId: string,
     await db.assessment.createMany({ data });
     added += data.length;
   }
+  // After a bulk load the planner needs fresh statistics, and the trigram indexes' pending lists
+  // (GIN buffers new entries until a vacuum) need merging, or the portfolio search plans as if the
+  // organisation were small and reads every row. PostgreSQL's autovacuum would get there within a
+  // minute or so; PGlite has no autovacuum at all.
+  if (added > 0) await db.$executeRawUnsafe(`VACUUM ANALYZE "Assessment"`);
   return added;
 }

@@ -3,7 +3,7 @@ import { createTestDatabase, installTestPrisma, type TTestDb } from "@/lib/testi
 import { makeOrg, makeUser } from "@/lib/testing/fixtures";
 import { createAssessment } from "@/lib/dal/assessments";
 import { NotFoundError } from "@/lib/dal/errors";
-import { isKeyFor, listPortfolio, listPortfolioAfter, listPortfolioForExport, portfolioExportBatches } from "@/lib/dal/portfolio";
+import { isKeyFor, listPortfolio, listPortfolioAfter, listPortfolioForExport, portfolioExportBatches, searchWhere } from "@/lib/dal/portfolio";
 import { PORTFOLIO_SORTS } from "@/lib/domain/portfolio";
 import { AssessmentStatus, AssessmentVerdict } from "@/lib/generated/prisma/client";
 import type { TPortfolioRow } from "@/lib/domain/portfolio";
@@ -181,6 +181,39 @@ describe("listPortfolio", () => {
     ]);
     expect(page.rows[0]!.verdict).not.toBeNull();
     expect(page.rows[0]!.crossoverTokensPerMonth).toBeGreaterThan(0);
+  });
+});
+
+describe("search through the trigram indexes", () => {
+  // At 30 rows the planner reads the table, so the cases above never reach the indexes. Here it is
+  // made to use them (no sequential or plain index scans): a trigram index only narrows ILIKE to
+  // candidates that are rechecked, and the matches must be exactly the scan's, escaped wildcards,
+  // case and texts shorter than a trigram included.
+  it.each([
+    ["TICKET triage", (i: number) => i % 3 === 0],
+    ["kubernetes", (i: number) => i % 7 === 0],
+    ["row 1", (i: number) => i >= 10 && i < 20],
+    ["ow", () => true],
+    ["%", () => false],
+    ["Row _1", () => false],
+    ["\\", () => false],
+  ])("%j", async (text, keep) => {
+    const { plan, found } = await t.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      await tx.$executeRawUnsafe("SET LOCAL enable_indexscan = off");
+      // Without the organisation in the query (its rows are picked out below), so the only way in
+      // that is left is the trigram indexes; the SQL is what Prisma sends for searchWhere.
+      const explained = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN SELECT id FROM "Assessment" WHERE title ILIKE ('%' || $1 || '%') OR description ILIKE ('%' || $1 || '%')`,
+        text.replace(/[\\%_]/g, "\\$&"),
+      );
+      const rows = await tx.assessment.findMany({ where: searchWhere(text), select: { title: true, organizationId: true } });
+      return { plan: explained.map((r) => r["QUERY PLAN"]).join("\n"), found: rows.filter((r) => r.organizationId === acme.id).map((r) => r.title) };
+    });
+    expect(plan).toContain("Assessment_title_trgm_idx");
+    expect(plan).toContain("Assessment_description_trgm_idx");
+    const expected = Array.from({ length: N }, (_, i) => i).filter(keep);
+    expect(new Set(found)).toEqual(new Set(expected.map((i) => acmeRow(i).title)));
   });
 });
 

@@ -57,15 +57,23 @@ export async function orgIdForMember(userId: string, slug: string): Promise<stri
 // search is for words, so they match only themselves (backslash is PostgreSQL's LIKE escape).
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
+/**
+ * The search: title or description contains the text, any case (ILIKE '%text%'). The trigram
+ * indexes on both columns (pg_trgm) answer it without reading every row of the organisation.
+ */
+export function searchWhere(text: string): Prisma.AssessmentWhereInput {
+  const search = likeLiteral(text);
+  return { OR: [{ title: { contains: search, mode: "insensitive" } }, { description: { contains: search, mode: "insensitive" } }] };
+}
+
 function whereFor(organizationId: string, q: TPortfolioQuery): Prisma.AssessmentWhereInput {
-  const search = q.q ? likeLiteral(q.q) : undefined;
   return {
     organizationId,
     ...(q.status ? { status: q.status } : {}),
     ...(q.verdict ? { verdict: q.verdict } : {}),
     ...(q.model ? { candidateModelId: q.model } : {}),
     ...(q.owner ? { createdById: q.owner } : {}),
-    ...(search ? { OR: [{ title: { contains: search, mode: "insensitive" } }, { description: { contains: search, mode: "insensitive" } }] } : {}),
+    ...(q.q ? searchWhere(q.q) : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { acquirePgliteLock } from "./pglite-lock.mjs";
+import { pgliteOptions } from "./pglite-options.mjs";
 import { applyMigrationsInMemory } from "@/lib/db/migrations";
 import type { TDatabaseTarget } from "@/lib/db/url";
 
@@ -11,7 +12,7 @@ export type TOpenPglite = { db: PGlite; close: () => Promise<void> };
 
 export async function openPglite(target: Extract<TDatabaseTarget, { kind: "pglite-memory" | "pglite-dir" }>): Promise<TOpenPglite> {
   if (target.kind === "pglite-memory") {
-    const db = new PGlite();
+    const db = new PGlite(pgliteOptions());
     await applyMigrationsInMemory(db);
     return { db, close: () => db.close() };
   }
@@ -19,8 +20,13 @@ export async function openPglite(target: Extract<TDatabaseTarget, { kind: "pglit
   // Waits briefly for a Prisma CLI command that is just finishing (e.g. `migrate deploy` before start).
   const release = acquirePgliteLock(target.dir, { owner: "app", waitMs: 5000 });
   try {
-    const db = new PGlite(target.dir);
+    const db = new PGlite(target.dir, pgliteOptions());
     await db.waitReady;
+    // PGlite runs no autovacuum, so nothing else ever gathers the planner's statistics: without
+    // them it guesses every organisation is small and, for instance, never uses the portfolio
+    // search's trigram indexes. ANALYZE samples a bounded number of rows per table (well under a
+    // second at 10,000 assessments), so it is done on every open.
+    await db.exec("ANALYZE");
     return {
       db,
       close: async () => {

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applyMigrationsInMemory, readMigrations } from "@/lib/db/migrations";
+import { pgliteOptions } from "@/lib/db/pglite-options.mjs";
 
 export type TTestDb = { prisma: PrismaClient; kind: "pglite" | "postgres"; close: () => Promise<void> };
 
@@ -18,7 +19,7 @@ function withDatabase(url: string, database: string): string {
 export async function createTestDatabase(): Promise<TTestDb> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const db = new PGlite();
+    const db = new PGlite(pgliteOptions());
     await applyMigrationsInMemory(db);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
     return {

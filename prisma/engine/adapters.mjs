@@ -23,6 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { acquirePgliteLock } from "../../lib/db/pglite-lock.mjs";
+import { pgliteOptions } from "../../lib/db/pglite-options.mjs";
 
 const require = createRequire(import.meta.url);
 const importDep = (name) => import(require.resolve(name));
@@ -110,7 +111,7 @@ function pgliteTemplate(PGlite) {
 /** A new in-memory PGlite, from the template when there is one. */
 async function freshMemoryPglite(PGlite) {
   const template = await pgliteTemplate(PGlite);
-  const db = template ? new PGlite({ loadDataDir: template }) : new PGlite();
+  const db = new PGlite(pgliteOptions(template ? { loadDataDir: template } : {}));
   await db.waitReady;
   return db;
 }
@@ -119,7 +120,7 @@ async function freshMemoryPglite(PGlite) {
 async function openPgliteDir(PGlite, dir) {
   const entries = fs.existsSync(dir) ? fs.readdirSync(dir).filter((e) => !e.startsWith(".freehold.lock")) : [];
   const template = entries.length === 0 ? await pgliteTemplate(PGlite) : undefined;
-  const db = template ? new PGlite(dir, { loadDataDir: template }) : new PGlite(dir);
+  const db = new PGlite(dir, pgliteOptions(template ? { loadDataDir: template } : {}));
   await db.waitReady;
   return db;
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { acquirePgliteLockAsync } from "../../lib/db/pglite-lock.mjs";
+import { pgliteOptions } from "../../lib/db/pglite-options.mjs";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const ENGINE = path.join(REPO_ROOT, "prisma", "engine", "schema-engine.mjs");
@@ -110,7 +111,7 @@ export async function createTestDatabase(): Promise<TTestDatabase> {
     async query(sql) {
       // The CLI may have exited while its engine is still closing the database: the lock waits.
       const release = await acquirePgliteLockAsync(dir, { owner: "test", releaseOnExit: false });
-      const db = new PGlite(dir);
+      const db = new PGlite(dir, pgliteOptions());
       try {
         return (await db.query(sql)).rows as never[];
       } finally {
