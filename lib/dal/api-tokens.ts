@@ -2,8 +2,9 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { issueApiTokenSecret, type TVerifiedToken } from "@/lib/auth/api-token";
 import { API_TOKEN_ADMIN_ROLES, type TApiTokenScope } from "@/lib/auth/api-token-scopes";
-import { ForbiddenError, NotFoundError, StateError } from "@/lib/dal/errors";
+import { NotFoundError, StateError } from "@/lib/dal/errors";
 import { recordAudit } from "@/lib/dal/audit";
+import { orgIdWithRole } from "@/lib/dal/org-roles";
 import type { TActor } from "@/lib/domain/shared";
 
 // API tokens of an organisation: created, listed and revoked by its owners and managers. The role
@@ -21,15 +22,7 @@ export type TApiTokenRow = {
   revokedAt: Date | null;
 };
 
-const adminOrg = (userId: string, slug: string) => ({ slug, members: { some: { userId, role: { in: [...API_TOKEN_ADMIN_ROLES] } } } });
-
-async function adminOrgId(userId: string, slug: string, what: string): Promise<string> {
-  const org = await prisma().organization.findFirst({ where: adminOrg(userId, slug), select: { id: true } });
-  if (org) return org.id;
-  const isMember = await prisma().organization.count({ where: { slug, members: { some: { userId } } } });
-  if (!isMember) throw new NotFoundError("Organisation not found");
-  throw new ForbiddenError(`Only an owner or a manager can ${what}.`);
-}
+const adminOrgId = (userId: string, slug: string, what: string) => orgIdWithRole(userId, slug, API_TOKEN_ADMIN_ROLES, `Only an owner or a manager can ${what}.`);
 
 export async function listApiTokens(userId: string, slug: string): Promise<TApiTokenRow[]> {
   const organizationId = await adminOrgId(userId, slug, "see the organisation's API tokens");

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { ForbiddenError, NotFoundError } from "@/lib/dal/errors";
+import { NotFoundError } from "@/lib/dal/errors";
+import { orgWithRole, refuseWithoutRole } from "@/lib/dal/org-roles";
 import { recordAudit } from "@/lib/dal/audit";
 import type { TActor } from "@/lib/domain/shared";
 
@@ -18,13 +19,9 @@ export async function getReviewPolicy(userId: string, slug: string): Promise<TRe
 
 export async function setSelfApproval(actor: TActor, slug: string, allowSelfApproval: boolean): Promise<TReviewPolicy> {
   return prisma().$transaction(async (tx) => {
-    const owned = { slug, members: { some: { userId: actor.userId, role: "owner" } } };
+    const owned = orgWithRole(actor.userId, slug, ["owner"]);
     const org = await tx.organization.findFirst({ where: owned, select: { id: true, allowSelfApproval: true } });
-    if (!org) {
-      const isMember = await tx.organization.count({ where: { slug, members: { some: { userId: actor.userId } } } });
-      if (!isMember) throw new NotFoundError("Organisation not found");
-      throw new ForbiddenError("Only an owner can change the organisation's review policy.");
-    }
+    if (!org) return refuseWithoutRole(actor.userId, slug, "Only an owner can change the organisation's review policy.", tx);
     if (org.allowSelfApproval === allowSelfApproval) return { allowSelfApproval };
     await tx.organization.updateMany({ where: { id: org.id, ...owned }, data: { allowSelfApproval } });
     await recordAudit(tx, actor, { organizationId: org.id, action: "organization.review_policy_changed", detail: { allowSelfApproval } });

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/dal/errors";
+import { ConflictError, NotFoundError } from "@/lib/dal/errors";
+import { orgWithRole, refuseWithoutRole } from "@/lib/dal/org-roles";
 import { recordAudit } from "@/lib/dal/audit";
 import { APPROVER_ROLES, type TActor } from "@/lib/domain/shared";
 import { changedPriceBookFields, EMPTY_PRICE_BOOK_VALUES, ZPriceBookValues, type TPriceBook, type TPriceBookValues } from "@/lib/domain/assessment";
@@ -37,13 +38,8 @@ export async function getPriceBook(userId: string, slug: string): Promise<{ book
 export async function savePriceBook(actor: TActor, slug: string, values: TPriceBookValues, expectedVersion: number): Promise<{ version: number; changed: string[] }> {
   const parsed = ZPriceBookValues.parse(values);
   return prisma().$transaction(async (tx) => {
-    const editable = { slug, members: { some: { userId: actor.userId, role: { in: [...APPROVER_ROLES] } } } };
-    const org = await tx.organization.findFirst({ where: editable, select: { id: true, priceBook: { select: priceBookSelect } } });
-    if (!org) {
-      const isMember = await tx.organization.count({ where: { slug, members: { some: { userId: actor.userId } } } });
-      if (!isMember) throw new NotFoundError("Organisation not found");
-      throw new ForbiddenError("Only an owner or a manager can change the organisation's price book.");
-    }
+    const org = await tx.organization.findFirst({ where: orgWithRole(actor.userId, slug, APPROVER_ROLES), select: { id: true, priceBook: { select: priceBookSelect } } });
+    if (!org) return refuseWithoutRole(actor.userId, slug, "Only an owner or a manager can change the organisation's price book.", tx);
     const current = toPriceBook(org.priceBook);
     const currentVersion = current?.version ?? 0;
     if (currentVersion !== expectedVersion) {

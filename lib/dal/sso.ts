@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/dal/audit";
-import { ForbiddenError, InputError, NotFoundError } from "@/lib/dal/errors";
+import { InputError } from "@/lib/dal/errors";
+import { orgIdWithRole } from "@/lib/dal/org-roles";
 import { ssoJoinRole, type TActor, type TSsoJoinRole } from "@/lib/domain/shared";
 import type { TOidcEndpoints } from "@/lib/auth/oidc";
 
@@ -18,15 +19,7 @@ export type TSsoSettings = {
   updatedAt: Date;
 };
 
-const ownerOrg = (userId: string, slug: string) => ({ slug, members: { some: { userId, role: "owner" } } });
-
-async function ownerOrgId(userId: string, slug: string): Promise<string> {
-  const org = await prisma().organization.findFirst({ where: ownerOrg(userId, slug), select: { id: true } });
-  if (org) return org.id;
-  const isMember = await prisma().organization.count({ where: { slug, members: { some: { userId } } } });
-  if (!isMember) throw new NotFoundError("Organisation not found");
-  throw new ForbiddenError("Only an owner can configure single sign-on.");
-}
+const ownerOrgId = (userId: string, slug: string) => orgIdWithRole(userId, slug, ["owner"], "Only an owner can configure single sign-on.");
 
 /** The connection as every member may see it (never the secret); null when there is none. */
 export async function getSsoSettings(userId: string, slug: string): Promise<TSsoSettings | null> {
