@@ -5,12 +5,13 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { acquirePgliteLock } from "./pglite-lock.mjs";
 import { pgliteOptions } from "./pglite-options.mjs";
+import { refreshPlannerStatistics, STATISTICS_CHECK_INTERVAL_MS } from "./pglite-statistics";
 import { applyMigrationsInMemory } from "@/lib/db/migrations";
 import type { TDatabaseTarget } from "@/lib/db/url";
 
 export type TOpenPglite = { db: PGlite; close: () => Promise<void> };
 
-export async function openPglite(target: Extract<TDatabaseTarget, { kind: "pglite-memory" | "pglite-dir" }>): Promise<TOpenPglite> {
+export async function openPglite(target: Extract<TDatabaseTarget, { kind: "pglite-memory" | "pglite-dir" }>, { statisticsCheckMs = STATISTICS_CHECK_INTERVAL_MS } = {}): Promise<TOpenPglite> {
   if (target.kind === "pglite-memory") {
     const db = new PGlite(pgliteOptions());
     await applyMigrationsInMemory(db);
@@ -27,9 +28,16 @@ export async function openPglite(target: Extract<TDatabaseTarget, { kind: "pglit
     // search's trigram indexes. ANALYZE samples a bounded number of rows per table (well under a
     // second at 10,000 assessments), so it is done on every open.
     await db.exec("ANALYZE");
+    // And while it runs, a table that grows gets fresh statistics (./pglite-statistics.ts). Plain
+    // console, not lib/log: scripts (seed, bulk load) open the database outside the app.
+    const statistics = setInterval(() => {
+      refreshPlannerStatistics(db).catch((e) => console.error("PGlite planner statistics refresh failed:", e instanceof Error ? e.message : e));
+    }, statisticsCheckMs);
+    statistics.unref();
     return {
       db,
       close: async () => {
+        clearInterval(statistics);
         await db.close();
         release();
       },
